@@ -1,0 +1,74 @@
+# The chapter's two commands are `make book` and `make test`; each sets up what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+NOTEBOOKS := $(sort $(wildcard notebooks/*.md))
+IPYNB_DIR := build/ipynb
+# Quick mode unless a GPU is present (the book says which it ran in).
+HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
+BOOK_QUICK := $(if $(HAS_GPU),,1)
+
+.PHONY: help setup book test unit nbtest browser-test lab notebooks sync lint data bench clean
+
+help:
+	@echo "make book   build the HTML book in _build/html (executes the notebooks)"
+	@echo "make test   unit tests, then every notebook in quick mode (pytest --nbval-lax)"
+	@echo "make lab | notebooks | sync | lint | data | bench | clean"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -m pip install -q -e ".[dev]" 2>&1 | grep -v '^WARNING: Location' || true
+	@# Upstream d2l is only the reference for parity tests and the benchmark; its own
+	@# pins (numpy==1.23.5, ...) break current environments, so it comes without them.
+	$(BIN)/python -m pip install -q --no-deps "d2l==1.0.3" 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c "import d2l_local, torch, jupytext, nbval, d2l.torch" \
+		|| { echo "setup failed: see the pip output above"; exit 1; }
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+data: $(STAMP)
+	$(BIN)/python -c "from d2l_local.data import main; main()"
+
+sync: $(STAMP)
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
+
+notebooks: $(STAMP)
+	@mkdir -p $(IPYNB_DIR)
+	$(BIN)/python tools/make_notebooks.py $(IPYNB_DIR) $(NOTEBOOKS)
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not browser" -q
+
+nbtest: notebooks
+	D2L_QUICK=1 D2L_NO_PROGRESS=1 MPLBACKEND=Agg $(BIN)/python -m pytest --nbval-lax \
+		--nbval-cell-timeout=600 -p no:cacheprovider -q $(IPYNB_DIR)
+
+browser-test: $(STAMP)
+	$(BIN)/python -m pytest tests -m browser -q
+
+test: $(STAMP)
+	@echo "== make test: unit tests, then every notebook in quick mode =="
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory nbtest
+
+book: $(STAMP)
+	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
+	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 $(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "Book built: _build/html/index.html"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check d2l_local tests notebooks/*.py
+
+bench: $(STAMP)
+	$(BIN)/python -m d2l_local.bench $(BENCH_ARGS)
+
+clean:
+	rm -rf _build build .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

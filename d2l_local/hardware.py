@@ -1,0 +1,187 @@
+"""Devices: choose one, describe it, measure it (matrix product and convolution throughput)."""
+
+from __future__ import annotations
+
+import platform
+import time
+import warnings
+
+import torch
+import torch.nn.functional as F
+
+# Dense peak rates (FLOP/s) from the vendors' datasheets, for model FLOP utilisation.
+# bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate.
+PEAK_FLOPS = {
+    "H200": {"bf16": 989e12, "fp32": 67e12},
+    "H100 80GB HBM3": {"bf16": 989e12, "fp32": 67e12},  # SXM
+    "H100 PCIe": {"bf16": 756e12, "fp32": 51e12},
+    "H100": {"bf16": 989e12, "fp32": 67e12},
+    "A100": {"bf16": 312e12, "fp32": 19.5e12},
+    "L4": {"bf16": 121e12, "fp32": 30e12},
+    "T4": {"bf16": 65e12, "fp32": 8.1e12},  # fp16 tensor rate; T4 has no bf16 units
+    "V100": {"bf16": 125e12, "fp32": 15.7e12},
+}
+
+
+def cpu():
+    """The CPU device."""
+    return torch.device("cpu")
+
+
+def gpu(i=0):
+    """The i-th CUDA device."""
+    return torch.device(f"cuda:{i}")
+
+
+def num_gpus():
+    """How many CUDA GPUs there are."""
+    return torch.cuda.device_count()
+
+
+def try_gpu(i=0):
+    """The i-th GPU if it exists (CUDA, or Apple MPS for i=0), else the CPU."""
+    if num_gpus() >= i + 1:
+        return gpu(i)
+    if i == 0 and _mps_available():
+        return torch.device("mps")
+    return cpu()
+
+
+def try_all_gpus():
+    """All CUDA GPUs, or [cpu()] if there are none."""
+    return [gpu(i) for i in range(num_gpus())] or [cpu()]
+
+
+def _mps_available():
+    return bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
+
+
+def select_device(num_gpus_wanted=1, device=None, verbose=True):
+    """(device, world_size) for a Trainer: an explicit device, else CUDA, MPS, then CPU.
+
+    Asking for more GPUs than exist warns and uses what there is, as d2l does.
+    """
+    if device is not None:
+        if isinstance(device, str) and device not in {"cpu", "cuda", "mps", "auto"} \
+                and not device.startswith(("cuda:",)):
+            raise ValueError(f"device={device!r} is not allowed: device must be 'auto', "
+                             "'cpu', 'cuda', 'cuda:N' or 'mps'.")
+        if device == "auto":
+            return select_device(max(num_gpus_wanted, 1), None, verbose)
+        dev = torch.device(device)
+        if dev.type == "cuda" and not torch.cuda.is_available():
+            raise ValueError(f"device={device!r} is not available: this machine has no "
+                             "CUDA GPU. Use device='cpu' or 'auto'.")
+        if dev.type == "mps" and not _mps_available():
+            raise ValueError(f"device={device!r} is not available: no Apple GPU here.")
+        return dev, 1
+    if num_gpus_wanted == 0:
+        return cpu(), 1
+    have = num_gpus()
+    if have == 0:
+        dev = try_gpu()
+        if dev.type == "cpu" and verbose:
+            print("No GPU found: training on the CPU (slower; see the chapter's note).")
+        if num_gpus_wanted > 1:
+            warnings.warn(f"num_gpus={num_gpus_wanted} asked for, none available; "
+                          f"using {dev}.", stacklevel=3)
+        return dev, 1
+    if num_gpus_wanted > have:
+        warnings.warn(f"num_gpus={num_gpus_wanted} asked for but only {have} available: "
+                      f"using {have}.", stacklevel=3)
+    return gpu(0), min(num_gpus_wanted, have)
+
+
+def describe_device(device) -> str:
+    """A human name for a device, e.g. 'cuda:0 (NVIDIA H100 80GB HBM3)'."""
+    device = torch.device(device)
+    if device.type == "cuda":
+        return f"{device} ({torch.cuda.get_device_name(device)})"
+    if device.type == "mps":
+        return "mps (Apple GPU)"
+    name = platform.processor() or platform.machine()
+    return f"cpu ({name}, {torch.get_num_threads()} threads)"
+
+
+def device_name(device) -> str:
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.get_device_name(device)
+    return describe_device(device)
+
+
+def peak_flops(device, precision="bf16"):
+    """Datasheet peak FLOP/s for known GPUs, else None."""
+    name = device_name(device)
+    for key, rates in PEAK_FLOPS.items():
+        if key in name:
+            return rates[precision]
+    return None
+
+
+def synchronize(device):
+    device = torch.device(device)
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+    elif device.type == "mps":
+        torch.mps.synchronize()
+
+
+def reset_peak_memory(device):
+    if torch.device(device).type == "cuda":
+        torch.cuda.reset_peak_memory_stats(device)
+
+
+def peak_memory_mb(device):
+    """Peak allocated device memory since the last reset, in MiB (None off CUDA)."""
+    if torch.device(device).type == "cuda":
+        return torch.cuda.max_memory_allocated(device) / 2**20
+    return None
+
+
+def _time(fn, device, repeat):
+    fn()  # warm-up: kernels chosen, memory allocated
+    synchronize(device)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        synchronize(device)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def matmul_tflops(device, n=2048, dtype=torch.float32, repeat=5):
+    """Measured TFLOP/s of an n x n by n x n matrix product (median of ``repeat``)."""
+    device = torch.device(device)
+    a = torch.randn(n, n, device=device, dtype=dtype)
+    b = torch.randn(n, n, device=device, dtype=dtype)
+    seconds = _time(lambda: a @ b, device, repeat)
+    return 2 * n**3 / seconds / 1e12
+
+
+def conv_tflops(device, batch=32, size=54, channels=(96, 256), kernel=5, dtype=torch.float32,
+                repeat=5):
+    """Measured TFLOP/s of an AlexNet-like convolution (its second layer, by default)."""
+    device = torch.device(device)
+    cin, cout = channels
+    x = torch.randn(batch, cin, size, size, device=device, dtype=dtype)
+    w = torch.randn(cout, cin, kernel, kernel, device=device, dtype=dtype)
+    seconds = _time(lambda: F.conv2d(x, w, padding=kernel // 2), device, repeat)
+    flops = 2 * batch * cout * size * size * cin * kernel * kernel
+    return flops / seconds / 1e12
+
+
+def throughput_table(n=2048, repeat=5):
+    """Matrix-product and convolution TFLOP/s on the CPU and, if present, the GPU."""
+    rows = []
+    devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
+    for dev in devices:
+        row = {"device": describe_device(dev),
+               "matmul fp32 TFLOP/s": matmul_tflops(dev, n, repeat=repeat),
+               "conv fp32 TFLOP/s": conv_tflops(dev, repeat=repeat)}
+        if dev.type == "cuda":
+            row["matmul bf16 TFLOP/s"] = matmul_tflops(dev, 4 * n, torch.bfloat16, repeat)
+        rows.append(row)
+    return rows

@@ -1,0 +1,41 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chap-alexnet)=
+# # Deep Convolutional Neural Networks (AlexNet)
+#
+# Convolutional networks were known for almost two decades before 2012
+# {cite}`lecun1995convolutional`, yet in most of computer vision they were not the tool of
+# choice. In 2012 a network with eight learned layers, AlexNet
+# {cite}`krizhevsky2012imagenet`, won the ImageNet challenge by a wide margin, and within
+# a few years almost every vision system was built the same way. This chapter asks why it
+# happened then, and answers with experiments you run yourself.
+#
+# The sections follow the argument:
+#
+# ```{tableofcontents}
+# ```
+#
+# Everything the chapter states about speed, size or accuracy is computed on the page, by
+# code you can read and rerun. The helper library is imported as `d2l`, after the book
+# whose names it keeps; its source is in `d2l_local/`.
+
+# %%
+import d2l_local as d2l
+
+d2l.book.show_run_mode()
