@@ -64,7 +64,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check d2l_local tests notebooks/*.py
+	$(BIN)/ruff check d2l_local tests tools notebooks/*.py
 
 bench: $(STAMP)
 	$(BIN)/python -m d2l_local.bench $(BENCH_ARGS)

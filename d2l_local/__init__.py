@@ -9,16 +9,31 @@ from . import book
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module, init_cnn
 from .data import TEXT_LABELS, DataError, FashionMNIST, load_fashion_mnist, resize_on_device
-from .hardware import (cpu, describe_device, gpu, matmul_tflops, conv_tflops, num_gpus,
-                       throughput_table, try_all_gpus, try_gpu)
+from .hardware import (
+    conv_tflops,
+    cpu,
+    describe_device,
+    gpu,
+    matmul_tflops,
+    num_gpus,
+    throughput_table,
+    try_all_gpus,
+    try_gpu,
+)
 from .models import AlexNet, LeNet
-from .plotting import (ProgressBoard, confusion_matrix, plot_confusion, plot_history,
-                       show_filters, show_images)
+from .plotting import (
+    ProgressBoard,
+    confusion_matrix,
+    plot_confusion,
+    plot_history,
+    show_filters,
+    show_images,
+)
 from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
+    "book", "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",

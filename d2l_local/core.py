@@ -39,6 +39,10 @@ def has_uninitialized_params(model: nn.Module) -> bool:
     return any(isinstance(p, nn.parameter.UninitializedParameter) for p in model.parameters())
 
 
+def _cancel_pending_init(module, incompatible_keys):
+    module._cancel_init()
+
+
 class Module(nn.Module, HyperParameters):
     """A model that knows its loss and optimizer (d2l's ``Module``).
 
@@ -52,7 +56,7 @@ class Module(nn.Module, HyperParameters):
         super().__init__()
         self._init_fn = None
         self._init_handle = None
-        self.register_load_state_dict_post_hook(lambda module, keys: module._cancel_init())
+        self.register_load_state_dict_post_hook(_cancel_pending_init)
 
     def apply_init_after_first_forward(self, init_fn):
         self._init_fn = init_fn

@@ -241,6 +241,24 @@ def resize_on_device(images: torch.Tensor, size: tuple[int, int] | None) -> torc
     return x
 
 
+def flip_and_shift(images: torch.Tensor, max_shift: int = 2) -> torch.Tensor:
+    """Random horizontal flips and shifts of up to ``max_shift`` pixels, all on the device.
+
+    The images are zero-padded, then each one is cut out at its own random offset with a
+    single gather, so the cost does not grow with a Python loop over the batch.
+    """
+    b, h, w = images.shape
+    dev = images.device
+    flip = torch.rand(b, device=dev) < 0.5
+    images = torch.where(flip[:, None, None], images.flip(-1), images)
+    padded = F.pad(images, (max_shift,) * 4)
+    dy = torch.randint(0, 2 * max_shift + 1, (b, 1, 1), device=dev)
+    dx = torch.randint(0, 2 * max_shift + 1, (b, 1, 1), device=dev)
+    rows = dy + torch.arange(h, device=dev).view(1, h, 1)
+    cols = dx + torch.arange(w, device=dev).view(1, 1, w)
+    return padded[torch.arange(b, device=dev).view(b, 1, 1), rows, cols]
+
+
 class DeviceLoader:
     """Batches from a uint8 tensor kept on the device: shuffle, gather, scale, resize there.
 
@@ -249,11 +267,12 @@ class DeviceLoader:
     """
 
     def __init__(self, images, labels, batch_size, resize, shuffle, seed=0,
-                 max_batches=None, channels_last=False):
+                 max_batches=None, channels_last=False, augment=False):
         self.images, self.labels = images, labels
         self.batch_size, self.resize, self.shuffle = batch_size, resize, shuffle
         self.seed, self.epoch, self.max_batches = seed, 0, max_batches
         self.channels_last = channels_last
+        self.augment = augment
         self.rank, self.world_size = 0, 1
 
     def shard(self, rank: int, world_size: int) -> None:
@@ -287,7 +306,10 @@ class DeviceLoader:
             order = order[self.rank:self._num_examples() * self.world_size:self.world_size]
         for b in range(len(self)):
             idx = order[b * self.batch_size:(b + 1) * self.batch_size]
-            x = resize_on_device(self.images[idx], self.resize)
+            images = self.images[idx]
+            if self.augment:
+                images = flip_and_shift(images)
+            x = resize_on_device(images, self.resize)
             if self.channels_last:
                 x = x.contiguous(memory_format=torch.channels_last)
             yield x, self.labels[idx]
@@ -302,7 +324,7 @@ class FashionMNIST(DataModule):
     """
 
     def __init__(self, batch_size=64, resize=(28, 28), root=None, num_train=None,
-                 num_val=None, seed=0):
+                 num_val=None, seed=0, augment=False):
         super().__init__()
         if isinstance(resize, int):
             resize = (resize, resize)
@@ -346,7 +368,7 @@ class FashionMNIST(DataModule):
             return DeviceLoader(self.train_images, self.train_labels, self.batch_size,
                                 self.resize, shuffle=True, seed=self.seed,
                                 max_batches=self.max_train_batches,
-                                channels_last=self.channels_last)
+                                channels_last=self.channels_last, augment=self.augment)
         return DeviceLoader(self.val_images, self.val_labels, self.batch_size, self.resize,
                             shuffle=False, max_batches=self.max_val_batches,
                             channels_last=self.channels_last)
@@ -371,7 +393,7 @@ def main():  # python -m d2l_local.data: find (or download) and verify the data 
         data = load_fashion_mnist(folder)
     except DataError as err:
         print(err, file=sys.stderr)
-        raise SystemExit(1)
+        raise SystemExit(1) from None
     print(f"Fashion-MNIST verified in {folder}: "
           f"{len(data['train_labels'])} training and {len(data['test_labels'])} test images.")
 

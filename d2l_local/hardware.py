@@ -185,3 +185,25 @@ def throughput_table(n=2048, repeat=5):
             row["matmul bf16 TFLOP/s"] = matmul_tflops(dev, 4 * n, torch.bfloat16, repeat)
         rows.append(row)
     return rows
+
+
+def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json
+    import json
+    import os
+
+    from . import config
+    rows = throughput_table(n=4096 if torch.cuda.is_available() else 1024, repeat=10)
+    dev = try_gpu()
+    slug = "-".join(device_name(dev).lower().replace("nvidia", "").split()[:2]) \
+        if dev.type != "cpu" else "cpu"
+    out = config.results_dir() / f"hardware-{slug}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"device": device_name(dev), "torch": torch.__version__,
+                               "rows": rows, "cpu_count": os.cpu_count()}, indent=1))
+    for r in rows:
+        print(r)
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()

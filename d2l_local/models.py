@@ -6,8 +6,14 @@ import torch
 from torch import nn
 
 from .core import Classifier, init_cnn
-from .validation import (ACTIVATIONS, OPTIMIZERS, check_choice, check_dropout, check_lr,
-                         check_positive_int)
+from .validation import (
+    ACTIVATIONS,
+    OPTIMIZERS,
+    check_choice,
+    check_dropout,
+    check_lr,
+    check_positive_int,
+)
 
 
 def activation(name: str) -> nn.Module:

@@ -21,9 +21,8 @@ from itertools import islice
 import torch
 
 from . import config
-from .core import HyperParameters, has_uninitialized_params
-from .hardware import describe_device, peak_memory_mb, reset_peak_memory, select_device, \
-    synchronize
+from .core import HyperParameters
+from .hardware import describe_device, peak_memory_mb, reset_peak_memory, select_device, synchronize
 from .plotting import ProgressBoard
 from .validation import check_choice, check_epochs
 
@@ -73,7 +72,7 @@ class Trainer(HyperParameters):
         self.epoch = 0
         self.interrupted = False
         self.stop_requested = False
-        self.optim = None
+        self.optim = self.scheduler = None
         self._pending_optim_state = None
         self.callbacks = []
 
@@ -144,22 +143,42 @@ class Trainer(HyperParameters):
         if self.world > 1 and hasattr(self.train_loader, "shard"):
             self.train_loader.shard(self.rank, self.world)
         model.to(self.device)
-        if has_uninitialized_params(model):
-            # Give every lazy layer its shape (and its init) before the optimizer sees it.
-            X, _ = next(iter(self.val_loader))
-            with torch.no_grad():
-                model(X[:2])
+        # One forward pass on two examples gives every lazy layer its shape (and its init)
+        # before the optimizer sees it, and turns a too-small input into a clear error.
+        self._probe(model, next(iter(self.val_loader))[0][:2])
         if self.channels_last:
             model.to(memory_format=torch.channels_last)
         self.step_model = self._wrap(model)
         if self.optim is None:
             try:
-                self.optim = model.configure_optimizers(fused=self.fused)
+                optim = model.configure_optimizers(fused=self.fused)
             except TypeError:
-                self.optim = model.configure_optimizers()
+                optim = model.configure_optimizers()
+            # A model may return (optimizer, scheduler); the scheduler steps every batch.
+            self.optim, self.scheduler = optim if isinstance(optim, tuple) else (optim, None)
             if self._pending_optim_state is not None:
                 self.optim.load_state_dict(self._pending_optim_state)
                 self._pending_optim_state = None
+
+    def _probe(self, model, X):
+        was_training = model.training
+        model.eval()
+        try:
+            with torch.no_grad():
+                model(X.to(self.device))
+        except RuntimeError as err:
+            from .summary import smallest_input_size
+            size = tuple(X.shape[-2:])
+            smallest = smallest_input_size(model, in_channels=X.shape[1])
+            name = type(model).__name__
+            if smallest is not None and min(size) < smallest:
+                raise ValueError(f"resize={size} is too small for {name}: its layers need "
+                                 f"inputs of at least {smallest}x{smallest} pixels.") from None
+            raise ValueError(f"{name} cannot take inputs of size {size}: it was built for "
+                             "another input size. Make a new model for this resize."
+                             ) from err
+        finally:
+            model.train(was_training)
 
     def _wrap(self, model):
         if self.world > 1:
@@ -214,6 +233,8 @@ class Trainer(HyperParameters):
             if self.gradient_clip_val > 0:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), self.gradient_clip_val)
             self.optim.step()
+            if self.scheduler is not None:
+                self.scheduler.step()
             with torch.no_grad():
                 d = loss.detach().float()
                 bad |= ~torch.isfinite(d)

@@ -20,8 +20,9 @@
 # # The Missing Ingredient: Data
 
 # %% tags=["remove-cell"]
-import d2l_local as d2l
 import torch
+
+import d2l_local as d2l
 
 d2l.book.show_run_mode()
 
@@ -42,7 +43,7 @@ len(data.train_labels), len(data.val_labels)
 
 # %%
 X, y = next(iter(data.val_dataloader()))
-data.visualize((X[:16], y[:16]), nrows=2, ncols=8);
+data.visualize((X[:16], y[:16]), nrows=2, ncols=8)
 
 # %% tags=["remove-cell"]
 assert X.shape == (32, 1, 28, 28) and X.dtype == torch.float32

@@ -44,6 +44,7 @@ def isolated(monkeypatch, tmp_path):
 @pytest.fixture
 def quick(monkeypatch):
     monkeypatch.setenv("D2L_QUICK", "1")
+    monkeypatch.setattr(config, "_quick_notice_shown", False)
 
 
 def pytest_report_header(config):

@@ -1,0 +1,75 @@
+"""Measured results of full-size runs, written as JSON under results/ and read by the book.
+
+A full-size run (the benchmark on a GPU, or the training notebook outside quick mode with
+``D2L_SAVE_RESULTS=1``) exports what the chapter shows: the per-epoch history, the test
+confusion matrix, the first-layer filters and some misclassified test images, together
+with the hardware it ran on. The static book shows these even when it was built on a CPU.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import torch
+
+from . import config
+from .hardware import describe_device, device_name
+from .plotting import confusion_matrix
+
+
+def export_run(trainer, model, data, path=None, label="reference recipe", extra=None):
+    """Write the run's history, confusion matrix, filters and mistakes to ``path``."""
+    preds, labels = trainer.predict(data.val_dataloader())
+    matrix = confusion_matrix(preds, labels, 10)
+    wrong = torch.nonzero(preds != labels).flatten()[:24].tolist()
+    first = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
+    record = {
+        "label": label,
+        "device": device_name(trainer.device),
+        "device_description": describe_device(trainer.device),
+        "torch": torch.__version__,
+        "quick_mode": config.quick_mode(),
+        "hparams": {k: v for k, v in getattr(model, "hparams", {}).items()
+                    if isinstance(v, (int, float, str, bool))},
+        "batch_size": data.batch_size, "resize": list(data.resize),
+        "num_train": data.num_train, "num_val": data.num_val,
+        "history": trainer.history,
+        "test_acc": float((preds == labels).float().mean()),
+        "confusion": matrix.tolist(),
+        "misclassified": [{"index": i, "true": int(labels[i]), "pred": int(preds[i])}
+                          for i in wrong],
+        "filters": [[round(v, 5) for v in row.flatten().tolist()]
+                    for row in first.weight.detach().float().cpu()],
+        "filter_shape": list(first.weight.shape),
+        "finished": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        **(extra or {}),
+    }
+    if path is None:
+        slug = "-".join(device_name(trainer.device).lower().replace("nvidia", "").split()[:2])
+        path = config.results_dir() / f"alexnet-{slug or 'cpu'}.json"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(record, indent=1))
+    os.replace(tmp, path)
+    return path
+
+
+def load_results(pattern: str):
+    """All JSON results matching ``pattern`` under results/, newest first."""
+    folder = config.results_dir()
+    files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    out = []
+    for f in files:
+        rec = json.loads(f.read_text())
+        rec["_file"] = f.name
+        out.append(rec)
+    return out
+
+
+def filters_tensor(record):
+    """The first-layer filters of an exported run as a tensor (out, in, k, k)."""
+    return torch.tensor(record["filters"]).reshape(record["filter_shape"])

@@ -1,0 +1,39 @@
+"""The repository itself: environment files agree, nothing generated is tracked."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import tomllib
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _names(reqs):
+    return {re.split(r"[<>=\[ ]", r.strip('"'), maxsplit=1)[0].lower() for r in reqs}
+
+
+def test_environment_yml_agrees_with_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = set(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted |= {r for r in extra if not r.startswith("d2l-local")}
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
+    assert {r for r in pip if r != "-e ."} == wanted
+
+
+def test_no_generated_files_tracked():
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout.split()
+    bad = [f for f in files if f.endswith((".ipynb", ".pt", ".gz")) or f.startswith(
+        ("_build/", "build/", "data/"))]
+    assert bad == []
+
+
+def test_every_notebook_has_its_py_twin_and_is_in_the_toc():
+    toc = (ROOT / "_toc.yml").read_text()
+    for md in (ROOT / "notebooks").glob("*.md"):
+        assert md.with_suffix(".py").is_file(), md
+        assert f"notebooks/{md.stem}" in toc, md
