@@ -5,7 +5,7 @@ It keeps the names and call shapes of the d2l book's library (``Trainer``, ``Cla
 throughput, and fixes for upstream bugs (see each docstring).
 """
 
-from . import book
+from . import book, chapter, results
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module, init_cnn
 from .data import TEXT_LABELS, DataError, FashionMNIST, load_fashion_mnist, resize_on_device
@@ -33,7 +33,7 @@ from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
+    "book", "chapter", "results", "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",

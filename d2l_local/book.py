@@ -6,12 +6,20 @@ from . import config
 
 
 def glue(name, value, display=False):
-    """``myst_nb.glue`` when building the book; a no-op in Colab or a plain kernel."""
+    """``myst_nb.glue`` when building the book; a no-op in Colab or a plain kernel.
+
+    Strings are glued as Markdown (use ``{glue:md}`` in the prose), numbers as numbers
+    (use ``{glue:text}`name:.2f```).
+    """
     try:
         from myst_nb import glue as myst_glue
     except ImportError:
         return value
-    myst_glue(name, value, display=display)
+    if isinstance(value, str):
+        from IPython.display import Markdown
+        myst_glue(name, Markdown(value), display=display)
+    else:
+        myst_glue(name, value, display=display)
     return value
 
 

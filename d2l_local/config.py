@@ -12,14 +12,19 @@ _TRUE = {"1", "true", "yes", "on"}
 QUICK_TRAIN_EXAMPLES = 512
 QUICK_VAL_EXAMPLES = 256
 QUICK_MAX_EPOCHS = 2
-QUICK_TRAIN_BATCHES = 3
-QUICK_VAL_BATCHES = 2
+QUICK_TRAIN_IMAGES = 256  # per epoch: 2 batches of 128, 1 of 512
+QUICK_VAL_IMAGES = 256
 
 _quick_notice_shown = False
 
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in _TRUE
+
+
+def quick_batches(batch_size: int, images: int) -> int:
+    """Batches per epoch in quick mode: about ``images`` images, at least one batch."""
+    return max(1, -(-images // batch_size))
 
 
 def quick_mode() -> bool:
@@ -39,8 +44,8 @@ def announce_quick_mode() -> None:
         _quick_notice_shown = True
         print(
             f"[d2l_local] quick mode (D2L_QUICK=1): {QUICK_TRAIN_EXAMPLES} training and "
-            f"{QUICK_VAL_EXAMPLES} test images, at most {QUICK_MAX_EPOCHS} epochs of "
-            f"{QUICK_TRAIN_BATCHES} batches. Unset D2L_QUICK for the full run."
+            f"{QUICK_VAL_EXAMPLES} test images, at most {QUICK_MAX_EPOCHS} epochs of about "
+            f"{QUICK_TRAIN_IMAGES} images. Unset D2L_QUICK for the full run."
         )
 
 

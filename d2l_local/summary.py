@@ -60,11 +60,13 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
         model.train(was_training)
     table = pd.DataFrame.from_records(records)
     if verbose:
+        print(f"{'layer':<10}{'output shape':<19}{'parameters':>12}{'MFLOPs':>10}")
         for r in records:
-            print(f"{r['type']:<12} output shape: {str(r['output shape']):<22} "
-                  f"params: {r['parameters']:>11,}  FLOPs: {r['forward FLOPs'] / 1e6:>9.1f} M")
-        print(f"{'total':<12} {'':<36} params: {table['parameters'].sum():>11,}  "
-              f"FLOPs: {table['forward FLOPs'].sum() / 1e9:>9.3f} G")
+            shape = "x".join(str(d) for d in r["output shape"])
+            print(f"{r['type']:<10}{shape:<19}{r['parameters']:>12,}"
+                  f"{r['forward FLOPs'] / 1e6:>10.1f}")
+        print(f"{'total':<10}{'':<19}{table['parameters'].sum():>12,}"
+              f"{table['forward FLOPs'].sum() / 1e6:>10.1f}")
     return table
 
 

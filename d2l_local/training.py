@@ -62,11 +62,7 @@ class Trainer(HyperParameters):
         if config.quick_mode():
             config.announce_quick_mode()
             self.max_epochs = min(max_epochs, config.QUICK_MAX_EPOCHS)
-            self.max_train_batches = min(max_train_batches or config.QUICK_TRAIN_BATCHES,
-                                         config.QUICK_TRAIN_BATCHES)
-            self.max_val_batches = min(max_val_batches or config.QUICK_VAL_BATCHES,
-                                       config.QUICK_VAL_BATCHES)
-        self.device, self.world_size = select_device(num_gpus, device, verbose=False)
+        self.device, self.world_size = select_device(num_gpus, device, verbose=verbose)
         self.history: list[dict] = []
         self.step_log: list[tuple[int, float]] = []
         self.epoch = 0
@@ -135,6 +131,12 @@ class Trainer(HyperParameters):
             data.channels_last = self.channels_last
         self.train_loader = data.train_dataloader()
         self.val_loader = data.val_dataloader()
+        if config.quick_mode():  # a few hundred images per epoch, whatever the batch size
+            bs = getattr(data, "batch_size", 128)
+            self.max_train_batches = min(self.hparams["max_train_batches"] or 10**9,
+                                         config.quick_batches(bs, config.QUICK_TRAIN_IMAGES))
+            self.max_val_batches = min(self.hparams["max_val_batches"] or 10**9,
+                                       config.quick_batches(bs, config.QUICK_VAL_IMAGES))
         for loader, cap in ((self.train_loader, self.max_train_batches),
                             (self.val_loader, self.max_val_batches)):
             if cap is not None and hasattr(loader, "max_batches"):

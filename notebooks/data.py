@@ -20,11 +20,30 @@
 # # The Missing Ingredient: Data
 
 # %% tags=["remove-cell"]
+import d2l_local as d2l
 import torch
 
-import d2l_local as d2l
-
 d2l.book.show_run_mode()
+
+# %% [markdown]
+# A deep network has millions of parameters, and it beats a convex method with crafted
+# features only when there is enough data to pin those parameters down. Research of the
+# 1990s worked with small collections: the sets of the UCI repository held hundreds to a
+# few thousand low-resolution images, usually of objects on clean backgrounds.
+#
+# ImageNet changed the scale {cite}`deng2009imagenet`. Its authors took the nouns of
+# WordNet {cite}`miller1995wordnet` as categories, gathered candidate images for each with
+# image search engines, and had workers on Amazon Mechanical Turk confirm which images
+# showed the category. The result was a million images, a thousand for each of a thousand
+# categories, used at 224 by 224 pixels: more than an order of magnitude beyond CIFAR-100
+# and with far larger images than the 32 by 32 thumbnails of TinyImages
+# {cite}`torralba2008tiny`. The yearly ImageNet Large Scale Visual Recognition Challenge
+# {cite}`russakovsky2015imagenet` gave the field a common target; AlexNet won its 2012
+# round. Today's image collections, such as LAION-5B {cite}`schuhmann2022laion`, hold
+# billions of images with text.
+
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. ImageNet is in red.", "name": "fig-dataset-scale"}}
+d2l.chapter.plot_dataset_scale();
 
 # %% [markdown]
 # ## Fashion-MNIST, the chapter's stand-in for ImageNet
@@ -36,20 +55,74 @@ d2l.book.show_run_mode()
 
 # %%
 data = d2l.FashionMNIST(batch_size=32)
-len(data.train_labels), len(data.val_labels)
+full = d2l.load_fashion_mnist()
+{name: tuple(t.shape) for name, t in full.items()}
 
 # %% [markdown]
-# Here are the first sixteen training images with their labels.
+# Here are the first sixteen test images with their labels.
 
 # %%
 X, y = next(iter(data.val_dataloader()))
-data.visualize((X[:16], y[:16]), nrows=2, ncols=8)
+data.visualize((X[:16], y[:16]), nrows=2, ncols=8);
+
+# %% [markdown]
+# The classes are balanced: every class has the same number of training images, so
+# accuracy is a fair summary and a classifier that guesses scores 10%.
+
+# %%
+counts = torch.bincount(full["train_labels"].long())
+d2l.book.glue("per_class", int(counts[0]))
+dict(zip(d2l.TEXT_LABELS, counts.tolist()))
+
+# %% [markdown]
+# Each class has {glue:text}`per_class:,` training images.
+#
+# ## Upsampling to 224 by 224
+#
+# AlexNet was designed for 224 by 224 images. To keep the architecture as it is, the
+# chapter enlarges each 28 by 28 image eight times in each direction with bilinear
+# interpolation. The library does this on the training device, batch by batch.
+
+# %%
+small = full["test_images"][:1]
+large = d2l.resize_on_device(small, (224, 224))
+d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"], scale=2.5);
+
+# %% [markdown]
+# The enlarged image looks smoother, but it holds no new information: every one of its
+# pixels is a weighted average of at most four pixels of the original. It costs a lot,
+# though, because every convolution now slides over 64 times as many positions:
+
+# %%
+flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
+         for size in (65, 96, 224)}
+{size: f"{f / 1e9:.3f} GFLOPs" for size, f in flops.items()}
+
+# %% [markdown]
+# Forward FLOPs per image, counted by PyTorch's `FlopCounterMode`, at the smallest size
+# AlexNet accepts (65, see {ref}`sec-model`), at 96 and at 224. Measured time on this
+# machine tells the same story:
+
+# %%
+device = d2l.try_gpu()
+seconds = {size: d2l.chapter.time_forward(d2l.AlexNet(), 64, size, device)
+           for size in (96, 224)}
+ratio = seconds[224] / seconds[96]
+d2l.book.glue("upsample_ratio", ratio)
+d2l.book.glue("flops_ratio", flops[224] / flops[96])
+{size: f"{s * 1000:.1f} ms per batch of 64" for size, s in seconds.items()}
+
+# %% [markdown]
+# A batch at 224 pixels took {glue:text}`upsample_ratio:.1f` times as long as at 96 pixels on
+# this machine, for {glue:text}`flops_ratio:.1f` times the FLOPs. The exercises ask you to
+# design a network that works on the 28 by 28 images directly.
 
 # %% tags=["remove-cell"]
 assert X.shape == (32, 1, 28, 28) and X.dtype == torch.float32
 assert 0 <= X.min() and X.max() <= 1
 assert y.dtype == torch.int64 and set(y.tolist()) <= set(range(10))
-full = d2l.load_fashion_mnist()
 assert full["train_images"].shape == (60000, 28, 28)
 assert full["test_images"].shape == (10000, 28, 28)
-assert torch.bincount(full["train_labels"].long()).tolist() == [6000] * 10
+assert counts.tolist() == [6000] * 10
+assert large.shape == (1, 1, 224, 224)
+assert flops[224] > 5 * flops[96] > 5 * flops[65]

@@ -19,7 +19,7 @@ BRIEF_SHAPES = [  # (layer type, output shape) for a 1x1x224x224 input, from the
 def test_layer_summary_matches_the_brief(capsys):
     table = d2l.AlexNet().layer_summary((1, 1, 224, 224))
     printed = capsys.readouterr().out
-    assert printed.count("\n") == len(table) + 1  # a line per layer, and a total
+    assert printed.count("\n") == len(table) + 2  # header, a line per layer, total
     assert "ReLU" in printed and "Dropout" in printed  # activations and dropout listed
     kept = [(t, s) for t, s in zip(table["type"], table["output shape"])
             if t not in ("ReLU", "Dropout")]

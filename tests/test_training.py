@@ -4,6 +4,7 @@ import pytest
 import torch
 
 import d2l_local as d2l
+from d2l_local import config
 
 
 def small_data(n=1024, batch_size=64, **kw):
@@ -35,13 +36,14 @@ def test_loss_falls_on_real_data_and_history_is_filled():
 
 
 def test_alexnet_trains_in_quick_mode(quick, capsys):
-    data = d2l.FashionMNIST(batch_size=32, resize=(224, 224))
+    data = d2l.FashionMNIST(batch_size=128, resize=(224, 224))
     t = d2l.Trainer(max_epochs=10, num_gpus=1, progress=False, board=False)
     t.fit(d2l.AlexNet(lr=0.01), data)
     out = capsys.readouterr().out
     assert "quick mode" in out and "Training on" in out
     assert len(t.history) == 2  # capped by quick mode
-    assert t.history[0]["train_images"] == 3 * 32
+    assert t.history[0]["train_images"] == config.QUICK_TRAIN_IMAGES
+    assert data.num_train == config.QUICK_TRAIN_EXAMPLES  # a real, balanced subset
 
 
 def test_same_seed_same_run():

@@ -1,0 +1,234 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (sec-model)=
+# # AlexNet
+
+# %% tags=["remove-cell"]
+import d2l_local as d2l
+import pandas as pd
+import torch
+from torch import nn
+
+d2l.book.show_run_mode()
+
+
+# %% [markdown]
+# AlexNet {cite}`krizhevsky2012imagenet` won the ImageNet challenge of 2012 by a wide
+# margin, and with it the argument that learned features beat designed ones. Its design
+# is recognisably LeNet's {cite}`lecun1995convolutional`, convolutions and pooling
+# followed by fully connected layers, but it differs in four ways:
+#
+# 1. It is much deeper: five convolutional layers, two hidden fully connected layers and
+#    a fully connected output layer, eight learned layers in all.
+# 2. It is much wider: its layers have about ten times as many channels.
+# 3. It uses the rectified linear unit (ReLU) {cite}`nair2010rectified` instead of the
+#    sigmoid.
+# 4. It controls overfitting with dropout {cite}`srivastava2014dropout` and heavy data
+#    augmentation (flips, crops and colour changes) rather than weight decay alone.
+#
+# The original split every layer across two GPUs, because one GTX 580 had only 3 GB of
+# memory; on one modern GPU the network is a single stream, as in
+# {numref}`fig-alexnet-vs-lenet`.
+#
+# ```{figure} ../img/alexnet-vs-lenet.svg
+# :name: fig-alexnet-vs-lenet
+# :width: 620px
+#
+# LeNet (left) and the single-stream AlexNet of this chapter (right), input at the bottom.
+# Each box gives a layer and the shape of its output.
+# ```
+#
+# ## The network in a few lines
+#
+# This is the whole model. The `Lazy` layers work out their input sizes from the first
+# batch they see, and `init_cnn` (Xavier-uniform initialisation
+# {cite}`glorot2010understanding`) is applied right after that first batch, when the
+# weights exist.
+
+# %%
+class AlexNet(d2l.Classifier):
+    def __init__(self, lr=0.1, num_classes=10):
+        super().__init__()
+        self.save_hyperparameters()
+        self.net = nn.Sequential(
+            nn.LazyConv2d(96, kernel_size=11, stride=4, padding=1), nn.ReLU(),
+            nn.MaxPool2d(kernel_size=3, stride=2),
+            nn.LazyConv2d(256, kernel_size=5, padding=2), nn.ReLU(),
+            nn.MaxPool2d(kernel_size=3, stride=2),
+            nn.LazyConv2d(384, kernel_size=3, padding=1), nn.ReLU(),
+            nn.LazyConv2d(384, kernel_size=3, padding=1), nn.ReLU(),
+            nn.LazyConv2d(256, kernel_size=3, padding=1), nn.ReLU(),
+            nn.MaxPool2d(kernel_size=3, stride=2), nn.Flatten(),
+            nn.LazyLinear(4096), nn.ReLU(), nn.Dropout(0.5),
+            nn.LazyLinear(4096), nn.ReLU(), nn.Dropout(0.5),
+            nn.LazyLinear(num_classes))
+        self.apply_init_after_first_forward(d2l.init_cnn)
+
+
+# %% [markdown]
+# :::{note}
+# The d2l book applies the initialisation inside `__init__`, while the lazy layers have no
+# weights yet; the call then changes nothing and the network trains from PyTorch's default
+# initialisation. Here the initialisation waits for the first forward pass. The library's
+# `d2l.AlexNet` is this class plus options for the dropout rate, the activation and the
+# optimizer, which later sections use.
+# :::
+#
+# ## Layer by layer
+#
+# Feed one 224 by 224 grey image through and look at every layer's output shape,
+# parameters and FLOPs:
+
+# %%
+table = AlexNet().layer_summary((1, 1, 224, 224))
+
+# %% [markdown]
+# The same numbers as a table you can sort and plot:
+
+# %%
+table[table["parameters"] > 0].assign(
+    **{"forward MFLOPs": table["forward FLOPs"] / 1e6}).drop(columns="forward FLOPs")
+
+# %% tags=["remove-cell"]
+groups = d2l.chapter.layer_groups(table)
+total_params = int(table["parameters"].sum())
+flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
+dense_mib = groups["dense_params"] * 4 / 2**20
+for name, value in {
+    "total_params": total_params, "conv_params": groups["conv_params"],
+    "dense_params": groups["dense_params"], "dense_mib": dense_mib,
+    "dense_param_share": 100 * groups["dense_params"] / total_params,
+    "conv_flop_share": 100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]),
+    "fwd_gflops": flops["forward"] / 1e9, "fwdbwd_gflops": flops["forward_backward"] / 1e9,
+}.items():
+    d2l.book.glue(name, value)
+
+# %% [markdown]
+# ## Where the parameters live and where the compute lives
+#
+# The network has {glue:text}`total_params:,` parameters:
+# {glue:text}`conv_params:,` in the convolutions and {glue:text}`dense_params:,` in the
+# fully connected layers, that is {glue:text}`dense_param_share:.1f`% of them
+# ({glue:text}`dense_mib:.0f` MiB in fp32). The compute is the other way round: the
+# convolutions do {glue:text}`conv_flop_share:.1f`% of the {glue:text}`fwd_gflops:.2f`
+# GFLOPs of a forward pass. Forward plus backward costs {glue:text}`fwdbwd_gflops:.2f`
+# GFLOPs per image; that number returns in the benchmark.
+
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer. The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
+d2l.chapter.plot_params_vs_flops(table);
+
+# %% [markdown]
+# ## The smallest input
+#
+# 224 pixels is not a requirement of the network. Every convolution and pooling layer
+# shrinks the image by a known rule, and the network fails only when some layer would
+# produce an empty output. Searching upward from one pixel finds the smallest side that
+# works:
+
+# %%
+smallest = d2l.smallest_input_size(d2l.AlexNet())
+smallest
+
+# %%
+pd.DataFrame(d2l.chapter.size_trace(d2l.AlexNet(), smallest),
+             columns=["layer", "output (C, H, W)"]).drop_duplicates().T
+
+# %% [markdown]
+# The first convolution (11 by 11, stride 4, padding 1) turns a side of $n$ into
+# $\lfloor (n - 9)/4 \rfloor + 1$, and each of the three max-poolings (3 by 3, stride 2)
+# turns $m$ into $\lfloor (m - 3)/2 \rfloor + 1$, which needs $m \ge 3$. Working backwards
+# from one pixel at the end: the last pooling needs 3, the middle one 7, so the first
+# convolution must output 15, which needs $n \ge 65$. At 65 pixels the network ends with a
+# $256 \times 1 \times 1$ map; at 224 it ends with $256 \times 5 \times 5$, the 6400
+# inputs of the first dense layer.
+#
+# ## ReLU instead of sigmoid
+#
+# The sigmoid squeezes its input into $(0, 1)$ and its derivative,
+# $\sigma(x)(1 - \sigma(x))$, is at most $1/4$ and nearly zero once $|x|$ is larger than a
+# few units. ReLU, $\max(0, x)$, needs no exponential and its derivative is exactly 1 for
+# every positive input.
+
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "ReLU and sigmoid (left) and their derivatives (right).", "name": "fig-activation-gradients"}}
+d2l.chapter.plot_activation_gradients();
+
+# %% [markdown]
+# What this means for a deep network shows in the gradients. Take one batch of real
+# images, run it through AlexNet with ReLU and with sigmoid, both freshly initialised, and
+# compare the size of the gradient that reaches each layer's weights:
+
+# %%
+data = d2l.FashionMNIST(batch_size=32, resize=(224, 224))
+X, y = next(iter(data.train_dataloader()))
+norms = {}
+for act in ("relu", "sigmoid"):
+    torch.manual_seed(0)
+    model = d2l.AlexNet(activation=act)
+    model(X[:1])  # creates and initialises the weights
+    norms[act] = dict(d2l.chapter.gradient_norms(model, X, y))
+grads = pd.DataFrame(norms)
+grads.assign(ratio=grads["relu"] / grads["sigmoid"]).round(6)
+
+# %% tags=["remove-cell"]
+first = grads.index[0]
+d2l.book.glue("first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]))
+
+# %% [markdown]
+# With sigmoids, the gradient reaching the first layer is about
+# {glue:text}`first_layer_ratio:.0f` times smaller than with ReLU. Each sigmoid layer
+# multiplies the backward signal by at most $1/4$, so after eight layers the early
+# filters barely move, and training stalls unless the initialisation is chosen with great
+# care. The exercises let you train both and watch it happen.
+#
+# ## Dropout
+#
+# Dropout zeroes each activation with probability $p$ during training and scales the
+# survivors by $1/(1-p)$, so that the expected value stays the same; at test time it does
+# nothing. The two hidden dense layers of AlexNet use $p = 0.5$:
+
+# %%
+dropout = nn.Dropout(0.5)
+h = torch.ones(10_000)
+dropout.train()
+kept = dropout(h)
+dropout.eval()
+(kept == 0).float().mean().item(), kept.max().item(), kept.mean().item(), dropout(h).mean().item()
+
+# %% [markdown]
+# About half the units are zero, the rest are doubled, the mean stays near 1, and in
+# evaluation mode the layer is the identity. Because every batch trains a different thinned
+# network, no unit can rely on a particular other unit being present; this is what lets
+# the 43 million dense parameters train on 60,000 images without overfitting badly.
+
+# %% tags=["remove-cell"]
+kept_rows = table[~table["type"].isin(["ReLU", "Dropout"])]
+expected = [(1, 96, 54, 54), (1, 96, 26, 26), (1, 256, 26, 26), (1, 256, 12, 12),
+            (1, 384, 12, 12), (1, 384, 12, 12), (1, 256, 12, 12), (1, 256, 5, 5),
+            (1, 6400), (1, 4096), (1, 4096), (1, 10)]
+assert list(kept_rows["output shape"]) == expected
+assert total_params == 46_764_746
+assert groups["conv_params"] == 3_723_968 and groups["dense_params"] == 43_040_778
+assert abs(flops["forward"] / 1e9 - 1.88) < 0.01
+assert abs(flops["forward_backward"] / 1e9 - 5.56) < 0.01
+assert smallest == 65
+ours = AlexNet()
+ours(torch.zeros(1, 1, 224, 224))
+assert sum(p.numel() for p in ours.parameters()) == 46_764_746
+assert grads.loc[first, "relu"] > 10 * grads.loc[first, "sigmoid"]
+assert abs((kept == 0).float().mean().item() - 0.5) < 0.03
