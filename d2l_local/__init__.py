@@ -33,7 +33,8 @@ from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "chapter", "results", "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
+    "book", "chapter", "results",
+    "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",
