@@ -41,24 +41,26 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py $(IPYNB_DIR) $(NOTEBOOKS)
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not browser" -q
+	$(BIN)/python -m pytest tests -m "not browser and not site" -q
 
 nbtest: notebooks
 	D2L_QUICK=1 D2L_NO_PROGRESS=1 MPLBACKEND=Agg $(BIN)/python -m pytest --nbval-lax \
 		--nbval-cell-timeout=600 -p no:cacheprovider -q $(IPYNB_DIR)
 
 browser-test: $(STAMP)
-	$(BIN)/python -m pytest tests -m browser -q
+	$(BIN)/python -m pytest tests -m browser -q -p no:cacheprovider
 
 test: $(STAMP)
-	@echo "== make test: unit tests, then every notebook in quick mode =="
+	@echo "== make test: unit tests, every notebook in quick mode, JupyterLab in Chromium =="
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory nbtest
+	$(MAKE) --no-print-directory browser-test
 
 book: $(STAMP)
 	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
-	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 $(BIN)/jupyter-book build . -W -n --keep-going
-	@echo "Book built: _build/html/index.html"
+	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "Book built: _build/html/index.html; checking it offline in Chromium"
+	$(BIN)/python -m pytest tests/test_site.py -m site -q -p no:cacheprovider
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -260,7 +260,8 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
         trainer = Trainer(max_epochs=max_epochs, num_gpus=num_gpus, board=False,
                           progress=False, verbose=False, **trainer_kw)
         start = time.perf_counter()
-        history = trainer.fit(model, data)
+        trainer.fit(model, data)
+        history = trainer.history
         last = history[-1]
         rows.append({
             "experiment": name,

@@ -70,7 +70,8 @@ class Trainer(HyperParameters):
         self.stop_requested = False
         self.optim = self.scheduler = None
         self._pending_optim_state = None
-        self.callbacks = []
+        self.callbacks = []  # called as f(trainer, record) after each epoch
+        self.batch_callbacks = []  # called as f(trainer, epoch, batch, n_batches); no sync
 
     # ----------------------------------------------------------------- public API
     def stop(self):
@@ -78,11 +79,16 @@ class Trainer(HyperParameters):
         self.stop_requested = True
 
     def fit(self, model, data):
-        """Train ``model`` on ``data`` for ``max_epochs``; returns ``self.history``."""
+        """Train ``model`` on ``data`` for ``max_epochs``; the record is ``self.history``.
+
+        Returns None, as d2l's does, so that a notebook cell ending in ``fit`` shows the
+        board rather than a list of numbers.
+        """
         if self.world_size > 1:
             from .distributed import fit_data_parallel
-            return fit_data_parallel(self, model, data)
-        return self._fit_local(model, data)
+            fit_data_parallel(self, model, data)
+        else:
+            self._fit_local(model, data)
 
     # ------------------------------------------------------------- the main loop
     def _fit_local(self, model, data, rank=0, world_size=1):
@@ -243,8 +249,11 @@ class Trainer(HyperParameters):
                 loss_sum += d * len(y)
                 correct += (y_hat.argmax(dim=1) == y).sum()
             seen += len(y)
+            batches_done = i + 1
             if pbar is not None:
                 pbar.update(1)
+            for callback in self.batch_callbacks:
+                callback(self, epoch, i, n_batches)
             if (i + 1) % self.log_every == 0 or i + 1 == n_batches:
                 self._check_finite(bad, loss_sum, seen, epoch, i)  # one host sync
                 avg = loss_sum.item() / seen
@@ -253,7 +262,6 @@ class Trainer(HyperParameters):
                     pbar.set_postfix(loss=f"{avg:.3f}")
                 if board is not None:
                     board.draw(epoch + (i + 1) / n_batches, avg, "train_loss")
-            batches_done = i + 1
         self._check_finite(bad, loss_sum, seen, epoch, batches_done - 1)
         synchronize(self.device)
         train_s = time.perf_counter() - start

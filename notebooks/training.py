@@ -132,6 +132,29 @@ if benches:
 else:
     print("No full benchmark on a GPU is committed yet (results/bench-*.json).")
 
+# %% [markdown]
+# ## Try it yourself: the training panel
+#
+# What if the learning rate were ten times larger? What if there were no dropout, or the
+# activations were sigmoids? The panel below trains AlexNet with whatever you set, shows
+# the curves while it trains, and keeps a table of your runs so that you can compare them.
+# Press Stop at any time: the run ends after the current batch and what it measured stays
+# in the table. (On a CPU, choose a small input size and a small fraction of the data, or
+# set `D2L_QUICK=1`.)
+
+# %%
+panel = d2l.TrainingPanel(max_epochs=2)
+panel.run()  # one run to start with, made when this page was executed
+panel
+
+# %% [markdown]
+# Everything the panel does is also a method, which is how a teacher can script a
+# comparison for class, and how the tests drive it:
+
+# %%
+first = panel.history[0]
+{k: first[k] for k in ("status", "hparams", "val_acc", "images_per_s")}
+
 # %% tags=["remove-cell"]
 if os.environ.get("D2L_SAVE_RESULTS") and not d2l.quick_mode():
     print("saved", d2l.results.export_run(trainer, model, data))
@@ -140,5 +163,7 @@ if os.environ.get("D2L_SAVE_RESULTS") and not d2l.quick_mode():
 assert len(trainer.history) == (2 if d2l.quick_mode() else 10)
 assert all(r["images_per_s"] > 0 for r in trainer.history)
 assert matrix.sum().item() == len(labels) and matrix.shape == (10, 10)
+assert first["status"] == "finished" and first["hparams"]["max_epochs"] == 2
+assert len(first["history"]) == 2
 if not d2l.quick_mode():  # the reference recipe's accuracy, at full size
     assert last["val_acc"] >= 0.87, last

@@ -1,0 +1,78 @@
+import time
+
+import pytest
+
+import d2l_local as d2l
+
+
+@pytest.fixture
+def panel(quick):
+    return d2l.TrainingPanel()
+
+
+def test_controls_contract(panel):
+    assert set(panel.controls) == {"lr", "batch_size", "max_epochs", "dropout", "activation",
+                                   "optimizer", "resize", "train_fraction", "device"}
+    assert panel.history == []
+
+
+def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
+    panel.controls["optimizer"].value = "momentum"
+    panel.controls["dropout"].value = 0.3
+    record = panel.run(lr=0.02, batch_size=64, max_epochs=2, resize=96, activation="relu",
+                       train_fraction=0.5, device="cpu")
+    assert record["status"] == "finished"
+    assert record["hparams"] == {"lr": 0.02, "batch_size": 64, "max_epochs": 2,
+                                 "dropout": 0.3, "activation": "relu",
+                                 "optimizer": "momentum", "resize": 96,
+                                 "train_fraction": 0.5, "device": "cpu"}
+    assert [r["epoch"] for r in record["history"]] == [1, 2]
+    for r in record["history"]:
+        assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
+    assert panel.history == [record]
+    assert "momentum" in panel.table.value and panel.progress.description == "finished"
+    assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
+
+
+def test_stop_mid_run_keeps_what_was_measured(panel):
+    panel.run(batch_size=16, max_epochs=2, resize=96, device="cpu")  # a finished run first
+    thread = panel.start()
+    deadline = time.time() + 60
+    while not panel.progress.description.startswith("epoch 1: 3/") and time.time() < deadline:
+        time.sleep(0.01)
+    refused = panel.run()  # a second Train while one runs
+    assert refused["status"] == "refused" and "already in progress" in panel.message.value
+    assert panel.start()["status"] == "refused"
+    panel.stop()
+    thread.join(60)
+    record = panel.history[-1]
+    assert record["status"] == "stopped"
+    assert record["epochs_completed"] == 0 and len(record["history"]) == 1
+    assert record["history"][0]["train_images"] < 256  # ended within the first epoch
+    assert len(panel.history) == 2 and not panel.running
+    assert [r["run"] for r in panel.history] == [1, 2]
+
+
+@pytest.mark.parametrize("bad,needle", [
+    (dict(resize=32), "at least 65x65"),
+    (dict(lr=0), "lr must be a positive"),
+    (dict(lr=1e3), "from 0.0001 to 10"),
+    (dict(dropout=1.0), "dropout must be"),
+    (dict(batch_size=100), "batch_size must be one of"),
+    (dict(optimizer="rmsprop"), "optimizer must be one of"),
+    (dict(device="tpu"), "device must be one of"),
+    (dict(colour="red"), "Unknown setting"),
+])
+def test_bad_values_are_explained_not_raised(panel, bad, needle):
+    before = panel.values()
+    record = panel.run(**bad)
+    assert record["status"] == "rejected" and needle in record["message"]
+    assert needle.split()[0] in panel.message.value
+    assert panel.values() == before and panel.history == []
+
+
+def test_static_page_shows_frozen_state(panel, monkeypatch):
+    panel.run(batch_size=128, max_epochs=1, resize=96, device="cpu")
+    html = panel.static_html()
+    assert "needs a live Python kernel" in html and "launch buttons" in html
+    assert "<td>1</td><td>finished</td>" in html
