@@ -76,3 +76,13 @@ def test_static_page_shows_frozen_state(panel, monkeypatch):
     html = panel.static_html()
     assert "needs a live Python kernel" in html and "launch buttons" in html
     assert "<td>1</td><td>finished</td>" in html
+
+
+def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
+    record = panel.run(lr=10.0, resize=65, max_epochs=2, batch_size=64, device="cpu")
+    assert record["status"] == "diverged"
+    assert "smaller learning rate" in record["message"]
+    assert "smaller learning rate" in panel.message.value
+    assert panel.history == [record] and not panel.running
+    again = panel.run(lr=0.01)  # the panel still works
+    assert again["status"] == "finished" and len(panel.history) == 2

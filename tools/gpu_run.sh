@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# One call on a lent GPU machine: install the carried wheels, run the benchmark (which
-# also exports the full-size training run for the book) and the hardware measurements,
-# and copy the results to $OUT. Usage (device tool): bash tools/gpu_run.sh [bench args]
+# The whole GPU run, in one call of the device tool (see results/README.md):
+#   1. install the carried wheels (the machine reaches no registry),
+#   2. measure the hardware (results/hardware-<gpu>.json),
+#   3. run the benchmark, 10 epochs per configuration of d2l_local, upstream for
+#      --reference-epochs (results/bench-<gpu>.json), exporting the full-size training
+#      run the book shows (results/alexnet-<gpu>.json),
+#   4. execute every notebook at full size and time it (results/notebooks-<gpu>.json).
+# Prepare here first:  make notebooks  (build/ipynb), the wheels in .whl/ and the data in
+# data/FashionMNIST/raw/; carry .whl, data and build/ipynb.
 set -uo pipefail
-export PYTHONUNBUFFERED=1 D2L_OFFLINE=1 MPLBACKEND=Agg
+export PYTHONUNBUFFERED=1 D2L_OFFLINE=1 MPLBACKEND=Agg D2L_NO_PROGRESS=1
 nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv
 python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
   --target /tmp/site .whl/*.whl || exit 1
 export PYTHONPATH=/tmp/site:$PWD
 python3 -c "import torch, d2l.torch, d2l_local; print('torch', torch.__version__, torch.cuda.get_device_name())" || exit 1
 mkdir -p "$OUT"
+slug=$(python3 -c "from d2l_local.bench import device_slug; import torch; print(device_slug(torch.device('cuda')))")
 python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"
 python3 -m d2l_local.bench --export "$@" 2>&1 | tee "$OUT/bench.log"
+if [ -d build/ipynb ]; then
+  D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py build/ipynb/*.ipynb \
+    --out "results/notebooks-$slug.json" 2>&1 | tee "$OUT/notebooks.log"
+fi
 cp results/*.json "$OUT/" 2>/dev/null
 ls -la "$OUT"

@@ -1,0 +1,56 @@
+"""Execute the chapter's notebooks one by one and record how long each took.
+
+    python tools/run_notebooks.py build/ipynb/*.ipynb --out results/notebooks-<device>.json
+
+Used for the closing notes (quick mode on a CPU) and on a GPU machine (full size, see
+tools/gpu_run.sh). Executed copies go to --executed-dir when given; a failing cell
+fails the run (exit status 1) after all notebooks have been tried.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser()
+    p.add_argument("notebooks", nargs="+")
+    p.add_argument("--out", default=None, help="JSON file for the timings")
+    p.add_argument("--executed-dir", default=None)
+    p.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
+    args = p.parse_args(argv)
+    rows, failed = [], False
+    for path in map(Path, args.notebooks):
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, timeout=args.timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}})
+        start = time.perf_counter()
+        status = "ok"
+        try:
+            client.execute()
+        except Exception as err:  # a cell failed: record it and go on with the others
+            status = f"failed: {type(err).__name__}: {str(err).splitlines()[-1][:300]}"
+            failed = True
+        seconds = time.perf_counter() - start
+        rows.append({"notebook": path.stem, "seconds": round(seconds, 1), "status": status})
+        print(f"{path.stem:<12} {seconds:8.1f} s  {status}", flush=True)
+        if args.executed_dir:
+            Path(args.executed_dir).mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, Path(args.executed_dir) / path.name)
+    report = {"quick_mode": os.environ.get("D2L_QUICK") == "1", "notebooks": rows,
+              "total_seconds": round(sum(r["seconds"] for r in rows), 1)}
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(report, indent=1))
+    print(f"{'total':<12} {report['total_seconds']:8.1f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
