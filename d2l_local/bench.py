@@ -456,10 +456,12 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="python -m d2l_local.bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true",
-                   help="a few steps per configuration at 224x224 (for a CPU)")
+                   help="a few steps per configuration at 224x224 (the default on a CPU)")
+    p.add_argument("--full", action="store_true",
+                   help="the full run even without a GPU (days on a laptop CPU)")
     p.add_argument("--epochs", type=int, default=None, help="epochs per run (default 10)")
     p.add_argument("--steps", type=int, default=None,
-                   help="train batches per epoch (default: all; --quick: 4)")
+                   help="train batches per epoch (default: all; --quick: 5)")
     p.add_argument("--reference-steps", type=int, default=None,
                    help="train batches per epoch for the upstream runs only")
     p.add_argument("--reference-epochs", type=int, default=None,
@@ -480,6 +482,10 @@ def parse_args(argv=None):
                    help="also write results/alexnet-<device>.json from the 'ours' run "
                         "(history, confusion matrix, filters) for the book")
     args = p.parse_args(argv)
+    device = torch.device(args.device) if args.device else try_gpu()
+    if device.type == "cpu" and not (args.quick or args.full or args.epochs or args.steps):
+        print("No GPU: running the quick benchmark (--quick). Pass --full to insist.")
+        args.quick = True
     if args.epochs is None:
         args.epochs = 1 if args.quick else 10
     if args.quick and args.steps is None:

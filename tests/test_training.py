@@ -203,3 +203,20 @@ def test_bf16_and_channels_last_options_run_on_cpu():
 def test_history_table():
     df = d2l.history_table([{"epoch": 1, "train_loss": 1.0}, {"epoch": 2, "train_loss": 0.5}])
     assert list(df.index) == [1, 2]
+
+
+def test_a_failed_checkpoint_write_leaves_the_old_one_intact(tmp_path, monkeypatch):
+    model = d2l.LeNet(lr=0.1)
+    t = trainer(max_epochs=1)
+    t.fit(model, small_data(256))
+    path = t.save_checkpoint(tmp_path / "ckpt.pt")
+    before = open(path, "rb").read()
+
+    def broken_save(obj, fh):
+        fh.write(b"half a checkpoint")
+        raise OSError("disk full")
+    monkeypatch.setattr(torch, "save", broken_save)
+    with pytest.raises(OSError, match="disk full"):
+        t.save_checkpoint(tmp_path / "ckpt.pt")
+    assert open(tmp_path / "ckpt.pt", "rb").read() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["ckpt.pt"]
