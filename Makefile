@@ -62,7 +62,14 @@ book: $(STAMP)
 	@echo "Book built: _build/html/index.html; checking it offline in Chromium"
 	$(BIN)/python -m pytest tests/test_site.py -m site -q -p no:cacheprovider
 
-lab: $(STAMP)
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+# MyST .md files open as notebooks on a double click (jupytext's viewer).
+$(LAB_OVERRIDES): $(STAMP)
+	@mkdir -p $(dir $@)
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
+
+lab: $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab notebooks
 
 lint: $(STAMP)
