@@ -24,14 +24,14 @@ DATASET_SIZES = [  # (name, images, year, citation key)
     ("LAION-5B", 5_850_000_000, 2022, "schuhmann2022laion"),
 ]
 
-PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind)
-    ("GeForce 256", 1999, 480e6, "GPU"),
-    ("GTX 580 (one of AlexNet's two)", 2010, 1.5e12, "GPU"),
-    ("A100, fp32", 2020, 19.5e12, "GPU"),
-    ("A100, bf16 matrix", 2020, 312e12, "GPU"),
-    ("Graviton 3, fp16", 2021, 2e12, "CPU"),
-    ("Apple M1 GPU", 2020, 2e12, "GPU"),
-    ("H100, bf16 matrix", 2022, 989e12, "GPU"),
+PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points)
+    ("GeForce 256", 1999, 480e6, "GPU", (6, -3)),
+    ("GTX 580 (one of AlexNet's two)", 2010, 1.5e12, "GPU", (-6, 8)),
+    ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3)),
+    ("A100, bf16 matrix", 2020, 312e12, "GPU", (6, -3)),
+    ("Graviton 3, fp16", 2021, 2e12, "CPU", (6, -12)),
+    ("Apple M1 GPU", 2020, 2e12, "GPU", (-6, 6)),
+    ("H100, bf16 matrix", 2022, 989e12, "GPU", (6, -3)),
 ]
 
 
@@ -80,7 +80,9 @@ def plot_filter_responses(images, names, kernels):
     for i in range(rows):
         axes[i, 0].imshow(images[i], cmap="gray")
         for j in range(len(names)):
-            axes[i, j + 1].imshow(responses[i, j], cmap="RdBu_r")
+            r = responses[i, j]
+            limit = float(r.abs().max()) or 1.0  # zero response is white in every panel
+            axes[i, j + 1].imshow(r, cmap="RdBu_r", vmin=-limit, vmax=limit)
             if i == 0:
                 axes[i, j + 1].set_title(names[j], fontsize=8)
         if i == 0:
@@ -111,18 +113,19 @@ def plot_flops_history(measured=None):
     """Peak FLOP/s over time, log scale; ``measured`` adds (label, flops) points."""
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
-    for name, year, flops, kind in PEAK_FLOPS_HISTORY:
+    this_year = time.localtime().tm_year
+    for name, year, flops, kind, offset in PEAK_FLOPS_HISTORY:
         ax.scatter(year, flops, color="#1f77b4" if kind == "GPU" else "#ff7f0e", zorder=3)
-        ax.annotate(name, (year, flops), textcoords="offset points", xytext=(5, -3),
-                    fontsize=8)
+        ax.annotate(name, (year, flops), textcoords="offset points", xytext=offset,
+                    fontsize=8, ha="left" if offset[0] > 0 else "right")
     for label, flops in measured or []:
-        ax.scatter(2026, flops, marker="*", s=120, color="#2ca02c", zorder=3)
-        ax.annotate(label, (2026, flops), textcoords="offset points", xytext=(-10, 8),
+        ax.scatter(this_year, flops, marker="*", s=120, color="#2ca02c", zorder=3)
+        ax.annotate(label, (this_year, flops), textcoords="offset points", xytext=(-10, 8),
                     fontsize=8, ha="right")
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("peak FLOP/s (log scale)")
-    ax.set_xlim(1997, 2029)
+    ax.set_xlim(1997, this_year + 3)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

@@ -30,8 +30,8 @@ d2l.book.show_run_mode()
 # %% [markdown]
 # AlexNet looks like a larger LeNet, and in a sense it is: what changed in 2012 was less
 # the idea than the data, the hardware and a handful of practical choices (ReLU, dropout,
-# augmentation). Its two hidden dense layers hold most of its parameters, about 164 MiB in
-# fp32, while its convolutions do most of its arithmetic. Tens of millions of dense
+# augmentation). Its two hidden dense layers hold most of its parameters (164 MiB in fp32,
+# as {ref}`sec-model` computes), while its convolutions do most of its arithmetic. Tens of millions of dense
 # parameters trained on 60,000 images should overfit badly; dropout is what keeps them in
 # check. The tooling changed too: what took months of CUDA programming in 2012 is now a
 # dozen lines in a framework descended from DistBelief {cite}`dean2012large`, Caffe
@@ -71,9 +71,21 @@ intensity = pd.concat({f"batch {b}": d2l.chapter.arithmetic_intensity(table, b)[
                        for b in (1, 128)}, axis=1)
 intensity.assign(type=table.set_index("layer")["type"]).round(1)
 
+# %% tags=["remove-cell"]
+kinds = intensity.assign(type=table.set_index("layer")["type"])
+d2l.book.glue("dense_b1", float(kinds[kinds["type"] == "Linear"]["batch 1"].max()))
+d2l.book.glue("conv_b1_min", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].min()))
+d2l.book.glue("conv_b1_max", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].max()))
+hidden = table.set_index("layer")["parameters"] > 1e6  # the two 4096-wide dense layers
+d2l.book.glue("dense_b128", float(kinds[hidden & (kinds["type"] == "Linear")]["batch 128"].min()))
+
 # %% [markdown]
-# The dense layers at batch 1 do about half a FLOP per byte: no processor is fast enough
-# in memory for them, while the convolutions do tens to hundreds. *Question:* if you had a
+# At batch 1 the dense layers do at most {glue:text}`dense_b1:.2f` FLOPs per byte: every
+# weight is read for a single multiply-add, and no processor has memory fast enough to
+# keep its arithmetic busy on that. The convolutions do {glue:text}`conv_b1_min:.0f` to
+# {glue:text}`conv_b1_max:.0f`, because each filter weight is reused at every position.
+# At batch 128 the two hidden dense layers reach {glue:text}`dense_b128:.0f`: batching
+# is what makes them worth running on a GPU. *Question:* if you had a
 # fixed area of silicon, how would you split it between arithmetic units and memory
 # bandwidth for training this network? And for serving it one image at a time?
 #
