@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib
 import numpy as np
 
 
@@ -156,4 +155,4 @@ def plot_confusion(matrix, class_names, ax=None):
 
 
 __all__ = ["ProgressBoard", "show_images", "show_filters", "plot_history",
-           "confusion_matrix", "plot_confusion", "matplotlib"]
+           "confusion_matrix", "plot_confusion"]
