@@ -56,7 +56,21 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory nbtest
 	$(MAKE) --no-print-directory browser-test
 
-book: $(STAMP)
+MATHJAX_VERSION := 3.2.2
+MATHJAX := _static/mathjax/tex-mml-chtml.js
+
+# MathJax served by the site itself (offline pages); skipped with a note where npm is absent.
+$(MATHJAX):
+	@if command -v npm >/dev/null 2>&1; then \
+		( mkdir -p build/npm _static/mathjax && \
+		  (cd build/npm && npm pack --silent mathjax@$(MATHJAX_VERSION) >/dev/null) && \
+		  tar -xzf build/npm/mathjax-$(MATHJAX_VERSION).tgz -C build/npm \
+			package/es5/tex-mml-chtml.js package/es5/output/chtml/fonts && \
+		  cp -r build/npm/package/es5/. _static/mathjax/ ) \
+		|| echo "could not fetch MathJax: the book will load it from its CDN"; \
+	else echo "npm not found: the book will load MathJax from its CDN"; fi
+
+book: $(STAMP) $(MATHJAX)
 	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
 	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Book built: _build/html/index.html; checking it offline in Chromium"
@@ -79,5 +93,5 @@ bench: $(STAMP)
 	$(BIN)/python -m d2l_local.bench $(BENCH_ARGS)
 
 clean:
-	rm -rf _build build .pytest_cache .ruff_cache
+	rm -rf _build build .pytest_cache .ruff_cache _static/mathjax
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

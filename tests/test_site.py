@@ -1,5 +1,7 @@
 """The built book, opened in headless Chromium with no network (run by `make book`)."""
 
+import shutil
+
 import pytest
 
 from .browser import OUTPUT, ROOT, offline_page
@@ -36,3 +38,17 @@ def test_every_page_of_the_toc_was_built():
                  "notebooks/data", "notebooks/hardware", "notebooks/model",
                  "notebooks/training", "notebooks/exercises"):
         assert (SITE / f"{name}.html").is_file(), name
+
+
+def test_math_renders_offline_from_the_site_itself():
+    if shutil.which("npm") is None:
+        pytest.skip("no npm here: make book could not fetch MathJax, pages use its CDN")
+    page_file = SITE / "notebooks" / "model.html"
+    assert page_file.is_file(), "build the book first: make book"
+    assert (SITE / "_static" / "mathjax" / "tex-mml-chtml.js").is_file(), \
+        "make book fetches MathJax with npm; without npm the pages use its CDN"
+    with offline_page(["file://"]) as page:
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("mjx-container", timeout=30_000)  # MathJax typeset the page
+        assert page.locator("mjx-container").count() > 3
+        assert page.refused == []
