@@ -224,7 +224,7 @@ class TrainingPanel:
         self.trainer = trainer
         run_id = len(self.history) + 1
         trainer.batch_callbacks.append(self._on_batch)
-        trainer.callbacks.append(lambda t, rec: self._draw_curves(t, run_id))
+        trainer.callbacks.append(lambda t, rec: self._on_epoch(t, rec, run_id))
         self.progress.max = max(1, trainer.max_epochs)
         self.progress.value = 0
         self.progress.description = f"run {run_id}"
@@ -280,6 +280,11 @@ class TrainingPanel:
     def _on_batch(self, trainer, epoch, batch, n_batches):
         self.progress.value = min(self.progress.max, epoch + (batch + 1) // n_batches)
         self.progress.description = f"epoch {epoch + 1}: {batch + 1}/{n_batches}"
+
+    def _on_epoch(self, trainer, record, run_id):
+        self.status.value = (f"epoch {record['epoch']}: {record['images_per_s']:,.0f} images/s,"
+                             f" test accuracy {record['val_acc']:.3f}")
+        self._draw_curves(trainer, run_id)
 
     def _draw_curves(self, trainer, run_id):
         self.curves.value = curves_png(trainer.step_log, trainer.history, f"run {run_id}")
