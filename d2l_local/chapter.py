@@ -16,7 +16,6 @@ from torch import nn
 # Facts from the chapter brief, with their sources in references.bib.
 DATASET_SIZES = [  # (name, images, year, citation key)
     ("UCI image sets (typical)", 2_000, 1995, None),
-    ("MNIST", 70_000, 1998, None),
     ("CIFAR-100", 60_000, 2009, None),
     ("Fashion-MNIST", 70_000, 2017, "xiao2017fashion"),
     ("ImageNet", 1_000_000, 2009, "deng2009imagenet"),

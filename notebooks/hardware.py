@@ -95,7 +95,7 @@ else:
 # fp32 matrix products run several times slower. Rerun the cell with other sizes to see.
 # :::
 #
-# ## Four decades of peak rates
+# ## Peak rates since 1999
 #
 # The peak rates of a few chips, from the figures their makers publish, show how far
 # graphics hardware has come: from 480 MFLOP/s for the GeForce 256 of 1999 to about

@@ -38,8 +38,9 @@ d2l.book.show_run_mode()
 # :::{admonition} On a GPU, please
 # :class: tip
 # Ten epochs are 600,000 images through a network that costs about 5.6 GFLOPs per image
-# forwards and backwards, over 3 PFLOPs in all. A recent GPU does that in well under a
-# minute; a laptop CPU needs hours. Without a GPU, set `D2L_QUICK=1` before starting the
+# forwards and backwards, over 3 PFLOPs in all. At the peak bf16 rate of a recent
+# data-centre GPU (about 1,000 TFLOP/s, {ref}`sec-hardware`) that is seconds of arithmetic;
+# at the few hundred GFLOP/s of a laptop CPU it is hours. Without a GPU, set `D2L_QUICK=1` before starting the
 # kernel to run the same code on a few batches. `num_gpus=1` takes the GPU when there is
 # one (CUDA, or Apple's MPS) and says so when it falls back to the CPU.
 # :::
