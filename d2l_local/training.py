@@ -64,7 +64,7 @@ class Trainer(HyperParameters):
             self.max_epochs = min(max_epochs, config.QUICK_MAX_EPOCHS)
         self.device, self.world_size = select_device(num_gpus, device, verbose=verbose)
         self.history: list[dict] = []
-        self.step_log: list[tuple[int, float]] = []
+        self.step_log: list[tuple[float, float]] = []  # (epoch + fraction, mean loss)
         self.epoch = 0
         self.interrupted = False
         self.stop_requested = False
@@ -101,7 +101,6 @@ class Trainer(HyperParameters):
             print(f"Training on {describe_device(self.device)}.")
         self._prepare(model, data)
         board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
-        self.board_obj = board
         try:
             while self.epoch < self.max_epochs and not self.stop_requested:
                 record = self._run_epoch(self.epoch, board)
@@ -118,16 +117,17 @@ class Trainer(HyperParameters):
         except OutOfMemoryError as err:
             self._release_memory()
             bs = getattr(data, "batch_size", None)
-            hint = (f" Try batch_size={max(1, bs // 2)} (now {bs})" if bs else "")
+            smaller = f"batch_size={max(1, bs // 2)} (now {bs})" if bs else "a smaller batch"
             raise DeviceOutOfMemory(
-                f"{describe_device(self.device)} ran out of memory.{hint}, a smaller "
+                f"{describe_device(self.device)} ran out of memory. Try {smaller}, a smaller "
                 "resize, or precision='bf16'. The model and trainer.history are kept."
             ) from err
         finally:
             if board is not None:
                 board.close()
         if self.stop_requested and self.verbose and rank == 0:
-            print(f"Stopped after {len(self.history)} complete epoch(s).")
+            done = sum(1 for r in self.history if r.get("complete", True))
+            print(f"Stopped after {done} complete epoch(s).")
         return self.history
 
     def _prepare(self, model, data):
