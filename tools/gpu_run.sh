@@ -6,8 +6,8 @@
 #      --reference-epochs (results/bench-<gpu>.json), exporting the full-size training
 #      run the book shows (results/alexnet-<gpu>.json),
 #   4. execute every notebook at full size and time it (results/notebooks-<gpu>.json).
-# Prepare here first:  make notebooks  (build/ipynb), the wheels in .whl/ and the data in
-# data/FashionMNIST/raw/; carry .whl, data and build/ipynb.
+# Prepare here first with tools/prepare_gpu_run.sh (wheels in .whl/, the data in
+# data/FashionMNIST/raw/, notebooks in build/ipynb); carry .whl, data and build/ipynb.
 set -uo pipefail
 export PYTHONUNBUFFERED=1 D2L_OFFLINE=1 MPLBACKEND=Agg D2L_NO_PROGRESS=1
 nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv
