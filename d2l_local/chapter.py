@@ -151,15 +151,23 @@ def power_clock_table(speedup=4, n_slow_cores=16, exponent=2):
     return [fast, slow, same_power]
 
 
+def conv_vs_dense(table):
+    """Parameters, forward FLOPs, activation and weight memory summed by kind of layer."""
+    kind = table["type"].map({"Conv2d": "convolutions", "Linear": "dense"}).fillna("other")
+    out = table.assign(kind=kind).groupby("kind")[
+        ["parameters", "forward FLOPs", "activation MB"]].sum()
+    out["weights MiB"] = out["parameters"] * 4 / 2**20  # fp32
+    return out
+
+
 def layer_groups(table):
-    """Parameters and forward FLOPs summed over convolution and fully connected layers."""
-    conv = table[table["type"] == "Conv2d"]
-    dense = table[table["type"] == "Linear"]
+    """The same sums as plain numbers, for gluing into prose."""
+    g = conv_vs_dense(table)
     return {
-        "conv_params": int(conv["parameters"].sum()),
-        "dense_params": int(dense["parameters"].sum()),
-        "conv_flops": int(conv["forward FLOPs"].sum()),
-        "dense_flops": int(dense["forward FLOPs"].sum()),
+        "conv_params": int(g.loc["convolutions", "parameters"]),
+        "dense_params": int(g.loc["dense", "parameters"]),
+        "conv_flops": int(g.loc["convolutions", "forward FLOPs"]),
+        "dense_flops": int(g.loc["dense", "forward FLOPs"]),
     }
 
 

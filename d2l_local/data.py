@@ -93,11 +93,10 @@ def _complete_dir(folder: Path) -> Path | None:
     return None
 
 
-def search_locations(root: str | os.PathLike | None = None) -> list[tuple[str, Path]]:
-    """The places searched, in order: explicit root, $D2L_DATA_DIR, project data/, Debian."""
+def search_locations() -> list[tuple[str, Path]]:
+    """The places searched without an explicit root, in order: $D2L_DATA_DIR, the
+    project's data/ folder, Debian's package."""
     places = []
-    if root is not None:
-        places.append(("root argument", Path(root)))
     if os.environ.get("D2L_DATA_DIR"):
         places.append(("D2L_DATA_DIR", Path(os.environ["D2L_DATA_DIR"])))
     places.append(("project data folder", config.project_data_dir()))
@@ -112,17 +111,21 @@ def find_fashion_mnist(root: str | os.PathLike | None = None, download: bool | N
     ``FashionMNIST/raw`` layout accepted), Debian's ``/usr/share/datasets/fashion-mnist``,
     then a torchvision download unless ``D2L_OFFLINE=1`` (or ``download=False``).
     """
-    places = search_locations(root)
-    for label, folder in places:
-        if root is not None and label == "root argument" and not folder.exists():
+    if root is not None:  # an explicit root is the only place looked at
+        folder = Path(root)
+        if not folder.exists():
             raise DataError(f"The data folder {folder} (root argument) does not exist.\n"
                             + how_to_get_data())
         found = _complete_dir(folder)
-        if found is not None:
-            return found
-        if label == "root argument":
+        if found is None:
             raise DataError(f"The data folder {folder} does not hold all four Fashion-MNIST "
                             "files.\n" + how_to_get_data())
+        return found
+    places = search_locations()
+    for _, folder in places:
+        found = _complete_dir(folder)
+        if found is not None:
+            return found
     if download is None:
         download = not config.offline()
     searched = "\n".join(f"  - {label}: {folder}" for label, folder in places)

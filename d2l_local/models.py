@@ -16,7 +16,7 @@ from .validation import (
 )
 
 
-def activation(name: str) -> nn.Module:
+def activation_layer(name: str) -> nn.Module:
     """``'relu'`` or ``'sigmoid'`` as a layer."""
     name = check_choice("activation", name, ACTIVATIONS)
     return nn.ReLU() if name == "relu" else nn.Sigmoid()
@@ -55,18 +55,17 @@ class AlexNet(_ConfigurableClassifier):
         super().__init__()
         self._check_common(lr, num_classes, dropout, activation, optimizer)
         self.save_hyperparameters()
-        act = globals()["activation"]
         self.net = nn.Sequential(
-            nn.LazyConv2d(96, kernel_size=11, stride=4, padding=1), act(activation),
+            nn.LazyConv2d(96, kernel_size=11, stride=4, padding=1), activation_layer(activation),
             nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.LazyConv2d(256, kernel_size=5, padding=2), act(activation),
+            nn.LazyConv2d(256, kernel_size=5, padding=2), activation_layer(activation),
             nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.LazyConv2d(384, kernel_size=3, padding=1), act(activation),
-            nn.LazyConv2d(384, kernel_size=3, padding=1), act(activation),
-            nn.LazyConv2d(256, kernel_size=3, padding=1), act(activation),
+            nn.LazyConv2d(384, kernel_size=3, padding=1), activation_layer(activation),
+            nn.LazyConv2d(384, kernel_size=3, padding=1), activation_layer(activation),
+            nn.LazyConv2d(256, kernel_size=3, padding=1), activation_layer(activation),
             nn.MaxPool2d(kernel_size=3, stride=2), nn.Flatten(),
-            nn.LazyLinear(4096), act(activation), nn.Dropout(dropout),
-            nn.LazyLinear(4096), act(activation), nn.Dropout(dropout),
+            nn.LazyLinear(4096), activation_layer(activation), nn.Dropout(dropout),
+            nn.LazyLinear(4096), activation_layer(activation), nn.Dropout(dropout),
             nn.LazyLinear(num_classes),
         )
         self.apply_init_after_first_forward(init_cnn)
@@ -83,14 +82,13 @@ class LeNet(_ConfigurableClassifier):
         super().__init__()
         self._check_common(lr, num_classes, dropout, activation, optimizer)
         self.save_hyperparameters()
-        act = globals()["activation"]
         self.net = nn.Sequential(
-            nn.LazyConv2d(6, kernel_size=5, padding=2), act(activation),
+            nn.LazyConv2d(6, kernel_size=5, padding=2), activation_layer(activation),
             nn.AvgPool2d(kernel_size=2, stride=2),
-            nn.LazyConv2d(16, kernel_size=5), act(activation),
+            nn.LazyConv2d(16, kernel_size=5), activation_layer(activation),
             nn.AvgPool2d(kernel_size=2, stride=2), nn.Flatten(),
-            nn.LazyLinear(120), act(activation), nn.Dropout(dropout),
-            nn.LazyLinear(84), act(activation), nn.Dropout(dropout),
+            nn.LazyLinear(120), activation_layer(activation), nn.Dropout(dropout),
+            nn.LazyLinear(84), activation_layer(activation), nn.Dropout(dropout),
             nn.LazyLinear(num_classes),
         )
         self.apply_init_after_first_forward(init_cnn)

@@ -109,9 +109,10 @@ def smallest_input_size(model: nn.Module, in_channels: int = 1, max_size: int = 
     Returns None if no size up to ``max_size`` works. The result is cached per model type
     and hyperparameters.
     """
-    key = (type(model).__name__, repr(sorted(getattr(model, "hparams", {}).items())),
-           in_channels)
-    if key in _SMALLEST and getattr(model, "hparams", None) is not None:
+    hparams = getattr(model, "hparams", None)
+    key = None if hparams is None else (type(model).__name__, repr(sorted(hparams.items())),
+                                          in_channels)
+    if key in _SMALLEST:
         return _SMALLEST[key]
     template = _fresh_copy(model).cpu().eval()
     found = None
@@ -124,7 +125,8 @@ def smallest_input_size(model: nn.Module, in_channels: int = 1, max_size: int = 
             continue
         found = size
         break
-    _SMALLEST[key] = found
+    if key is not None:  # only models described by their hyperparameters are cached
+        _SMALLEST[key] = found
     return found
 
 

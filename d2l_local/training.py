@@ -24,7 +24,7 @@ from . import config
 from .core import HyperParameters
 from .hardware import describe_device, peak_memory_mb, reset_peak_memory, select_device, synchronize
 from .plotting import ProgressBoard
-from .validation import check_choice, check_epochs
+from .validation import check_choice, check_epochs, check_input_fits
 
 OutOfMemoryError = getattr(torch, "OutOfMemoryError", torch.cuda.OutOfMemoryError)
 
@@ -174,19 +174,16 @@ class Trainer(HyperParameters):
         try:
             with torch.no_grad():
                 model(X.to(self.device))
+            return
         except RuntimeError as err:
-            from .summary import smallest_input_size
-            size = tuple(X.shape[-2:])
-            smallest = smallest_input_size(model, in_channels=X.shape[1])
-            name = type(model).__name__
-            if smallest is not None and min(size) < smallest:
-                raise ValueError(f"resize={size} is too small for {name}: its layers need "
-                                 f"inputs of at least {smallest}x{smallest} pixels.") from None
-            raise ValueError(f"{name} cannot take inputs of size {size}: it was built for "
-                             "another input size. Make a new model for this resize."
-                             ) from err
+            failure = err
         finally:
             model.train(was_training)
+        size = tuple(X.shape[-2:])
+        check_input_fits(model, size, in_channels=X.shape[1])  # says the smallest size
+        raise ValueError(f"{type(model).__name__} cannot take inputs of size {size}: it was "
+                         "built for another input size. Make a new model for this resize."
+                         ) from failure
 
     def _wrap(self, model):
         if self.world > 1:

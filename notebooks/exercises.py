@@ -43,14 +43,12 @@ d2l.book.show_run_mode()
 #
 # ## 1. Memory and compute of convolutions and dense layers
 #
-# Which part of AlexNet dominates memory, and which dominates compute?
+# Which part of AlexNet dominates memory, and which dominates compute? Sum the per-layer
+# table of {ref}`sec-model` by kind of layer (activations for one image):
 
 # %%
 table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
-kind = table["type"].map({"Conv2d": "convolutions", "Linear": "dense"}).fillna("other")
-summary = table.assign(kind=kind).groupby("kind")[
-    ["parameters", "forward FLOPs", "activation MB"]].sum()
-summary.assign(**{"weights MiB": summary["parameters"] * 4 / 2**20}).round(2)
+d2l.chapter.conv_vs_dense(table).round(2)
 
 # %% [markdown]
 # Training must also keep every activation for the backward pass, so activation memory
@@ -177,7 +175,7 @@ pd.concat([table4, table5]).round(3)
 # epoch. One epoch at each batch size, with the learning rate scaled with the batch:
 
 # %%
-sweep = {
+sweep = {  # (b=b keeps each batch size in its own lambda)
     f"batch {b}": (lambda b=b: d2l.AlexNet(lr=0.01 * b / 128),
                    lambda b=b: d2l.FashionMNIST(batch_size=b, resize=(224, 224)))
     for b in (32, 128, 512)

@@ -98,11 +98,11 @@ class AlexNet(d2l.Classifier):
 table = AlexNet().layer_summary((1, 1, 224, 224))
 
 # %% [markdown]
-# The same numbers as a table you can sort and plot:
+# `layer_summary` also returns the numbers as a pandas DataFrame, to sort, filter and plot.
+# Here are the layers that have weights:
 
 # %%
-table[table["parameters"] > 0].assign(
-    **{"forward MFLOPs": table["forward FLOPs"] / 1e6}).drop(columns="forward FLOPs")
+table[table["parameters"] > 0]
 
 # %% tags=["remove-cell"]
 groups = d2l.chapter.layer_groups(table)
@@ -207,7 +207,8 @@ h = torch.ones(10_000)
 dropout.train()
 kept = dropout(h)
 dropout.eval()
-(kept == 0).float().mean().item(), kept.max().item(), kept.mean().item(), dropout(h).mean().item()
+{"fraction zeroed": (kept == 0).float().mean().item(), "largest value": kept.max().item(),
+ "mean in training": kept.mean().item(), "mean in evaluation": dropout(h).mean().item()}
 
 # %% [markdown]
 # About half the units are zero, the rest are doubled, the mean stays near 1, and in

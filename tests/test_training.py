@@ -56,21 +56,31 @@ def test_same_seed_same_run():
     assert all(torch.equal(runs[0][k], runs[1][k]) for k in runs[0])
 
 
-def test_keyboard_interrupt_keeps_history_and_model():
-    model = d2l.LeNet(lr=0.1)
-    t = trainer(max_epochs=5)
+def on_loss_call(model, n, action):
+    """Wrap ``model.loss`` so that ``action()`` runs at its n-th call; returns the counter."""
     calls = {"n": 0}
     original = model.loss
 
     def loss(*a, **k):
         calls["n"] += 1
-        if calls["n"] == 26:  # 16 train + 4 val batches per epoch: mid epoch 2
-            raise KeyboardInterrupt
+        if calls["n"] == n:
+            action()
         return original(*a, **k)
     model.loss = loss
+    calls["restore"] = lambda: setattr(model, "loss", original)
+    return calls
+
+
+def test_keyboard_interrupt_keeps_history_and_model():
+    model = d2l.LeNet(lr=0.1)
+    t = trainer(max_epochs=5)
+
+    def interrupt():
+        raise KeyboardInterrupt
+    calls = on_loss_call(model, 26, interrupt)  # 16 train + 4 val batches an epoch: mid epoch 2
     t.fit(model, small_data(1024))
     assert t.interrupted and len(t.history) == 1
-    model.loss = original
+    calls["restore"]()
     assert model(torch.zeros(2, 1, 28, 28)).shape == (2, 10)  # still usable
     t.max_epochs = 2
     t.fit(model, small_data(1024))  # and trainable again
@@ -80,15 +90,7 @@ def test_keyboard_interrupt_keeps_history_and_model():
 def test_stop_ends_within_a_batch_and_keeps_what_was_measured():
     model = d2l.LeNet(lr=0.1)
     t = trainer(max_epochs=3)
-    calls = {"n": 0}
-    original = model.loss
-
-    def loss(*a, **k):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            t.stop()
-        return original(*a, **k)
-    model.loss = loss
+    calls = on_loss_call(model, 3, t.stop)
     t.fit(model, small_data(1024))
     assert calls["n"] == 3  # no further batch ran
     assert len(t.history) == 1 and t.history[0]["complete"] is False
