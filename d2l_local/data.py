@@ -8,6 +8,7 @@ on the training device: no PIL, no worker processes.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -230,18 +231,51 @@ def balanced_subset(labels: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor
     return chosen[torch.randperm(len(chosen), generator=g)]
 
 
+@functools.lru_cache(maxsize=16)
+def _linear_weights(n_in: int, n_out: int) -> torch.Tensor:
+    """(n_in, n_out) matrix of 1-D linear interpolation, as ``interpolate`` computes it.
+
+    Made by interpolating the identity (in float64), so it uses exactly the
+    ``align_corners=False`` coordinates of ``F.interpolate``.
+    """
+    eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, n_in)
+    return F.interpolate(eye, size=n_out, mode="linear", align_corners=False).view(n_in, n_out)
+
+
+@functools.lru_cache(maxsize=16)
+def _resize_matrices(h_in: int, w_in: int, h: int, w: int):
+    # 1/255 is folded into the width weights. Shrinking them by 2**-21 (5e-7, more than the
+    # few float32 roundings of the two products can add) keeps a white pixel at or below 1,
+    # so no clamp pass over the output is needed.
+    cols = (_linear_weights(w_in, w) * ((1 - 2**-21) / 255)).float()
+    rows = _linear_weights(h_in, h).t().contiguous().float()
+    return rows, cols
+
+
 def resize_on_device(images: torch.Tensor, size: tuple[int, int] | None) -> torch.Tensor:
     """uint8 (B, H, W) -> float (B, 1, h, w) in [0, 1], bilinear like torchvision's Resize.
 
     Scaling by 1/255 matches ``ToTensor``; ``align_corners=False`` matches PIL's
     pixel-centre convention, so the result equals ``Resize`` + ``ToTensor`` within 1/255.
+    On the CPU, enlarging is done as two matrix products (bilinear is linear along the
+    rows, then along the columns), which is faster there than ``F.interpolate`` and equal to
+    it within 3e-6; elsewhere ``F.interpolate`` runs as one fused kernel.
     """
+    h_in, w_in = images.shape[-2:]
+    if size is None or tuple(size) == (h_in, w_in):
+        return images.unsqueeze(1).float().div_(255)
+    h, w = size
+    if images.device.type == "cpu" and h >= h_in and w >= w_in:
+        rows, cols = _resize_matrices(h_in, w_in, h, w)
+        x = (images.reshape(-1, w_in).float() @ cols).view(-1, h_in, w)
+        return torch.matmul(rows, x).unsqueeze(1)
     x = images.unsqueeze(1).float().div_(255)
-    if size is not None and tuple(size) != tuple(images.shape[-2:]):
-        antialias = size[0] < images.shape[-2] or size[1] < images.shape[-1]
-        x = F.interpolate(x, size=tuple(size), mode="bilinear", align_corners=False,
-                          antialias=antialias).clamp_(0, 1)
-    return x
+    antialias = h < h_in or w < w_in
+    x = F.interpolate(x, size=(h, w), mode="bilinear", align_corners=False,
+                      antialias=antialias)
+    # Bilinear weights are non-negative and sum to one, so values stay in [0, 1] up to
+    # rounding; the clamp is kept only for the (rare) antialiased downsampling.
+    return x.clamp_(0, 1) if antialias else x
 
 
 def flip_and_shift(images: torch.Tensor, max_shift: int = 2) -> torch.Tensor:

@@ -155,6 +155,21 @@ def test_resize_matches_torchvision_within_one_level():
     assert (ours - ref).abs().max().item() <= 1 / 255 + 1e-6
 
 
+@pytest.mark.parametrize("size", [(224, 224), (227, 227), (65, 100), (28, 56), (14, 14)])
+def test_cpu_resize_equals_interpolate_and_stays_in_range(size):
+    imgs = d2l.load_fashion_mnist()["test_images"][:16]
+    x = imgs.unsqueeze(1).float() / 255
+    ref = torch.nn.functional.interpolate(x, size=size, mode="bilinear", align_corners=False,
+                                          antialias=size[0] < 28)
+    ours = d2l.resize_on_device(imgs, size)
+    assert ours.shape == ref.shape and ours.dtype == torch.float32 and ours.is_contiguous()
+    assert (ours - ref).abs().max().item() < 1e-5
+    extremes = torch.stack([torch.zeros(28, 28, dtype=torch.uint8),
+                            torch.full((28, 28), 255, dtype=torch.uint8)])
+    y = d2l.resize_on_device(extremes, size)
+    assert y.min().item() >= 0 and y.max().item() <= 1 and y[1].min().item() > 0.99999
+
+
 def test_quick_mode_uses_a_balanced_real_subset(quick):
     dm = d2l.FashionMNIST(batch_size=64)
     assert dm.num_train == config.QUICK_TRAIN_EXAMPLES
