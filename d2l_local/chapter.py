@@ -286,15 +286,26 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
 
 
 def plot_histories(histories, metric="val_acc", ax=None):
-    """One curve of ``metric`` per experiment."""
+    """One curve of ``metric`` per experiment.
+
+    ``metric`` may also be a tuple, e.g. ``("train_acc", "val_acc")``: each experiment keeps
+    one colour and each metric gets its own line style, which shows a generalisation gap.
+    """
     import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots(figsize=(5.5, 3.2))
-    for name, history in histories.items():
-        ax.plot([r["epoch"] for r in history], [r[metric] for r in history], "-o",
-                markersize=3, label=name)
+    metrics = (metric,) if isinstance(metric, str) else tuple(metric)
+    styles = ("-o", "--s", ":^")
+    if len(metrics) > len(styles):
+        raise ValueError(f"metric={metric!r}: at most {len(styles)} metrics in one plot.")
+    for i, (name, history) in enumerate(histories.items()):
+        epochs = [r["epoch"] for r in history]
+        for m, style in zip(metrics, styles):
+            label = name if len(metrics) == 1 else f"{name}: {m}"
+            ax.plot(epochs, [r[m] for r in history], style, color=f"C{i}", markersize=3,
+                    label=label)
     ax.set_xlabel("epoch")
-    ax.set_ylabel(metric)
+    ax.set_ylabel(metrics[0] if len(metrics) == 1 else "accuracy")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return ax

@@ -174,6 +174,8 @@ assert matrix.sum().item() == len(labels) and matrix.shape == (10, 10)
 assert first["status"] == "finished" and first["hparams"]["max_epochs"] == 2
 assert len(first["history"]) == 2
 if not d2l.quick_mode():  # the reference recipe's accuracy, at full size
-    assert last["val_acc"] >= 0.87, last
+    # The reference book's four frameworks ended between 0.876 and 0.895; a floor a little
+    # below them allows for the seed, and a broken init or data path lands far lower.
+    assert last["val_acc"] >= 0.86, last
     tops = {0, 2, 4, 6}  # t-shirt, pullover, coat, shirt: what the prose says
     assert true_class in tops and predicted in tops, (true_class, predicted)
