@@ -9,7 +9,7 @@ def test_bench_smallest_form_writes_its_json(tmp_path, capsys):
     out = tmp_path / "bench.json"
     report = bench.main(["--quick", "--configs", "ref_ch6", "ours", "ours_fast",
                          "--batch-size", "8", "--steps", "5", "--eval-steps", "1",
-                         "--out", str(out)])
+                         "--seeds", "0", "--out", str(out)])
     data = json.loads(out.read_text())
     for key in ("device", "ratio", "environment", "ceilings", "runs"):
         assert key in data
@@ -29,7 +29,7 @@ def test_upstream_trainer_path_times_its_validation_and_the_target(tmp_path, mon
     monkeypatch.setattr(bench, "TARGET_ACC", 0.0)
     report = bench.main(["--quick", "--configs", "ref_trainer", "ours", "--no-ceilings",
                          "--batch-size", "8", "--steps", "4", "--eval-steps", "2",
-                         "--epochs", "2", "--out", str(tmp_path / "b.json")])
+                         "--epochs", "2", "--seeds", "0", "--out", str(tmp_path / "b.json")])
     for run in report["runs"]:
         assert 0 < run["time_to_target_s"] <= run["wall_s"]
         assert 0 < run["eval_s"] < run["wall_s"]

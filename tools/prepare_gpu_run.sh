@@ -3,7 +3,7 @@
 # reaches no package registry): Python 3.12 wheels in .whl/ (upstream d2l and the
 # IPython/nbclient stack its image lacks), the data in data/FashionMNIST/raw/, and the
 # generated notebooks in build/ipynb/. Then, in one device call:
-#   bash tools/gpu_run.sh --reference-epochs 1     carry: [".whl", "data", "build/ipynb"]
+#   bash tools/gpu_run.sh --reference-epochs 1 --seeds 0     carry: [".whl", "data", "build/ipynb"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 grep -qx '/.whl/' .git/info/exclude 2>/dev/null || echo '/.whl/' >> .git/info/exclude
