@@ -285,6 +285,10 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
     return pd.DataFrame(rows).set_index("experiment"), histories
 
 
+METRIC_NAMES = {"train_acc": "training", "val_acc": "test", "train_loss": "training loss",
+                "val_loss": "test loss"}
+
+
 def plot_histories(histories, metric="val_acc", ax=None):
     """One curve of ``metric`` per experiment.
 
@@ -301,10 +305,11 @@ def plot_histories(histories, metric="val_acc", ax=None):
     for i, (name, history) in enumerate(histories.items()):
         epochs = [r["epoch"] for r in history]
         for m, style in zip(metrics, styles):
-            label = name if len(metrics) == 1 else f"{name}: {m}"
+            label = name if len(metrics) == 1 else f"{name}: {METRIC_NAMES.get(m, m)}"
             ax.plot(epochs, [r[m] for r in history], style, color=f"C{i}", markersize=3,
                     label=label)
     ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     ax.set_ylabel(metrics[0] if len(metrics) == 1 else "accuracy")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
