@@ -308,8 +308,8 @@ class FastRecipeAlexNet(AlexNet):
 def _time_batches(it, steps, device, warmup=3):
     """Images/s over ``steps`` batches of the iterator ``it``, after ``warmup`` untimed ones.
 
-    The untimed batches start worker processes and let the memory allocator settle (the
-    first few 25 MB batches of a process cost page faults that later ones do not).
+    The untimed batches start worker processes and make the first large allocations, so
+    that only the steady state is timed.
     """
     for _ in range(warmup):
         next(it)
@@ -328,7 +328,8 @@ def loader_ceiling(args, device, tmp, steps=20, repeats=3):
     """Images/s of the data paths alone: upstream's PIL loader and the device loader.
 
     The two are measured in turn (A, B, A, B, ...), ``repeats`` times each, and the median
-    is kept: on a shared machine single trials of a memory-bound loop vary by +-30 %.
+    is kept: on a shared machine single trials of a memory-bound loop vary by tens of
+    per cent (the trials are kept in the results file).
     Upstream's worker processes are shut down before the device loader is timed.
     """
     trials = {"reference_loader_images_per_s": [], "ours_loader_images_per_s": []}
@@ -344,7 +345,7 @@ def loader_ceiling(args, device, tmp, steps=20, repeats=3):
             os.chdir(cwd)
     data = FashionMNIST(batch_size=args.batch_size, resize=(224, 224)).to(device)
     loader = data.train_dataloader()
-    ours_steps = min(steps, len(loader) - 3)
+    ours_steps = min(steps, len(loader) - 3)  # 3: the untimed batches of _time_batches
     for _ in range(repeats):
         if up_loader is not None:
             it = iter(up_loader)
