@@ -285,6 +285,22 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
     return pd.DataFrame(rows).set_index("experiment"), histories
 
 
+def late_accuracy(histories, last=5):
+    """Training and test accuracy averaged over the last ``last`` epochs, and their gap.
+
+    One epoch's numbers jump by a few points; averaging a handful of the final epochs
+    shows whether a network has really begun to fit its training set better than new data.
+    """
+    import pandas as pd
+    rows = {}
+    for name, history in histories.items():
+        tail = history[-last:]
+        train = sum(r["train_acc"] for r in tail) / len(tail)
+        test = sum(r["val_acc"] for r in tail) / len(tail)
+        rows[name] = {"train_acc": train, "val_acc": test, "gap": train - test}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("experiment")
+
+
 METRIC_NAMES = {"train_acc": "training", "val_acc": "test", "train_loss": "training loss",
                 "val_loss": "test loss"}
 

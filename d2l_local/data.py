@@ -231,7 +231,6 @@ def balanced_subset(labels: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor
     return chosen[torch.randperm(len(chosen), generator=g)]
 
 
-@functools.lru_cache(maxsize=16)
 def _linear_weights(n_in: int, n_out: int) -> torch.Tensor:
     """(n_in, n_out) matrix of 1-D linear interpolation, as ``interpolate`` computes it.
 

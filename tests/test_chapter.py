@@ -25,3 +25,13 @@ def test_plot_histories_one_metric_and_too_many():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["small", "large"]
     with pytest.raises(ValueError, match="at most 3"):
         chapter.plot_histories(_histories(), metric=("a", "b", "c", "d"))
+
+
+def test_late_accuracy_averages_the_last_epochs():
+    late = chapter.late_accuracy(_histories(), last=2)
+    assert list(late.index) == ["small", "large"]
+    assert late.loc["large", "train_acc"] == pytest.approx((0.4 + 0.6) / 2)
+    assert late.loc["large", "val_acc"] == pytest.approx((0.2 + 0.3) / 2)
+    assert late.loc["large", "gap"] == pytest.approx(0.25)
+    short = chapter.late_accuracy({"one": _histories()["small"][:1]}, last=5)
+    assert short.loc["one", "gap"] == pytest.approx(0.05)
