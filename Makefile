@@ -10,7 +10,7 @@ IPYNB_DIR := build/ipynb
 HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
 BOOK_QUICK := $(if $(HAS_GPU),,1)
 
-.PHONY: help setup book test unit nbtest browser-test lab notebooks sync lint data bench clean
+.PHONY: help setup book test unit benchtest nbtest browser-test lab notebooks sync lint data bench clean
 
 help:
 	@echo "make book   build the HTML book in _build/html (executes the notebooks)"
@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 data: $(STAMP)
-	$(BIN)/python -c "from d2l_local.data import main; main()"
+	$(BIN)/python -m d2l_local.files
 
 sync: $(STAMP)
 	$(BIN)/jupytext --sync $(NOTEBOOKS)
@@ -41,7 +41,10 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py $(IPYNB_DIR) $(NOTEBOOKS)
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not browser and not site" -q
+	$(BIN)/python -m pytest tests -m "not browser and not site and not bench" -q
+
+benchtest: $(STAMP)
+	$(BIN)/python -m pytest tests -m bench -q -p no:cacheprovider
 
 nbtest: notebooks
 	D2L_QUICK=1 D2L_NO_PROGRESS=1 MPLBACKEND=Agg $(BIN)/python -m pytest --nbval-lax \
@@ -53,6 +56,7 @@ browser-test: $(STAMP)
 test: $(STAMP)
 	@echo "== make test: unit tests, every notebook in quick mode, JupyterLab in Chromium =="
 	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory benchtest
 	$(MAKE) --no-print-directory nbtest
 	$(MAKE) --no-print-directory browser-test
 
@@ -87,10 +91,10 @@ lab: $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check d2l_local tests tools notebooks/*.py
+	$(BIN)/ruff check d2l_local benchmarks tests tools notebooks/*.py
 
 bench: $(STAMP)
-	$(BIN)/python -m d2l_local.bench $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf _build build .pytest_cache .ruff_cache _static/mathjax

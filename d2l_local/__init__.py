@@ -3,12 +3,36 @@
 It keeps the names and call shapes of the d2l book's library (``Trainer``, ``Classifier``,
 ``FashionMNIST``, ...) with the data on the device, no host syncs per step, measured
 throughput, and fixes for upstream bugs (see each docstring).
+
+The modules, from the bottom up (each imports only modules above it in this list):
+
+    config       environment flags (D2L_QUICK, ...) and quick mode's limits
+    checks       argument checks with messages that say what is allowed
+    layers       weight init, lazy-layer state, evaluation mode
+    hardware     devices: choose, name, time, measure
+    speed        the speed options (bf16, channels_last, ...) and when they pay
+    summary      per-layer shapes, parameters, FLOPs; layer arithmetic
+    core         d2l's Module, Classifier, DataModule, HyperParameters
+    models       AlexNet, LeNet
+    plotting     ProgressBoard, image grids, curves, confusion matrices
+    files        Fashion-MNIST's files: find, download, verify, read
+    loader       device batches: resize, augmentation
+    data         FashionMNIST, the DataModule
+    features     crafted filters (Sobel, Gabor)
+    figures      the chapter's one-off figures
+    distributed  one process per device
+    training     the Trainer
+    experiments  run several trainings and tabulate them
+    results      full-size runs written to and read from results/
+    book         glue numbers into the pages, say how a page was run
+    widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
 """
 
-from . import book, chapter, results
+from . import book, experiments, features, figures, results
 from .config import project_root, quick_mode, results_dir
-from .core import Classifier, DataModule, HyperParameters, Module, init_cnn
-from .data import TEXT_LABELS, DataError, FashionMNIST, load_fashion_mnist, resize_on_device
+from .core import Classifier, DataModule, HyperParameters, Module
+from .data import TEXT_LABELS, FashionMNIST
+from .files import DataError, load_fashion_mnist
 from .hardware import (
     conv_tflops,
     cpu,
@@ -20,27 +44,31 @@ from .hardware import (
     try_all_gpus,
     try_gpu,
 )
+from .layers import init_cnn
+from .loader import resize_on_device
 from .models import AlexNet, LeNet
 from .plotting import (
     ProgressBoard,
     confusion_matrix,
     plot_confusion,
+    plot_histories,
     plot_history,
     show_filters,
     show_images,
 )
+from .speed import Speed
 from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "chapter", "results",
+    "book", "experiments", "features", "figures", "results",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
-    "HyperParameters", "LeNet", "Module", "ProgressBoard", "TEXT_LABELS", "Trainer",
+    "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",
-    "model_flops", "num_gpus", "plot_confusion", "plot_history", "project_root",
-    "quick_mode", "resize_on_device", "results_dir", "show_filters", "show_images",
-    "smallest_input_size", "throughput_table", "try_all_gpus", "try_gpu",
+    "model_flops", "num_gpus", "plot_confusion", "plot_histories", "plot_history",
+    "project_root", "quick_mode", "resize_on_device", "results_dir", "show_filters",
+    "show_images", "smallest_input_size", "throughput_table", "try_all_gpus", "try_gpu",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import config
+from .hardware import describe_device, try_gpu
 
 
 def glue(name, value, display=False):
@@ -24,7 +25,6 @@ def glue(name, value, display=False):
 
 
 def run_mode_text(device=None) -> str:
-    from .hardware import describe_device, try_gpu
     device = device or try_gpu()
     if config.quick_mode():
         return (f"This page was run in **quick mode** (`D2L_QUICK=1`) on "

@@ -1,40 +1,92 @@
-"""Run-wide switches read from the environment: quick mode, data and offline flags."""
+"""Run-wide switches read from the environment, and quick mode's limits, in one place.
+
+Every ``D2L_*`` variable is read here and nowhere else:
+
+- ``D2L_QUICK=1``: notebooks run a small version of every experiment (:data:`QUICK`);
+- ``D2L_DATA_DIR=/path``: where Fashion-MNIST lives (checked in :mod:`d2l_local.files`);
+- ``D2L_OFFLINE=1``: never download;
+- ``D2L_NO_PROGRESS=1``: no progress bars (builds, tests);
+- ``D2L_STATIC_BOOK=1``: ``make book`` is executing the pages for the static site;
+- ``D2L_SAVE_RESULTS=1``: a full-size training page writes its run to ``results/``.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
 
-# Quick mode keeps every notebook's code unchanged but shrinks the work: a small, real,
-# class-balanced subset of Fashion-MNIST and a few batches per epoch.
-QUICK_TRAIN_EXAMPLES = 512
-QUICK_VAL_EXAMPLES = 256
-QUICK_MAX_EPOCHS = 2
-QUICK_TRAIN_IMAGES = 256  # per epoch: 2 batches of 128, 1 of 512
-QUICK_VAL_IMAGES = 256
 
-_quick_notice_shown = False
-
-
-def _flag(name: str) -> bool:
+def flag(name: str) -> bool:
+    """True when the environment variable ``name`` is set to 1, true, yes or on."""
     return os.environ.get(name, "").strip().lower() in _TRUE
-
-
-def quick_batches(batch_size: int, images: int) -> int:
-    """Batches per epoch in quick mode: about ``images`` images, at least one batch."""
-    return max(1, -(-images // batch_size))
 
 
 def quick_mode() -> bool:
     """True when ``D2L_QUICK=1``: notebooks run a small version of every experiment."""
-    return _flag("D2L_QUICK")
+    return flag("D2L_QUICK")
 
 
 def offline() -> bool:
     """True when ``D2L_OFFLINE=1``: never download anything."""
-    return _flag("D2L_OFFLINE")
+    return flag("D2L_OFFLINE")
+
+
+def show_progress() -> bool:
+    """Progress bars unless ``D2L_NO_PROGRESS=1``."""
+    return not flag("D2L_NO_PROGRESS")
+
+
+def static_book() -> bool:
+    """True while ``make book`` executes the notebooks for the static site."""
+    return flag("D2L_STATIC_BOOK")
+
+
+def save_results() -> bool:
+    """True when a full-size run should write what it measured to ``results/``."""
+    return flag("D2L_SAVE_RESULTS")
+
+
+def data_dir_variable() -> Path | None:
+    """The folder named by ``D2L_DATA_DIR``, or None when it is unset or empty."""
+    value = os.environ.get("D2L_DATA_DIR", "").strip()
+    return Path(value).expanduser() if value else None
+
+
+@dataclass(frozen=True)
+class QuickLimits:
+    """How small quick mode makes every run: a real, class-balanced subset, few batches.
+
+    The data module takes ``train_examples`` and ``val_examples``; the Trainer runs at most
+    ``max_epochs`` epochs of about ``train_images`` images and validates on about
+    ``val_images``. Nothing else shrinks a run.
+    """
+
+    train_examples: int = 512
+    val_examples: int = 256
+    max_epochs: int = 2
+    train_images: int = 256
+    val_images: int = 256
+
+    @staticmethod
+    def batches(batch_size: int, images: int) -> int:
+        """Batches that hold about ``images`` images: at least one."""
+        return max(1, -(-images // batch_size))
+
+    def describe(self) -> str:
+        return (f"{self.train_examples} training and {self.val_examples} test images, at "
+                f"most {self.max_epochs} epochs of about {self.train_images} images")
+
+
+QUICK = QuickLimits()
+_quick_notice_shown = False
+
+
+def quick_limits() -> QuickLimits | None:
+    """:data:`QUICK` in quick mode, else None."""
+    return QUICK if quick_mode() else None
 
 
 def announce_quick_mode() -> None:
@@ -42,11 +94,8 @@ def announce_quick_mode() -> None:
     global _quick_notice_shown
     if quick_mode() and not _quick_notice_shown:
         _quick_notice_shown = True
-        print(
-            f"[d2l_local] quick mode (D2L_QUICK=1): {QUICK_TRAIN_EXAMPLES} training and "
-            f"{QUICK_VAL_EXAMPLES} test images, at most {QUICK_MAX_EPOCHS} epochs of about "
-            f"{QUICK_TRAIN_IMAGES} images. Unset D2L_QUICK for the full run."
-        )
+        print(f"[d2l_local] quick mode (D2L_QUICK=1): {QUICK.describe()}. "
+              "Unset D2L_QUICK for the full run.")
 
 
 def project_root() -> Path | None:

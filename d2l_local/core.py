@@ -1,4 +1,13 @@
-"""The d2l base classes: HyperParameters, Module, DataModule, Classifier."""
+"""d2l's base classes: HyperParameters, Module (what to compute), DataModule (where the
+data come from) and Classifier. The Trainer (how to loop) is in :mod:`d2l_local.training`.
+
+The contract between a Module and the Trainer is d2l's: the Trainer calls
+``model.training_step(batch)`` and ``model.validation_step(batch)``, and minimises the loss
+the first one returns. A step may return the loss alone, or a dict with a ``"loss"`` entry
+and other batch means (a Classifier adds ``"acc"``); the Trainer averages every entry over
+the epoch and records it as ``train_<name>`` and ``val_<name>``. Returning device tensors,
+never Python numbers, keeps the loop free of host syncs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +16,11 @@ import inspect
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from .layers import has_uninitialized_params, init_cnn
+from .summary import layer_table
+
+__all__ = ["Classifier", "DataModule", "HyperParameters", "Module", "init_cnn"]
 
 
 class HyperParameters:
@@ -22,29 +36,12 @@ class HyperParameters:
             setattr(self, k, v)
 
 
-def init_cnn(module: nn.Module) -> None:
-    """Xavier-uniform weights and zero biases for convolution and linear layers."""
-    if isinstance(module, (nn.Linear, nn.Conv2d)) and not _is_uninitialized(module):
-        nn.init.xavier_uniform_(module.weight)
-        if module.bias is not None:
-            nn.init.zeros_(module.bias)
-
-
-def _is_uninitialized(module: nn.Module) -> bool:
-    return any(isinstance(p, nn.parameter.UninitializedParameter)
-               for p in module.parameters(recurse=False))
-
-
-def has_uninitialized_params(model: nn.Module) -> bool:
-    return any(isinstance(p, nn.parameter.UninitializedParameter) for p in model.parameters())
-
-
 def _cancel_pending_init(module, incompatible_keys):
     module._cancel_init()
 
 
 class Module(nn.Module, HyperParameters):
-    """A model that knows its loss and optimizer (d2l's ``Module``).
+    """A model that knows its loss, its steps and its optimizer (d2l's ``Module``).
 
     ``init_fn`` (for example :func:`init_cnn`) is applied right after the first forward
     pass has given every lazy layer its shape. Upstream d2l applies it in ``__init__``,
@@ -91,9 +88,11 @@ class Module(nn.Module, HyperParameters):
         return self.net(X)
 
     def training_step(self, batch):
+        """The loss of one training batch ``(X, ..., y)``; the Trainer minimises it."""
         return self.loss(self(*batch[:-1]), batch[-1])
 
     def validation_step(self, batch):
+        """The loss of one validation batch (a dict of batch means is also accepted)."""
         return self.loss(self(*batch[:-1]), batch[-1])
 
     def configure_optimizers(self):
@@ -102,6 +101,18 @@ class Module(nn.Module, HyperParameters):
 
 class Classifier(Module):
     """A classification model: cross-entropy loss, accuracy and a per-layer summary."""
+
+    def _step(self, batch):
+        Y_hat, Y = self(*batch[:-1]), batch[-1]
+        return {"loss": self.loss(Y_hat, Y), "acc": self.accuracy(Y_hat, Y)}
+
+    def training_step(self, batch):
+        """Loss and accuracy of one training batch, as device tensors."""
+        return self._step(batch)
+
+    def validation_step(self, batch):
+        """Loss and accuracy of one validation batch, as device tensors."""
+        return self._step(batch)
 
     def loss(self, Y_hat, Y, averaged=True):
         Y_hat = Y_hat.reshape((-1, Y_hat.shape[-1]))
@@ -116,12 +127,11 @@ class Classifier(Module):
 
     def layer_summary(self, X_shape, verbose=True):
         """Print (and return) a line per layer: output shape, parameters, FLOPs, memory."""
-        from .summary import layer_table
         return layer_table(self, X_shape, verbose=verbose)
 
 
 class DataModule(HyperParameters):
-    """Where the data comes from (d2l's ``DataModule``)."""
+    """Where the data come from (d2l's ``DataModule``)."""
 
     def get_dataloader(self, train):
         raise NotImplementedError

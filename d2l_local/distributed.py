@@ -1,9 +1,8 @@
-"""Data-parallel training on several devices with PyTorch's DistributedDataParallel.
+"""Process-group plumbing for data-parallel training: start one process per device, run a
+function in each, and bring back what each returned.
 
-``Trainer(num_gpus=k).fit(model, data)`` with k > 1 calls :func:`fit_data_parallel`, which
-starts k processes (one per GPU, NCCL), trains there and brings the weights and history
-back into the caller's model and trainer. :func:`launch` does the same for any backend and
-device, which is how the tests run it on the CPU with gloo and 2 processes.
+:func:`launch` knows nothing about training; :mod:`d2l_local.training` passes it the
+function that trains one rank. The tests run it on the CPU with gloo and 2 processes.
 """
 
 from __future__ import annotations
@@ -23,8 +22,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _worker(rank, world_size, backend, port, device_type, model, data, trainer_kwargs, out_dir):
-    from .training import Trainer
+def _worker(rank, fn, world_size, backend, port, device_type, args, out_dir):
     dist.init_process_group(backend, init_method=f"tcp://127.0.0.1:{port}",
                             rank=rank, world_size=world_size)
     try:
@@ -34,43 +32,28 @@ def _worker(rank, world_size, backend, port, device_type, model, data, trainer_k
         else:
             device = torch.device("cpu")
             torch.set_num_threads(max(1, (os.cpu_count() or 2) // world_size))
-        kwargs = dict(trainer_kwargs, device=device, num_gpus=0)
-        kwargs["board"] = kwargs.get("board", True) and rank == 0
-        trainer = Trainer(**kwargs)
-        trainer._fit_local(model, data, rank=rank, world_size=world_size)
-        state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
-        torch.save({"model": state, "history": trainer.history},
-                   os.path.join(out_dir, f"rank{rank}.pt"))
+        result = fn(rank, world_size, device, *args)
+        torch.save(result, os.path.join(out_dir, f"rank{rank}.pt"))
     finally:
         dist.destroy_process_group()
 
 
-def launch(model, data, trainer_kwargs, world_size=2, backend="gloo", device_type="cpu"):
-    """Train ``model`` data-parallel in ``world_size`` processes; return per-rank results.
+def launch(fn, args=(), world_size=2, backend="gloo", device_type="cpu"):
+    """Run ``fn(rank, world_size, device, *args)`` in ``world_size`` processes.
 
-    Returns a list of ``{"model": state_dict, "history": [...]}``, one per rank.
+    ``fn`` must be a module-level function (it is pickled) and return tensors and plain
+    values. Returns the list of what each rank returned, rank 0 first.
     """
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="d2l-ddp-") as out_dir:
         mp.spawn(_worker, nprocs=world_size, join=True,
-                 args=(world_size, backend, port, device_type, model, data,
-                       trainer_kwargs, out_dir))
+                 args=(fn, world_size, backend, port, device_type, args, out_dir))
         return [torch.load(os.path.join(out_dir, f"rank{r}.pt"), weights_only=True)
                 for r in range(world_size)]
 
 
-def fit_data_parallel(trainer, model, data):
-    """Run ``trainer`` on ``trainer.world_size`` GPUs and copy the result back."""
-    kwargs = {k: v for k, v in trainer.hparams.items() if k not in {"num_gpus", "device"}}
-    from .core import has_uninitialized_params
-    if has_uninitialized_params(model):  # materialise here so every rank starts equal
-        X, _ = next(iter(data.val_dataloader()))
-        with torch.no_grad():
-            model(X[:2])
-    results = launch(model.cpu(), data, kwargs, world_size=trainer.world_size,
-                     backend="nccl", device_type="cuda")
-    model.load_state_dict(results[0]["model"])
-    trainer.model = model
-    trainer.history = results[0]["history"]
-    trainer.epoch = len(trainer.history)
-    return trainer.history
+def all_reduce_sum(values: list[torch.Tensor]) -> list[torch.Tensor]:
+    """Sum each scalar tensor over all processes (one collective for the whole list)."""
+    t = torch.stack([v.double() for v in values])
+    dist.all_reduce(t)
+    return list(t.unbind())

@@ -1,4 +1,4 @@
-"""Devices: choose one, describe it, measure it (matrix product and convolution throughput)."""
+"""Devices: choose one, name it, time work on it, and measure its arithmetic rates."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import warnings
 
 import torch
 import torch.nn.functional as F
+
+from .layers import evaluating
 
 # Dense peak rates (FLOP/s) from the vendors' datasheets, for model FLOP utilisation.
 # bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate.
@@ -38,6 +40,10 @@ def num_gpus():
     return torch.cuda.device_count()
 
 
+def _mps_available():
+    return bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
+
+
 def try_gpu(i=0):
     """The i-th GPU if it exists (CUDA, or Apple MPS for i=0), else the CPU."""
     if num_gpus() >= i + 1:
@@ -52,10 +58,6 @@ def try_all_gpus():
     return [gpu(i) for i in range(num_gpus())] or [cpu()]
 
 
-def _mps_available():
-    return bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
-
-
 def select_device(num_gpus_wanted=1, device=None, verbose=True):
     """(device, world_size) for a Trainer: an explicit device, else CUDA, MPS, then CPU.
 
@@ -63,7 +65,7 @@ def select_device(num_gpus_wanted=1, device=None, verbose=True):
     """
     if device is not None:
         if isinstance(device, str) and device not in {"cpu", "cuda", "mps", "auto"} \
-                and not device.startswith(("cuda:",)):
+                and not device.startswith("cuda:"):
             raise ValueError(f"device={device!r} is not allowed: device must be 'auto', "
                              "'cpu', 'cuda', 'cuda:N' or 'mps'.")
         if device == "auto":
@@ -92,26 +94,37 @@ def select_device(num_gpus_wanted=1, device=None, verbose=True):
     return gpu(0), min(num_gpus_wanted, have)
 
 
-def describe_device(device) -> str:
-    """A human name for a device, e.g. 'cuda:0 (NVIDIA H100 80GB HBM3)'."""
-    device = torch.device(device)
-    if device.type == "cuda":
-        return f"{device} ({torch.cuda.get_device_name(device)})"
-    if device.type == "mps":
-        return "mps (Apple GPU)"
-    name = platform.processor() or platform.machine()
-    return f"cpu ({name}, {torch.get_num_threads()} threads)"
-
-
 def device_name(device) -> str:
+    """The chip's name: 'NVIDIA H100 80GB HBM3', 'Apple GPU', or the CPU's name."""
     device = torch.device(device)
     if device.type == "cuda":
         return torch.cuda.get_device_name(device)
-    return describe_device(device)
+    if device.type == "mps":
+        return "Apple GPU"
+    return platform.processor() or platform.machine() or "CPU"
+
+
+def describe_device(device) -> str:
+    """A human name for a device, e.g. 'cuda:0 (NVIDIA H100 80GB HBM3)'."""
+    device = torch.device(device)
+    if device.type == "cpu":
+        return f"cpu ({device_name(device)}, {torch.get_num_threads()} threads)"
+    return f"{device} ({device_name(device)})"
+
+
+def device_slug(device) -> str:
+    """A short file-name part for a device: 'h100-80gb', 'mps', 'cpu'."""
+    device = torch.device(device)
+    if device.type != "cuda":
+        return device.type
+    words = device_name(device).lower().replace("nvidia", "").split()
+    return "-".join(words[:2]) or "cuda"
 
 
 def peak_flops(device, precision="bf16"):
     """Datasheet peak FLOP/s for known GPUs, else None."""
+    if torch.device(device).type != "cuda":
+        return None
     name = device_name(device)
     for key, rates in PEAK_FLOPS.items():
         if key in name:
@@ -119,12 +132,47 @@ def peak_flops(device, precision="bf16"):
     return None
 
 
+def bf16_units(device) -> bool:
+    """True when the device has matrix units for bfloat16, so bf16 arithmetic pays there.
+
+    CUDA GPUs from compute capability 8.0 (Ampere) on have bf16 tensor cores. On the CPU,
+    Intel's AMX tiles do bf16 matrix products; without them PyTorch emulates bf16 with
+    conversions around fp32 arithmetic, which is slower than fp32 itself.
+    """
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.get_device_capability(device) >= (8, 0)
+    if device.type == "cpu":
+        check = getattr(torch.cpu, "_is_amx_tile_supported", None)
+        return bool(check and check())
+    return False
+
+
 def synchronize(device):
+    """Wait until the device has finished its queued work (a no-op on the CPU)."""
     device = torch.device(device)
     if device.type == "cuda":
         torch.cuda.synchronize(device)
     elif device.type == "mps":
         torch.mps.synchronize()
+
+
+def median_seconds(fn, device, repeat=5, warmup=1):
+    """Median wall time of ``fn()`` over ``repeat`` calls, after ``warmup`` untimed ones.
+
+    The device is synchronised around every call, so queued GPU work is counted.
+    """
+    for _ in range(warmup):
+        fn()
+    synchronize(device)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        synchronize(device)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
 
 
 def reset_peak_memory(device):
@@ -139,17 +187,16 @@ def peak_memory_mb(device):
     return None
 
 
-def _time(fn, device, repeat):
-    fn()  # warm-up: kernels chosen, memory allocated
-    synchronize(device)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        synchronize(device)
-        times.append(time.perf_counter() - start)
-    times.sort()
-    return times[len(times) // 2]
+_OOM_MESSAGES = ("out of memory", "can't allocate memory", "cannot allocate memory",
+                 "not enough memory")
+
+
+def is_out_of_memory(err: BaseException) -> bool:
+    """True for an allocation failure on any device: CUDA's and MPS's OutOfMemoryError, and
+    the CPU allocator's RuntimeError ('DefaultCPUAllocator: can't allocate memory')."""
+    if isinstance(err, getattr(torch, "OutOfMemoryError", torch.cuda.OutOfMemoryError)):
+        return True
+    return isinstance(err, RuntimeError) and any(m in str(err).lower() for m in _OOM_MESSAGES)
 
 
 def matmul_tflops(device, n=2048, dtype=torch.float32, repeat=5):
@@ -157,7 +204,7 @@ def matmul_tflops(device, n=2048, dtype=torch.float32, repeat=5):
     device = torch.device(device)
     a = torch.randn(n, n, device=device, dtype=dtype)
     b = torch.randn(n, n, device=device, dtype=dtype)
-    seconds = _time(lambda: a @ b, device, repeat)
+    seconds = median_seconds(lambda: a @ b, device, repeat)
     return 2 * n**3 / seconds / 1e12
 
 
@@ -168,7 +215,7 @@ def conv_tflops(device, batch=32, size=54, channels=(96, 256), kernel=5, dtype=t
     cin, cout = channels
     x = torch.randn(batch, cin, size, size, device=device, dtype=dtype)
     w = torch.randn(cout, cin, kernel, kernel, device=device, dtype=dtype)
-    seconds = _time(lambda: F.conv2d(x, w, padding=kernel // 2), device, repeat)
+    seconds = median_seconds(lambda: F.conv2d(x, w, padding=kernel // 2), device, repeat)
     flops = 2 * batch * cout * size * size * cin * kernel * kernel
     return flops / seconds / 1e12
 
@@ -187,6 +234,35 @@ def throughput_table(n=2048, repeat=5):
     return rows
 
 
+def time_forward(model, batch, size, device, repeat=3):
+    """Median seconds of a no-grad forward pass of ``batch`` random images of ``size`` pixels."""
+    model = model.to(device)
+    x = torch.rand(batch, 1, size, size, device=device)
+    with evaluating(model), torch.no_grad():
+        return median_seconds(lambda: model(x), device, repeat)
+
+
+def power_clock_table(speedup=4, n_slow_cores=16, exponent=2):
+    """Worked numbers for "a core's power grows as its clock to the power ``exponent``".
+
+    Units: one core at the base clock draws 1 unit of power and does 1 unit of work per
+    second. A core at clock c draws c**exponent and does c.
+    """
+    def design(name, cores, clock):
+        power = cores * clock**exponent
+        work = cores * clock
+        return {"design": name, "cores": cores, "clock": clock, "power": power,
+                "throughput": work, "throughput per power": work / power}
+
+    fast = design(f"1 core at {speedup}x clock", 1, float(speedup))
+    slow = design(f"{n_slow_cores} cores at 1/{speedup} clock", n_slow_cores, 1 / speedup)
+    # The fast core's power budget spent entirely on slow cores:
+    budget_cores = round(fast["power"] / (1 / speedup) ** exponent)
+    same_power = design(f"{budget_cores} cores at 1/{speedup} clock", budget_cores,
+                        1 / speedup)
+    return [fast, slow, same_power]
+
+
 def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json
     import json
     import os
@@ -194,9 +270,7 @@ def main():  # python -m d2l_local.hardware: measure this machine, write results
     from . import config
     rows = throughput_table(n=4096 if torch.cuda.is_available() else 1024, repeat=10)
     dev = try_gpu()
-    slug = "-".join(device_name(dev).lower().replace("nvidia", "").split()[:2]) \
-        if dev.type != "cpu" else "cpu"
-    out = config.results_dir() / f"hardware-{slug}.json"
+    out = config.results_dir() / f"hardware-{device_slug(dev)}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"device": device_name(dev), "torch": torch.__version__,
                                "rows": rows, "cpu_count": os.cpu_count()}, indent=1))

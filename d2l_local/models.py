@@ -5,8 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .core import Classifier, init_cnn
-from .validation import (
+from .checks import (
     ACTIVATIONS,
     OPTIMIZERS,
     check_choice,
@@ -14,6 +13,8 @@ from .validation import (
     check_lr,
     check_positive_int,
 )
+from .core import Classifier
+from .layers import init_cnn
 
 
 def activation_layer(name: str) -> nn.Module:

@@ -1,4 +1,5 @@
-"""Figures: the live ProgressBoard, image grids, filters, curves, confusion matrices."""
+"""Plots any run can use: the live ProgressBoard, image grids, filters, training curves,
+confusion matrices. The chapter's one-off figures are in :mod:`d2l_local.figures`."""
 
 from __future__ import annotations
 
@@ -154,5 +155,33 @@ def plot_confusion(matrix, class_names, ax=None):
     return ax
 
 
-__all__ = ["ProgressBoard", "show_images", "show_filters", "plot_history",
-           "confusion_matrix", "plot_confusion"]
+METRIC_NAMES = {"train_acc": "training", "val_acc": "test", "train_loss": "training loss",
+                "val_loss": "test loss"}
+
+
+def plot_histories(histories, metric="val_acc", ax=None):
+    """One curve of ``metric`` per experiment.
+
+    ``metric`` may also be a tuple, e.g. ``("train_acc", "val_acc")``: each experiment keeps
+    one colour and each metric gets its own line style, which shows a generalisation gap.
+    """
+    from matplotlib.ticker import MaxNLocator
+    if ax is None:
+        _, ax = _plt().subplots(figsize=(5.5, 3.2))
+    metrics = (metric,) if isinstance(metric, str) else tuple(metric)
+    styles = ("-o", "--s", ":^")
+    if len(metrics) > len(styles):
+        raise ValueError(f"metric={metric!r}: at most {len(styles)} metrics in one plot.")
+    for i, (name, history) in enumerate(histories.items()):
+        epochs = [r["epoch"] for r in history]
+        for m, style in zip(metrics, styles):
+            label = name if len(metrics) == 1 else f"{name}: {METRIC_NAMES.get(m, m)}"
+            ax.plot(epochs, [r[m] for r in history], style, color=f"C{i}", markersize=3,
+                    label=label)
+    ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(metrics[0] if len(metrics) == 1 else "accuracy")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return ax
+

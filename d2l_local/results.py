@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 
 from . import config
-from .hardware import describe_device, device_name
+from .hardware import describe_device, device_name, device_slug
 from .plotting import confusion_matrix
 
 
@@ -48,8 +48,7 @@ def export_run(trainer, model, data, path=None, label="reference recipe", extra=
         **(extra or {}),
     }
     if path is None:
-        slug = "-".join(device_name(trainer.device).lower().replace("nvidia", "").split()[:2])
-        path = config.results_dir() / f"alexnet-{slug or 'cpu'}.json"
+        path = config.results_dir() / f"alexnet-{device_slug(trainer.device)}.json"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

@@ -1,14 +1,16 @@
-"""Inspect a network: per-layer output shape, parameters, FLOPs and activation memory."""
+"""Inspect a network: per-layer shapes, parameters, FLOPs and memory; the smallest input
+it accepts; sums by kind of layer; arithmetic intensity; gradient sizes per layer."""
 
 from __future__ import annotations
 
 import copy
+import math
 
 import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
-from .core import has_uninitialized_params
+from .layers import evaluating, has_uninitialized_params
 
 
 def _count_flops(fn) -> int:
@@ -21,6 +23,12 @@ def _leaves(model: nn.Module):
     return [(name, m) for name, m in model.named_modules() if len(list(m.children())) == 0]
 
 
+def _device(model: nn.Module):
+    return next((p.device for p in model.parameters()
+                 if not isinstance(p, nn.parameter.UninitializedParameter)),
+                torch.device("cpu"))
+
+
 def layer_table(model: nn.Module, input_shape, verbose: bool = True):
     """One record per leaf layer for an input of ``input_shape``; prints a table too.
 
@@ -31,9 +39,6 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
     import pandas as pd
 
     records, handles = [], []
-    device = next((p.device for p in model.parameters()
-                   if not isinstance(p, nn.parameter.UninitializedParameter)),
-                  torch.device("cpu"))
 
     def hook(name):
         def record(module, inputs, output):
@@ -41,6 +46,7 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
             flops = _count_flops(lambda: module.forward(*inputs))  # no hooks: no recursion
             records.append({
                 "layer": name, "type": type(module).__name__,
+                "input shape": tuple(inputs[0].shape),
                 "output shape": tuple(output.shape), "parameters": params,
                 "forward FLOPs": flops,
                 "activation MB": output.numel() * output.element_size() / 2**20,
@@ -49,15 +55,12 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
 
     for name, module in _leaves(model):
         handles.append(module.register_forward_hook(hook(name)))
-    was_training = model.training
-    model.eval()
     try:
-        with torch.no_grad():
-            model(torch.zeros(input_shape, device=device))
+        with evaluating(model), torch.no_grad():
+            model(torch.zeros(input_shape, device=_device(model)))
     finally:
         for h in handles:
             h.remove()
-        model.train(was_training)
     table = pd.DataFrame.from_records(records)
     if verbose:
         print(f"{'layer':<10}{'output shape':<19}{'parameters':>12}{'MFLOPs':>10}")
@@ -72,11 +75,8 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
 
 def model_flops(model: nn.Module, input_shape) -> dict:
     """Forward and forward+backward FLOPs of the whole model for ``input_shape``."""
-    device = next(model.parameters()).device
-    x = torch.randn(input_shape, device=device)
-    was_training = model.training
-    model.eval()
-    try:
+    x = torch.randn(input_shape, device=_device(model))
+    with evaluating(model):
         if has_uninitialized_params(model):
             with torch.no_grad():
                 model(x)
@@ -84,8 +84,6 @@ def model_flops(model: nn.Module, input_shape) -> dict:
         model.zero_grad(set_to_none=True)
         both = _count_flops(lambda: model(x).sum().backward())
         model.zero_grad(set_to_none=True)
-    finally:
-        model.train(was_training)
     return {"forward": forward, "forward_backward": both}
 
 
@@ -101,6 +99,9 @@ def _fresh_copy(model: nn.Module) -> nn.Module:
         except TypeError:
             pass
     return copy.deepcopy(model)
+
+
+_SMALLEST: dict = {}
 
 
 def smallest_input_size(model: nn.Module, in_channels: int = 1, max_size: int = 1024):
@@ -130,4 +131,75 @@ def smallest_input_size(model: nn.Module, in_channels: int = 1, max_size: int = 
     return found
 
 
-_SMALLEST: dict = {}
+def check_input_fits(model, resize, in_channels=1):
+    """Raise a ValueError that names the smallest size when ``resize`` is too small."""
+    smallest = smallest_input_size(model, in_channels=in_channels)
+    if smallest is not None and min(resize) < smallest:
+        raise ValueError(f"resize={tuple(resize)} is too small for {type(model).__name__}: "
+                         f"its layers need inputs of at least {smallest}x{smallest} pixels.")
+    return smallest
+
+
+def size_trace(model, size, in_channels=1):
+    """Output shape after each layer of ``model.net`` for a square input (None once it fails)."""
+    net = copy.deepcopy(model).net
+    x = torch.zeros(1, in_channels, size, size)
+    trace = []
+    with torch.no_grad():
+        for layer in net:
+            try:
+                x = layer(x)
+            except RuntimeError:
+                trace.append((type(layer).__name__, None))
+                break
+            trace.append((type(layer).__name__, tuple(x.shape[1:])))
+    return trace
+
+
+def conv_vs_dense(table):
+    """Parameters, forward FLOPs, activation and weight memory summed by kind of layer."""
+    kind = table["type"].map({"Conv2d": "convolutions", "Linear": "dense"}).fillna("other")
+    out = table.assign(kind=kind).groupby("kind")[
+        ["parameters", "forward FLOPs", "activation MB"]].sum()
+    out["weights MiB"] = out["parameters"] * 4 / 2**20  # fp32
+    return out
+
+
+def layer_groups(table):
+    """The sums of :func:`conv_vs_dense` as plain numbers, for gluing into prose."""
+    g = conv_vs_dense(table)
+    return {
+        "conv_params": int(g.loc["convolutions", "parameters"]),
+        "dense_params": int(g.loc["dense", "parameters"]),
+        "conv_flops": int(g.loc["convolutions", "forward FLOPs"]),
+        "dense_flops": int(g.loc["dense", "forward FLOPs"]),
+    }
+
+
+def arithmetic_intensity(table, batch_size, bytes_per_value=4):
+    """FLOPs per byte moved for each weighted layer at ``batch_size``.
+
+    Bytes are the layer's weights (read once per batch) plus its input and output
+    activations for the whole batch; FLOPs are its forward FLOPs for the batch.
+    """
+    import pandas as pd
+    rows = []
+    for r in table.to_dict("records"):
+        if r["type"] not in ("Conv2d", "Linear"):
+            continue
+        in_numel = math.prod(r["input shape"][1:])
+        out_numel = math.prod(r["output shape"][1:])
+        moved = (r["parameters"] + batch_size * (in_numel + out_numel)) * bytes_per_value
+        rows.append({"layer": r["layer"], "type": r["type"],
+                     "FLOPs/byte": r["forward FLOPs"] * batch_size / moved})
+    return pd.DataFrame(rows).set_index("layer")
+
+
+def gradient_norms(model, X, y):
+    """(layer name, norm of its weight's gradient) after one backward pass of ``(X, y)``."""
+    model.zero_grad(set_to_none=True)
+    model.loss(model(X), y).backward()
+    out = [(name, m.weight.grad.norm().item()) for name, m in model.named_modules()
+           if isinstance(m, (nn.Conv2d, nn.Linear))]
+    model.zero_grad(set_to_none=True)
+    return out

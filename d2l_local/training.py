@@ -1,17 +1,23 @@
 """The Trainer: d2l's ``Trainer(max_epochs, num_gpus).fit(model, data)``, measured and fast.
 
-What it adds to d2l's loop, each for a reason:
-- metrics accumulate on the device and are read once per logging interval, so the GPU
-  never waits for the host to plot;
-- every epoch's randomness (shuffle order, dropout) is derived from ``(seed, epoch)``,
-  so a run resumed from a checkpoint matches an uninterrupted one bit for bit on the CPU;
-- ``trainer.history`` records per epoch: losses, accuracies, images/s, seconds, memory;
-- an interrupt or ``stop()`` keeps the history and the model; a non-finite loss or an
-  out-of-memory error ends with a message that says what to change.
+The loop calls the model's ``training_step`` and ``validation_step`` (d2l's contract, see
+:mod:`d2l_local.core`) and adds, each for a reason:
+
+- metrics stay on the device and are read once per logging interval, so the GPU never
+  waits for the host to plot;
+- every epoch's randomness (shuffle order, dropout, augmentation) comes from
+  ``(seed, epoch)`` inside a forked random state: a run resumed from a checkpoint matches
+  an uninterrupted one bit for bit on the CPU, and the caller's random state is untouched;
+- ``trainer.history`` records per epoch every metric the steps return, images/s, seconds,
+  peak memory and the speed options used;
+- ``stop()``, an interrupt, a diverging loss or running out of memory keep the history and
+  the model, and end with a message that says what to change.
 """
 
 from __future__ import annotations
 
+import copy
+import inspect
 import os
 import sys
 import tempfile
@@ -19,14 +25,23 @@ import time
 from itertools import islice
 
 import torch
+from torch import nn
 
-from . import config
+from . import config, distributed
+from .checks import check_epochs, check_optional_positive_int, check_positive_int
 from .core import HyperParameters
-from .hardware import describe_device, peak_memory_mb, reset_peak_memory, select_device, synchronize
+from .hardware import (
+    describe_device,
+    is_out_of_memory,
+    peak_memory_mb,
+    reset_peak_memory,
+    select_device,
+    synchronize,
+)
+from .layers import evaluating, has_uninitialized_params
 from .plotting import ProgressBoard
-from .validation import check_choice, check_epochs, check_input_fits
-
-OutOfMemoryError = getattr(torch, "OutOfMemoryError", torch.cuda.OutOfMemoryError)
+from .speed import Speed
+from .summary import check_input_fits
 
 
 class TrainingDiverged(FloatingPointError):
@@ -41,311 +56,336 @@ class Trainer(HyperParameters):
     """Train a d2l ``Module`` on a ``DataModule``.
 
     ``num_gpus=0`` trains on the CPU (as in d2l); ``num_gpus>=1`` takes the best
-    accelerator there is (CUDA, then Apple MPS), falling back to the CPU with a note.
-    ``num_gpus>1`` runs data-parallel with DistributedDataParallel (see ``distributed``).
-    ``precision='bf16'``, ``channels_last`` and ``compile`` are the speed options the
-    benchmark uses; the chapter's reading path leaves them off.
+    accelerator there is (CUDA, then Apple MPS), falling back to the CPU with a note;
+    ``num_gpus>1`` runs data-parallel, one process per GPU. The keyword options, grouped:
+
+    - where: ``device`` ('cpu', 'cuda:1', ...) overrides the choice; ``seed`` fixes the run;
+    - how fast: ``speed`` is None (fp32, the chapter's reading configuration), 'auto'
+      (bf16 and channels_last where the hardware has bf16 matrix units), 'bf16', or a
+      :class:`~d2l_local.speed.Speed`;
+    - how much: ``limit_train_batches`` and ``limit_val_batches`` cap each epoch (quick
+      mode caps them, and the epochs, at ``config.QUICK``);
+    - what is shown: ``board`` (live curves), ``progress`` (a bar), ``verbose`` (notes),
+      ``log_every`` (batches between readings of the loss).
     """
 
-    def __init__(self, max_epochs, num_gpus=0, gradient_clip_val=0, *, device=None,
-                 precision="fp32", channels_last=False, compile=False, fused=False,
-                 progress=None, board=True, seed=0, log_every=50, verbose=True,
-                 max_train_batches=None, max_val_batches=None):
+    def __init__(self, max_epochs, num_gpus=0, gradient_clip_val=0, *,
+                 device=None, seed=0,
+                 speed=None,
+                 limit_train_batches=None, limit_val_batches=None,
+                 board=True, progress=None, verbose=True, log_every=50):
         check_epochs(max_epochs)
-        check_choice("precision", precision, ("fp32", "bf16"))
         if isinstance(num_gpus, bool) or not isinstance(num_gpus, int) or num_gpus < 0:
             raise ValueError(f"num_gpus={num_gpus!r} is not allowed: num_gpus must be a "
                              "whole number >= 0.")
-        if progress is None:
-            progress = os.environ.get("D2L_NO_PROGRESS", "") not in {"1", "true"}
+        check_optional_positive_int("limit_train_batches", limit_train_batches)
+        check_optional_positive_int("limit_val_batches", limit_val_batches)
+        check_positive_int("log_every", log_every)
         self.save_hyperparameters()
-        if config.quick_mode():
-            config.announce_quick_mode()
-            self.max_epochs = min(max_epochs, config.QUICK_MAX_EPOCHS)
         self.device, self.world_size = select_device(num_gpus, device, verbose=verbose)
+        self.speed = Speed.of(speed, self.device)
+        self.quick = config.quick_limits()
+        if self.quick is not None:
+            config.announce_quick_mode()
+            self.max_epochs = min(max_epochs, self.quick.max_epochs)
+        self.progress = config.show_progress() if progress is None else progress
         self.history: list[dict] = []
         self.step_log: list[tuple[float, float]] = []  # (epoch + fraction, mean loss)
         self.epoch = 0
-        self.interrupted = False
-        self.stop_requested = False
-        self.optim = self.scheduler = None
+        self.model = self.optim = self.scheduler = None
         self._pending_optim_state = None
-        self.callbacks = []  # called as f(trainer, record) after each epoch
-        self.batch_callbacks = []  # called as f(trainer, epoch, batch, n_batches); no sync
+        self.interrupted = self.stop_requested = False
+        self.rank, self.world = 0, 1
+        self.callbacks = []  # f(trainer, record) after each complete epoch
+        self.batch_callbacks = []  # f(trainer, epoch, batch, n_batches) after each batch
 
     # ----------------------------------------------------------------- public API
+    @property
+    def complete_epochs(self) -> int:
+        """How many epochs in ``history`` ran to the end (a stopped one did not)."""
+        return sum(r.get("complete", True) for r in self.history)
+
     def stop(self):
         """Ask a running ``fit`` to end after the current batch, keeping what it measured."""
         self.stop_requested = True
 
     def fit(self, model, data):
-        """Train ``model`` on ``data`` for ``max_epochs``; the record is ``self.history``.
+        """Train ``model`` on ``data`` up to ``max_epochs``; the record is ``self.history``.
 
-        Returns None, as d2l's does, so that a notebook cell ending in ``fit`` shows the
-        board rather than a list of numbers.
+        Called again with the same model after the last epoch, it trains ``max_epochs``
+        more (as d2l's ``fit`` trains again) and says so; with another model it starts a
+        new run. Returns None, as d2l's does, so a cell ending in ``fit`` shows the board.
         """
+        self._begin(model)
         if self.world_size > 1:
-            from .distributed import fit_data_parallel
-            fit_data_parallel(self, model, data)
+            self._fit_data_parallel(model, data)
         else:
-            self._fit_local(model, data)
+            self._fit(model, data)
 
     # ------------------------------------------------------------- the main loop
-    def _fit_local(self, model, data, rank=0, world_size=1):
-        self.model, self.data = model, data
+    def _fit(self, model, data, rank=0, world=1):
+        self.rank, self.world = rank, world
         self.stop_requested = self.interrupted = False
-        # An epoch cut short by stop() is run again in full when fit is called again.
-        self.history = [r for r in self.history if r.get("complete", True)]
-        self.rank, self.world = rank, world_size
+        self.history = [r for r in self.history if r.get("complete", True)]  # a cut epoch reruns
         if self.verbose and rank == 0:
             print(f"Training on {describe_device(self.device)}.")
-        self._prepare(model, data)
         board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
-        try:
-            while self.epoch < self.max_epochs and not self.stop_requested:
-                record = self._run_epoch(self.epoch, board)
-                self.history.append(record)
-                if not record["complete"]:  # stopped mid-epoch
-                    break
-                self.epoch += 1
-                for callback in self.callbacks:
-                    callback(self, record)
-        except KeyboardInterrupt:
-            self.interrupted = True
-            print(f"Interrupted after {len(self.history)} complete epoch(s); "
-                  "trainer.history and the model are kept.", file=sys.stderr)
-        except OutOfMemoryError as err:
-            self._release_memory()
-            bs = getattr(data, "batch_size", None)
-            smaller = f"batch_size={max(1, bs // 2)} (now {bs})" if bs else "a smaller batch"
-            raise DeviceOutOfMemory(
-                f"{describe_device(self.device)} ran out of memory. Try {smaller}, a smaller "
-                "resize, or precision='bf16'. The model and trainer.history are kept."
-            ) from err
-        finally:
-            if board is not None:
-                board.close()
+        with torch.random.fork_rng(devices=self._rng_devices()):
+            try:
+                self._prepare(model, data)
+                while self.epoch < self.max_epochs and not self.stop_requested:
+                    record = self.fit_epoch(board)
+                    self.history.append(record)
+                    if not record["complete"]:  # stopped mid-epoch
+                        break
+                    self.epoch += 1
+                    for callback in self.callbacks:
+                        callback(self, record)
+            except KeyboardInterrupt:
+                self.interrupted = True
+                print(f"Interrupted after {len(self.history)} complete epoch(s); "
+                      "trainer.history and the model are kept.", file=sys.stderr)
+            except (RuntimeError, MemoryError) as err:
+                if not (isinstance(err, MemoryError) or is_out_of_memory(err)):
+                    raise
+                self._release_memory()
+                raise DeviceOutOfMemory(self._out_of_memory_advice(data)) from err
+            finally:
+                if board is not None:
+                    board.close()
         if self.stop_requested and self.verbose and rank == 0:
-            done = sum(1 for r in self.history if r.get("complete", True))
-            print(f"Stopped after {done} complete epoch(s).")
-        return self.history
+            print(f"Stopped after {self.complete_epochs} complete epoch(s).")
+
+    def fit_epoch(self, board=None):
+        """One pass over the training batches, then one over the validation batches."""
+        model, epoch, n = self.model, self.epoch, self.num_train_batches
+        self._seed_epoch(epoch)
+        if hasattr(self.train_loader, "set_epoch"):
+            self.train_loader.set_epoch(epoch)
+        pbar = self._progress_bar(n)
+        reset_peak_memory(self.device)
+        model.train()
+        sums, seen, done = {}, 0, 0
+        synchronize(self.device)
+        start = time.perf_counter()
+        for i, batch in enumerate(islice(self.train_loader, n)):
+            if self.stop_requested:
+                break
+            batch = self._to_device(batch)
+            with self.speed.autocast(self.device):
+                out = self._step(batch)
+            self.optim.zero_grad(set_to_none=True)
+            out["loss"].backward()
+            if self.gradient_clip_val > 0:
+                nn.utils.clip_grad_norm_(model.parameters(), self.gradient_clip_val)
+            self.optim.step()
+            if self.scheduler is not None:
+                self.scheduler.step()
+            seen += _accumulate(sums, out, len(batch[-1]))  # on the device: no sync
+            done = i + 1
+            if pbar is not None:
+                pbar.update(1)
+            for callback in self.batch_callbacks:
+                callback(self, epoch, i, n)
+            if done % self.log_every == 0 or done == n:  # the one host sync per interval
+                self._log(sums, seen, epoch + done / n, pbar, board)
+        self._log(sums, seen, None, None, None)  # checks the loss of a stopped epoch too
+        synchronize(self.device)
+        train_s = time.perf_counter() - start
+        complete = done == n
+        val_start = time.perf_counter()
+        val = self.evaluate() if complete else {}  # a stopped epoch is not evaluated
+        val_s = time.perf_counter() - val_start if complete else 0.0
+        record = {
+            "epoch": epoch + 1,
+            **{f"train_{k}": v for k, v in self._means(sums, seen).items()},
+            "val_loss": None, "val_acc": None,
+            **{f"val_{k}": v for k, v in val.items()},
+            "images_per_s": seen * self.world / max(train_s, 1e-9),
+            "train_s": train_s, "val_s": val_s, "epoch_s": train_s + val_s,
+            "peak_mem_mb": peak_memory_mb(self.device),
+            "train_images": seen * self.world, "train_batches": done,
+            "precision": self.speed.precision, "channels_last": self.speed.channels_last,
+            "complete": complete,
+        }
+        self._end_epoch(record, pbar, board)
+        return record
+
+    @torch.no_grad()
+    def evaluate(self, loader=None):
+        """The mean of every metric ``validation_step`` returns, over ``loader``'s batches
+        (by default the validation set, capped like the training epochs)."""
+        batches = islice(self.val_loader, self.num_val_batches) if loader is None else loader
+        sums, seen = {}, 0
+        with evaluating(self.model):
+            for batch in batches:
+                batch = self._to_device(batch)
+                with self.speed.autocast(self.device):
+                    out = _as_dict(self.model.validation_step(batch))
+                seen += _accumulate(sums, out, len(batch[-1]))
+        return self._means(sums, seen)
+
+    @torch.no_grad()
+    def predict(self, loader=None):
+        """Predicted and true labels (on the CPU) for ``loader`` (default: validation set)."""
+        batches = islice(self.val_loader, self.num_val_batches) if loader is None else loader
+        preds, labels = [], []
+        with evaluating(self.model):
+            for batch in batches:
+                batch = self._to_device(batch)
+                with self.speed.autocast(self.device):
+                    preds.append(self.model(*batch[:-1]).argmax(dim=1))
+                labels.append(batch[-1])
+        return torch.cat(preds).cpu(), torch.cat(labels).cpu()
+
+    # ------------------------------------------------------------ the loop's parts
+    def _begin(self, model):
+        if self.model is not None and model is not self.model:  # another model: a new run
+            self.history, self.step_log, self.epoch = [], [], 0
+            self.optim = self.scheduler = self._pending_optim_state = None
+        elif self.epoch >= self.max_epochs:  # the same model, finished: train it again
+            more = self.hparams["max_epochs"]
+            if self.quick is not None:
+                more = min(more, self.quick.max_epochs)
+            if self.verbose:
+                print(f"This trainer has run its {self.max_epochs} epoch(s); training "
+                      f"{more} more (epochs {self.epoch + 1} to {self.epoch + more}). Set "
+                      "trainer.max_epochs to choose where it stops.")
+            self.max_epochs = self.epoch + more
+        self.model = model
 
     def _prepare(self, model, data):
-        torch.manual_seed(self.seed)
+        torch.manual_seed(self.seed)  # the lazy layers' initialisation (inside fork_rng)
         data.to(self.device)
-        if hasattr(data, "channels_last"):
-            data.channels_last = self.channels_last
-        self.train_loader = data.train_dataloader()
-        self.val_loader = data.val_dataloader()
-        if config.quick_mode():  # a few hundred images per epoch, whatever the batch size
-            bs = getattr(data, "batch_size", 128)
-            self.max_train_batches = min(self.hparams["max_train_batches"] or 10**9,
-                                         config.quick_batches(bs, config.QUICK_TRAIN_IMAGES))
-            self.max_val_batches = min(self.hparams["max_val_batches"] or 10**9,
-                                       config.quick_batches(bs, config.QUICK_VAL_IMAGES))
-        for loader, cap in ((self.train_loader, self.max_train_batches),
-                            (self.val_loader, self.max_val_batches)):
-            if cap is not None and hasattr(loader, "max_batches"):
-                loader.max_batches = cap if loader.max_batches is None \
-                    else min(cap, loader.max_batches)
+        self.train_loader, self.val_loader = data.train_dataloader(), data.val_dataloader()
         if self.world > 1 and hasattr(self.train_loader, "shard"):
             self.train_loader.shard(self.rank, self.world)
+        self.num_train_batches, self.num_val_batches = self._batches_per_epoch()
         model.to(self.device)
         # One forward pass on two examples gives every lazy layer its shape (and its init)
         # before the optimizer sees it, and turns a too-small input into a clear error.
         self._probe(model, next(iter(self.val_loader))[0][:2])
-        if self.channels_last:
+        if self.speed.channels_last:
             model.to(memory_format=torch.channels_last)
-        self.step_model = self._wrap(model)
+        if self.speed.compile:
+            model.compile()  # in place: training_step's self(X) runs the compiled forward
+        self.steps = _Steps(model) if self.world == 1 else self._data_parallel(model)
         if self.optim is None:
-            try:
-                optim = model.configure_optimizers(fused=self.fused)
-            except TypeError:
-                optim = model.configure_optimizers()
-            # A model may return (optimizer, scheduler); the scheduler steps every batch.
-            self.optim, self.scheduler = optim if isinstance(optim, tuple) else (optim, None)
-            if self._pending_optim_state is not None:
-                self.optim.load_state_dict(self._pending_optim_state)
-                self._pending_optim_state = None
+            self.optim, self.scheduler = self._optimizers(model)
+
+    def _batches_per_epoch(self):
+        """Training and validation batches per epoch: the loaders' lengths, capped by
+        ``limit_*_batches`` and, in quick mode, by ``config.QUICK``. No other cap exists."""
+        train, val = len(self.train_loader), len(self.val_loader)
+        caps = [(self.limit_train_batches, self.limit_val_batches)]
+        if self.quick is not None:
+            bs = self.train_loader.batch_size
+            caps.append((self.quick.batches(bs, self.quick.train_images),
+                         self.quick.batches(bs, self.quick.val_images)))
+        for cap_train, cap_val in caps:
+            train = min(train, cap_train or train)
+            val = min(val, cap_val or val)
+        return train, val
 
     def _probe(self, model, X):
-        was_training = model.training
-        model.eval()
         try:
-            with torch.no_grad():
+            with evaluating(model), torch.no_grad():
                 model(X.to(self.device))
             return
         except RuntimeError as err:
+            if is_out_of_memory(err):
+                raise
             failure = err
-        finally:
-            model.train(was_training)
         size = tuple(X.shape[-2:])
         check_input_fits(model, size, in_channels=X.shape[1])  # says the smallest size
         raise ValueError(f"{type(model).__name__} cannot take inputs of size {size}: it was "
                          "built for another input size. Make a new model for this resize."
                          ) from failure
 
-    def _wrap(self, model):
+    def _data_parallel(self, model):
+        from torch.nn.parallel import DistributedDataParallel
+        ids = [self.device.index] if self.device.type == "cuda" else None
+        return DistributedDataParallel(_Steps(model), device_ids=ids)
+
+    def _optimizers(self, model):
+        accepts_fused = "fused" in inspect.signature(model.configure_optimizers).parameters
+        optim = model.configure_optimizers(**({"fused": self.speed.fused} if accepts_fused
+                                              else {}))
+        # A model may return (optimizer, scheduler); the scheduler steps every batch.
+        optim, scheduler = optim if isinstance(optim, tuple) else (optim, None)
+        if self._pending_optim_state is not None:
+            optim.load_state_dict(self._pending_optim_state)
+            self._pending_optim_state = None
+        return optim, scheduler
+
+    def _rng_devices(self):
+        return [self.device] if self.device.type == "cuda" else []
+
+    def _seed_epoch(self, epoch):
+        """All randomness of an epoch depends on (seed, epoch) alone: resumable exactly."""
+        seed = self.seed * 1000 + epoch
+        torch.default_generator.manual_seed(seed)
+        if self.device.type == "cuda":
+            with torch.cuda.device(self.device):
+                torch.cuda.manual_seed(seed)
+
+    def _to_device(self, batch):
+        batch = [t.to(self.device, non_blocking=True) for t in batch]
+        if self.speed.channels_last and batch[0].dim() == 4:
+            batch[0] = batch[0].contiguous(memory_format=torch.channels_last)
+        return batch
+
+    def _step(self, batch):
+        out = _as_dict(self.steps(batch))
+        if "loss" not in out:
+            raise ValueError(f"{type(self.model).__name__}.training_step returned "
+                             f"{sorted(out)}: it must return the loss, or a dict with 'loss'.")
+        return out
+
+    def _means(self, sums, seen):
+        """Every accumulated metric divided by the examples seen (one host sync)."""
         if self.world > 1:
-            from torch.nn.parallel import DistributedDataParallel
-            ids = [self.device.index] if self.device.type == "cuda" else None
-            model = DistributedDataParallel(model, device_ids=ids)
-        if self.compile:
-            model = torch.compile(model)
-        return model
+            reduced = distributed.all_reduce_sum(
+                list(sums.values()) + [torch.tensor(float(seen), device=self.device)])
+            seen = reduced.pop().item()
+            sums = dict(zip(sums, reduced))
+        return {k: v.item() / max(seen, 1) for k, v in sums.items()}
 
-    def _autocast(self):
-        return torch.autocast(self.device.type, dtype=torch.bfloat16,
-                              enabled=self.precision == "bf16")
-
-    def _loader_batches(self, loader, cap):
-        return islice(loader, cap) if cap is not None and not hasattr(loader, "max_batches") \
-            else loader
-
-    def _to_device(self, X, y):
-        if X.device != self.device:
-            X = X.to(self.device, non_blocking=True)
-            y = y.to(self.device, non_blocking=True)
-        return X, y
-
-    def _run_epoch(self, epoch, board):
-        model, loader = self.model, self.train_loader
-        # All randomness of this epoch depends on (seed, epoch) alone: resumable exactly.
-        torch.manual_seed(self.seed * 1000 + epoch)
-        if hasattr(loader, "set_epoch"):
-            loader.set_epoch(epoch)
-        n_batches = len(loader)
-        if self.max_train_batches is not None:
-            n_batches = min(n_batches, self.max_train_batches)
-        pbar = self._progress_bar(epoch, n_batches)
-        reset_peak_memory(self.device)
-        model.train()
-        loss_sum = torch.zeros((), device=self.device)
-        correct = torch.zeros((), device=self.device, dtype=torch.long)
-        bad = torch.zeros((), device=self.device, dtype=torch.bool)
-        seen = batches_done = 0
-        synchronize(self.device)
-        start = time.perf_counter()
-        for i, (X, y) in enumerate(self._loader_batches(loader, self.max_train_batches)):
-            if self.stop_requested:
-                break
-            X, y = self._to_device(X, y)
-            with self._autocast():
-                y_hat = self.step_model(X)
-                loss = model.loss(y_hat, y)
-            self.optim.zero_grad(set_to_none=True)
-            loss.backward()
-            if self.gradient_clip_val > 0:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), self.gradient_clip_val)
-            self.optim.step()
-            if self.scheduler is not None:
-                self.scheduler.step()
-            with torch.no_grad():
-                d = loss.detach().float()
-                bad |= ~torch.isfinite(d)
-                loss_sum += d * len(y)
-                correct += (y_hat.argmax(dim=1) == y).sum()
-            seen += len(y)
-            batches_done = i + 1
-            if pbar is not None:
-                pbar.update(1)
-            for callback in self.batch_callbacks:
-                callback(self, epoch, i, n_batches)
-            if (i + 1) % self.log_every == 0 or i + 1 == n_batches:
-                self._check_finite(bad, loss_sum, seen, epoch, i)  # one host sync
-                avg = loss_sum.item() / seen
-                self.step_log.append((epoch + (i + 1) / n_batches, avg))
-                if pbar is not None:
-                    pbar.set_postfix(loss=f"{avg:.3f}")
-                if board is not None:
-                    board.draw(epoch + (i + 1) / n_batches, avg, "train_loss")
-        self._check_finite(bad, loss_sum, seen, epoch, batches_done - 1)
-        synchronize(self.device)
-        train_s = time.perf_counter() - start
-        train_loss, train_acc = self._reduce(loss_sum, correct, seen)
-        complete = batches_done == n_batches
-        if complete:
-            val_start = time.perf_counter()
-            val_loss, val_acc = self.evaluate()
-            val_s = time.perf_counter() - val_start
-        else:  # stopped mid-epoch: keep what was measured, skip the evaluation
-            val_loss = val_acc = None
-            val_s = 0.0
-        record = {
-            "epoch": epoch + 1,
-            "train_loss": train_loss, "train_acc": train_acc,
-            "val_loss": val_loss, "val_acc": val_acc,
-            "images_per_s": seen * self.world / max(train_s, 1e-9),
-            "train_s": train_s, "val_s": val_s, "epoch_s": train_s + val_s,
-            "peak_mem_mb": peak_memory_mb(self.device),
-            "train_images": seen * self.world,
-            "complete": complete,
-        }
-        if pbar is not None:
-            pbar.set_postfix(loss=f"{train_loss:.3f}", val_acc=f"{val_acc:.3f}",
-                             img_s=f"{record['images_per_s']:.0f}")
-            pbar.close()
-        if board is not None and complete:
-            board.draw(epoch + 1, val_loss, "val_loss")
-            board.draw(epoch + 1, val_acc, "val_acc")
-        return record
-
-    def _reduce(self, loss_sum, correct, count):
-        if self.world > 1:
-            import torch.distributed as dist
-            t = torch.stack([loss_sum.double(), correct.double(),
-                             torch.tensor(float(count), device=self.device).double()])
-            dist.all_reduce(t)
-            loss_sum, correct, count = t[0], t[1], t[2].item()
-        return loss_sum.item() / max(count, 1), correct.item() / max(count, 1)
-
-    def _check_finite(self, bad, loss_sum, seen, epoch, batch):
-        if bool(bad):
+    def _log(self, sums, seen, x, pbar, board):
+        if not sums:
+            return
+        loss = sums["loss"].item() / seen
+        if loss != loss or abs(loss) == float("inf"):
+            lr = getattr(self.model, "lr", None)
+            hint = f" (lr={lr}), e.g. {lr / 10:g}" if isinstance(lr, (int, float)) else ""
             raise TrainingDiverged(
-                f"The loss became NaN or infinite in epoch {epoch + 1}, by batch {batch + 1} "
-                f"(lr={getattr(self.model, 'lr', '?')}). Try a smaller learning rate, e.g. "
-                f"{getattr(self.model, 'lr', 0.1) / 10:g}. trainer.history keeps the "
-                f"{len(self.history)} complete epoch(s) before it and trainer.step_log the "
-                "last finite losses.")
+                f"The loss became NaN or infinite in epoch {self.epoch + 1}. Try a smaller "
+                f"learning rate{hint}. trainer.history keeps the {len(self.history)} "
+                "complete epoch(s) before it and trainer.step_log the last finite losses.")
+        if x is None:
+            return
+        self.step_log.append((x, loss))
+        if pbar is not None:
+            pbar.set_postfix(loss=f"{loss:.3f}")
+        if board is not None:
+            board.draw(x, loss, "train_loss")
 
-    @torch.no_grad()
-    def evaluate(self, loader=None):
-        """Mean loss and accuracy of the model on ``loader`` (the validation set)."""
-        loader = self.val_loader if loader is None else loader
-        model = self.model
-        was_training = model.training
-        model.eval()
-        loss_sum = torch.zeros((), device=self.device, dtype=torch.float64)
-        correct = torch.zeros((), device=self.device, dtype=torch.long)
-        count = 0
-        for X, y in self._loader_batches(loader, self.max_val_batches):
-            X, y = self._to_device(X, y)
-            with self._autocast():
-                y_hat = self.step_model(X)
-            loss_sum += model.loss(y_hat.float(), y, averaged=False).sum().double()
-            correct += (y_hat.argmax(dim=1) == y).sum()
-            count += len(y)
-        model.train(was_training)
-        return loss_sum.item() / max(count, 1), correct.item() / max(count, 1)
+    def _end_epoch(self, record, pbar, board):
+        if pbar is not None:
+            shown = {"loss": record.get("train_loss"), "val_acc": record["val_acc"],
+                     "img_s": record["images_per_s"]}
+            pbar.set_postfix({k: f"{v:.3g}" for k, v in shown.items() if v is not None})
+            pbar.close()
+        if board is not None and record["complete"]:
+            for key in ("val_loss", "val_acc"):
+                if record[key] is not None:
+                    board.draw(record["epoch"], record[key], key)
 
-    @torch.no_grad()
-    def predict(self, loader=None):
-        """Predicted labels, true labels and images' indices order for ``loader``."""
-        loader = self.val_loader if loader is None else loader
-        self.model.eval()
-        preds, labels = [], []
-        for X, y in self._loader_batches(loader, self.max_val_batches):
-            X, y = self._to_device(X, y)
-            with self._autocast():
-                preds.append(self.step_model(X).argmax(dim=1))
-            labels.append(y)
-        return torch.cat(preds).cpu(), torch.cat(labels).cpu()
-
-    def _progress_bar(self, epoch, total):
-        if not self.progress or getattr(self, "rank", 0) != 0:
+    def _progress_bar(self, total):
+        if not self.progress or self.rank != 0:
             return None
         from tqdm.auto import tqdm
-        return tqdm(total=total, desc=f"epoch {epoch + 1}/{self.max_epochs}", leave=False)
+        return tqdm(total=total, desc=f"epoch {self.epoch + 1}/{self.max_epochs}", leave=False)
 
     def _release_memory(self):
         if self.optim is not None:
@@ -353,12 +393,42 @@ class Trainer(HyperParameters):
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
 
+    def _out_of_memory_advice(self, data):
+        bs = getattr(data, "batch_size", None)
+        n = getattr(data, "num_train", None)
+        if bs is None:
+            change = "a smaller batch size"
+        elif n is not None and bs >= n:
+            change = (f"batch_size=128 (now {bs}, more than the {n} training images, so "
+                      "every batch was the whole set)")
+        else:
+            change = f"batch_size={max(1, bs // 2)} (now {bs})"
+        return (f"{describe_device(self.device)} ran out of memory. Try {change}, a smaller "
+                "resize, or speed='auto' where bf16 pays. The model and trainer.history "
+                f"({self.complete_epochs} complete epoch(s)) are kept.")
+
+    # -------------------------------------------------------------- data-parallel
+    def _fit_data_parallel(self, model, data):
+        """Run on ``world_size`` GPUs (one process each) and copy the result back."""
+        if has_uninitialized_params(model):  # materialise here so every rank starts equal
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(self.seed)
+                with torch.no_grad():
+                    model(next(iter(data.val_dataloader()))[0][:2])
+        kwargs = {k: v for k, v in self.hparams.items() if k not in {"num_gpus", "device"}}
+        results = train_data_parallel(model.cpu(), data, kwargs, self.world_size,
+                                      backend="nccl", device_type="cuda")
+        model.load_state_dict(results[0]["model"])
+        self.history = results[0]["history"]
+        self.epoch = len(self.history)
+
     # ------------------------------------------------------------- checkpoints
     def save_checkpoint(self, path, model=None):
         """Write model, optimizer, epoch and history atomically (temp file + rename)."""
         model = model if model is not None else self.model
         state = {
             "model": model.state_dict(),
+            "model_class": type(model).__name__,
             "optimizer": self.optim.state_dict() if self.optim is not None else None,
             "epoch": self.epoch,
             "seed": self.seed,
@@ -385,21 +455,83 @@ class Trainer(HyperParameters):
     def load_checkpoint(self, path, model):
         """Restore a checkpoint into ``model`` and this trainer; ``fit`` then resumes.
 
-        Loaded with ``weights_only=True``: tensors and plain values only, never
-        arbitrary pickled objects.
+        Loaded with ``weights_only=True``: tensors and plain values only, never arbitrary
+        pickled objects. A checkpoint of another network is refused before ``model`` is
+        touched, with a message naming both.
         """
         state = torch.load(os.fspath(path), map_location="cpu", weights_only=True)
+        try:
+            copy.deepcopy(model).load_state_dict(state["model"])  # a trial on a copy
+        except RuntimeError as err:
+            saved = state.get("model_class", "another network")
+            hparams = state.get("hparams") or {}
+            args = ", ".join(f"{k}={v!r}" for k, v in hparams.items())
+            detail = str(err).strip().splitlines()
+            raise ValueError(
+                f"{os.fspath(path)} holds the weights of {saved}({args}), which do not fit "
+                f"this {type(model).__name__} ({detail[1].strip() if len(detail) > 1 else err})"
+                f". Load it into the network it was saved from, e.g. {saved}({args}). The "
+                "model was left as it was.") from None
         model.load_state_dict(state["model"])
-        self.model = model
+        self.model, self.step_log = model, []
         self.epoch = int(state["epoch"])
         self.seed = state.get("seed", self.seed)
         self.history = list(state["history"])
-        self.optim = None
+        self.optim = self.scheduler = None
         self._pending_optim_state = state["optimizer"]
         return state
+
+
+class _Steps(nn.Module):
+    """The model's training step as a module's forward, so that DistributedDataParallel
+    (which synchronises gradients around a forward call) wraps the step itself."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, batch):
+        return self.model.training_step(batch)
+
+
+def _as_dict(out):
+    """A step's result as a dict: a lone tensor is the loss; None records nothing."""
+    if out is None:
+        return {}
+    return out if isinstance(out, dict) else {"loss": out}
+
+
+def _accumulate(sums, out, n):
+    """Add each batch mean in ``out`` times the batch size ``n`` to ``sums``; returns n."""
+    for key, value in out.items():
+        value = torch.as_tensor(value).detach().float()
+        sums[key] = sums[key] + value * n if key in sums else value * n
+    return n
+
+
+def _train_rank(rank, world, device, model, data, trainer_kwargs):
+    """What one process of a data-parallel run does (see :func:`train_data_parallel`)."""
+    kwargs = dict(trainer_kwargs, device=device, num_gpus=0)
+    kwargs["board"] = kwargs.get("board", True) and rank == 0
+    trainer = Trainer(**kwargs)
+    trainer._begin(model)
+    trainer._fit(model, data, rank=rank, world=world)
+    return {"model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+            "history": trainer.history}
+
+
+def train_data_parallel(model, data, trainer_kwargs, world_size, backend="gloo",
+                        device_type="cpu"):
+    """Train ``model`` in ``world_size`` processes; one ``{"model", "history"}`` per rank."""
+    return distributed.launch(_train_rank, (model, data, trainer_kwargs), world_size,
+                              backend=backend, device_type=device_type)
 
 
 def history_table(history):
     """The history as a pandas DataFrame, one row per epoch."""
     import pandas as pd
     return pd.DataFrame.from_records(history).set_index("epoch") if history else pd.DataFrame()
+
+
+__all__ = ["DeviceOutOfMemory", "Trainer", "TrainingDiverged", "history_table",
+           "train_data_parallel"]

@@ -17,17 +17,18 @@ with ``status='rejected'``), never as a traceback.
 from __future__ import annotations
 
 import html
-import os
 import threading
 import time
 
 import ipywidgets as W
 import torch
 
-from . import config, validation
+from . import checks, config
 from .data import FashionMNIST
 from .hardware import describe_device
 from .models import AlexNet
+from .plotting import plot_histories
+from .summary import check_input_fits
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
 
 HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer", "resize",
@@ -41,11 +42,6 @@ def _device_options():
     if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
         options.append("mps")
     return options
-
-
-def static_book_build() -> bool:
-    """True while ``make book`` executes the notebooks for the static site."""
-    return os.environ.get("D2L_STATIC_BOOK", "") == "1"
 
 
 class TrainingPanel:
@@ -66,7 +62,7 @@ class TrainingPanel:
                                       style=style, layout=layout),
             "dropout": W.FloatSlider(value=dropout, min=0.0, max=0.9, step=0.05,
                                      description="dropout", style=style, layout=layout),
-            "activation": W.Dropdown(options=list(validation.ACTIVATIONS), value=activation,
+            "activation": W.Dropdown(options=list(checks.ACTIVATIONS), value=activation,
                                      description="activation", style=style, layout=layout),
             "optimizer": W.Dropdown(options=[("SGD", "sgd"), ("SGD + momentum", "momentum"),
                                              ("Adam", "adam")], value=optimizer,
@@ -170,14 +166,14 @@ class TrainingPanel:
 
     def _check(self, key, value):
         """Validate one setting; returns the value or raises ValueError with a message."""
-        checks = {
-            "lr": validation.check_lr, "batch_size": validation.check_batch_size,
-            "max_epochs": validation.check_epochs, "dropout": validation.check_dropout,
-            "train_fraction": lambda v: validation.check_fraction("train_fraction", v),
-            "resize": lambda v: validation.check_positive_int("resize", v),
+        rules = {
+            "lr": checks.check_lr, "batch_size": checks.check_batch_size,
+            "max_epochs": checks.check_epochs, "dropout": checks.check_dropout,
+            "train_fraction": lambda v: checks.check_fraction("train_fraction", v),
+            "resize": lambda v: checks.check_positive_int("resize", v),
         }
-        if key in checks:
-            checks[key](value)
+        if key in rules:
+            rules[key](value)
         bounds = self._bounds(key)
         if isinstance(bounds, list):
             if value not in bounds:
@@ -198,7 +194,7 @@ class TrainingPanel:
             for key, value in overrides.items():
                 self._check(key, value)
             merged = {**self.values(), **overrides}
-            validation.check_input_fits(AlexNet(), (merged["resize"], merged["resize"]))
+            check_input_fits(AlexNet(), (merged["resize"], merged["resize"]))
         except ValueError as err:
             return self._reject(str(err))
         for key, value in overrides.items():
@@ -337,7 +333,7 @@ class TrainingPanel:
 
     def _ipython_display_(self):
         from IPython.display import HTML, Image, display
-        if static_book_build():
+        if config.static_book():
             display(HTML(self.static_html()))
             if self.history:
                 last = self.history[-1]
@@ -372,14 +368,13 @@ def curves_png(step_log, history, title) -> bytes:
     ax.set_xlabel("epoch")
     ax.set_title(title)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
+    if ax.get_lines():
+        ax.legend(fontsize=8)
     return _png(fig)
 
 
 def comparison_png(histories) -> bytes:
     from matplotlib.figure import Figure
-
-    from .chapter import plot_histories
     fig = Figure(figsize=(4.8, 3))
     ax = fig.subplots()
     plot_histories(histories, "val_acc", ax=ax)

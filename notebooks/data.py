@@ -42,7 +42,7 @@ d2l.book.show_run_mode()
 # billions of images with text.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. ImageNet is in red.", "name": "fig-dataset-scale"}}
-d2l.chapter.plot_dataset_scale();
+d2l.figures.plot_dataset_scale();
 
 # %% [markdown]
 # ## Fashion-MNIST, the chapter's stand-in for ImageNet
@@ -104,7 +104,7 @@ flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
 
 # %%
 device = d2l.try_gpu()
-seconds = {size: d2l.chapter.time_forward(d2l.AlexNet(), 64, size, device)
+seconds = {size: d2l.hardware.time_forward(d2l.AlexNet(), 64, size, device)
            for size in (96, 224)}
 ratio = seconds[224] / seconds[96]
 d2l.book.glue("upsample_ratio", ratio)

@@ -48,7 +48,7 @@ d2l.book.show_run_mode()
 
 # %%
 table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
-d2l.chapter.conv_vs_dense(table).round(2)
+d2l.summary.conv_vs_dense(table).round(2)
 
 # %% [markdown]
 # Training must also keep every activation for the backward pass, so activation memory
@@ -64,7 +64,7 @@ d2l.chapter.conv_vs_dense(table).round(2)
 # *arithmetic intensity* for each weighted layer, at batch 1 and batch 128:
 
 # %%
-intensity = pd.concat({f"batch {b}": d2l.chapter.arithmetic_intensity(table, b)["FLOPs/byte"]
+intensity = pd.concat({f"batch {b}": d2l.summary.arithmetic_intensity(table, b)["FLOPs/byte"]
                        for b in (1, 128)}, axis=1)
 intensity.assign(type=table.set_index("layer")["type"]).round(1)
 
@@ -106,11 +106,11 @@ lenet_vs_alexnet = {
     "AlexNet, 224x224": (lambda: d2l.AlexNet(lr=0.01),
                          lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))),
 }
-table4, hist4 = d2l.chapter.run_experiments(lenet_vs_alexnet, max_epochs=epochs)
+table4, hist4 = d2l.experiments.run_experiments(lenet_vs_alexnet, max_epochs=epochs)
 table4.round(3)
 
 # %% tags=["hide-input"]
-d2l.chapter.plot_histories(hist4);
+d2l.plot_histories(hist4);
 
 
 # %% [markdown]
@@ -161,7 +161,7 @@ smaller = {
                              lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))),
     "SmallNet, 28x28": (lambda: SmallNet(), lambda: d2l.FashionMNIST(batch_size=128)),
 }
-table5, hist5 = d2l.chapter.run_experiments(smaller, max_epochs=epochs)
+table5, hist5 = d2l.experiments.run_experiments(smaller, max_epochs=epochs)
 pd.concat([table4, table5]).round(3)
 
 # %% [markdown]
@@ -180,7 +180,7 @@ sweep = {  # (b=b keeps each batch size in its own lambda)
                    lambda b=b: d2l.FashionMNIST(batch_size=b, resize=(224, 224)))
     for b in (32, 128, 512)
 }
-table6, _ = d2l.chapter.run_experiments(sweep, max_epochs=1)
+table6, _ = d2l.experiments.run_experiments(sweep, max_epochs=1)
 table6[["images/s", "peak MiB", "val_acc", "seconds"]].round(3)
 
 # %% [markdown]
@@ -203,7 +203,7 @@ lenets = {
         lambda: d2l.LeNet(lr=0.1, activation="relu", dropout=0.3),
         lambda: d2l.FashionMNIST(batch_size=128, augment=True)),
 }
-table7, hist7 = d2l.chapter.run_experiments(lenets, max_epochs=epochs)
+table7, hist7 = d2l.experiments.run_experiments(lenets, max_epochs=epochs)
 table7.round(3)
 
 # %% [markdown]
@@ -226,12 +226,12 @@ overfit = {
     "dropout 0.5": (lambda: d2l.AlexNet(lr=1e-4, dropout=0.5, optimizer="adam"), few),
     "no dropout": (lambda: d2l.AlexNet(lr=1e-4, dropout=0.0, optimizer="adam"), few),
 }
-table8, hist8 = d2l.chapter.run_experiments(overfit, max_epochs=3 * epochs)
-late8 = d2l.chapter.late_accuracy(hist8, last=5)
+table8, hist8 = d2l.experiments.run_experiments(overfit, max_epochs=3 * epochs)
+late8 = d2l.experiments.late_accuracy(hist8, last=5)
 late8.round(3)
 
 # %% tags=["hide-input"]
-d2l.chapter.plot_histories(hist8, metric=("train_acc", "val_acc"));
+d2l.plot_histories(hist8, metric=("train_acc", "val_acc"));
 
 # %% [markdown]
 # The training accuracy is counted while the network trains, so with dropout it is

@@ -46,11 +46,11 @@ d2l.book.show_run_mode()
 # a Gaussian window that resemble the receptive fields of cells in the visual cortex.
 
 # %%
-names, kernels = d2l.chapter.crafted_filter_bank()
+names, kernels = d2l.features.crafted_filter_bank()
 images = d2l.load_fashion_mnist()["test_images"][:4]
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Four test images (left) and their responses to two Sobel and four Gabor filters. Red is a strong positive response, blue a strong negative one.", "name": "fig-crafted-responses"}}
-d2l.chapter.plot_filter_responses(images, names, kernels);
+d2l.figures.plot_filter_responses(images, names, kernels);
 
 # %% [markdown]
 # Each response map in {numref}`fig-crafted-responses` highlights the edges of one

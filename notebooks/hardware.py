@@ -51,7 +51,7 @@ d2l.book.show_run_mode()
 # and one unit of work per second:
 
 # %%
-pd.DataFrame(d2l.chapter.power_clock_table()).set_index("design")
+pd.DataFrame(d2l.hardware.power_clock_table()).set_index("design")
 
 # %% [markdown]
 # One core at four times the clock does 4 units of work for 16 units of power. Sixteen
@@ -106,10 +106,10 @@ else:
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors over time (log scale); GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
 measured = [(f"measured: {r['device'].split(' (')[0]}", r["matmul fp32 TFLOP/s"] * 1e12)
             for r in rates.to_dict("records")]
-d2l.chapter.plot_flops_history(measured);
+d2l.figures.plot_flops_history(measured);
 
 # %% tags=["remove-cell"]
 assert len(rates) >= 1 and (rates["matmul fp32 TFLOP/s"] > 0).all()
-table = d2l.chapter.power_clock_table()
+table = d2l.hardware.power_clock_table()
 assert table[0]["throughput"] == table[1]["throughput"] == 4
 assert table[2]["throughput"] == 64

@@ -105,7 +105,7 @@ table = AlexNet().layer_summary((1, 1, 224, 224))
 table[table["parameters"] > 0]
 
 # %% tags=["remove-cell"]
-groups = d2l.chapter.layer_groups(table)
+groups = d2l.summary.layer_groups(table)
 total_params = int(table["parameters"].sum())
 flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
 dense_mib = groups["dense_params"] * 4 / 2**20
@@ -130,7 +130,7 @@ for name, value in {
 # GFLOPs per image; that number returns in the benchmark.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer. The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
-d2l.chapter.plot_params_vs_flops(table);
+d2l.figures.plot_params_vs_flops(table);
 
 # %% [markdown]
 # ## The smallest input
@@ -145,7 +145,7 @@ smallest = d2l.smallest_input_size(d2l.AlexNet())
 smallest
 
 # %%
-pd.DataFrame(d2l.chapter.size_trace(d2l.AlexNet(), smallest),
+pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
              columns=["layer", "output (C, H, W)"]).drop_duplicates().T
 
 # %% [markdown]
@@ -165,7 +165,7 @@ pd.DataFrame(d2l.chapter.size_trace(d2l.AlexNet(), smallest),
 # every positive input.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "ReLU and sigmoid (left) and their derivatives (right).", "name": "fig-activation-gradients"}}
-d2l.chapter.plot_activation_gradients();
+d2l.figures.plot_activation_gradients();
 
 # %% [markdown]
 # What this means for a deep network shows in the gradients. Take one batch of real
@@ -180,7 +180,7 @@ for act in ("relu", "sigmoid"):
     torch.manual_seed(0)
     model = d2l.AlexNet(activation=act)
     model(X[:1])  # creates and initialises the weights
-    norms[act] = dict(d2l.chapter.gradient_norms(model, X, y))
+    norms[act] = dict(d2l.summary.gradient_norms(model, X, y))
 grads = pd.DataFrame(norms)
 grads.assign(ratio=grads["relu"] / grads["sigmoid"]).round(6)
 

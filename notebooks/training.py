@@ -20,8 +20,6 @@
 # # Training AlexNet
 
 # %% tags=["remove-cell"]
-import os
-
 import d2l_local as d2l
 import pandas as pd
 import torch
@@ -164,7 +162,7 @@ first = panel.history[0]
 {k: first[k] for k in ("status", "hparams", "val_acc", "images_per_s")}
 
 # %% tags=["remove-cell"]
-if os.environ.get("D2L_SAVE_RESULTS") and not d2l.quick_mode():
+if d2l.config.save_results() and not d2l.quick_mode():
     print("saved", d2l.results.export_run(trainer, model, data))
 
 # %% tags=["remove-cell"]

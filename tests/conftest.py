@@ -1,15 +1,14 @@
 import gzip
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 import torch
 
-from d2l_local import config, data
+from d2l_local import config, files
 
-DEBIAN = data.DEBIAN_DIR
-NAMES = [f.name for f in data.FILES.values()]
+DEBIAN = files.DEBIAN_DIR
+NAMES = [f.name for f in files.FILES.values()]
 
 
 def link_files(folder: Path, gz: bool = True) -> Path:
@@ -28,17 +27,17 @@ def link_files(folder: Path, gz: bool = True) -> Path:
 def _fast_single_process(monkeypatch):
     torch.set_num_threads(2)
     monkeypatch.delenv("D2L_QUICK", raising=False)
+    monkeypatch.delenv("D2L_DATA_DIR", raising=False)
 
 
 @pytest.fixture
 def isolated(monkeypatch, tmp_path):
     """No data anywhere but where a test puts it: fresh project data dir, no Debian dir."""
-    monkeypatch.delenv("D2L_DATA_DIR", raising=False)
     monkeypatch.setattr(config, "project_data_dir", lambda: tmp_path / "project-data")
-    monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "no-debian")
-    data._CACHE.clear()
+    monkeypatch.setattr(files, "DEBIAN_DIR", tmp_path / "no-debian")
+    files._CACHE.clear()
     yield tmp_path
-    data._CACHE.clear()
+    files._CACHE.clear()
 
 
 @pytest.fixture
@@ -49,6 +48,3 @@ def quick(monkeypatch):
 
 def pytest_report_header(config):
     return f"torch {torch.__version__}, data in {DEBIAN} present: {DEBIAN.is_dir()}"
-
-
-__all__ = ["link_files", "os"]

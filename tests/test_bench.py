@@ -2,7 +2,9 @@ import json
 
 import pytest
 
-from d2l_local import bench
+from benchmarks import bench, upstream
+
+pytestmark = pytest.mark.bench
 
 
 def test_bench_smallest_form_writes_its_json(tmp_path, capsys):
@@ -11,22 +13,34 @@ def test_bench_smallest_form_writes_its_json(tmp_path, capsys):
                          "--batch-size", "8", "--steps", "5", "--eval-steps", "1",
                          "--seeds", "0", "--out", str(out)])
     data = json.loads(out.read_text())
-    for key in ("device", "ratio", "environment", "ceilings", "runs"):
+    for key in ("device", "ratio", "reading_ratio", "environment", "ceilings", "runs",
+                "warnings"):
         assert key in data
-    assert data["reference"]["images_per_s"] > 0 and data["ours"]["images_per_s"] > 0
-    assert 0 <= data["reference"]["test_acc"] <= 1 and 0 <= data["ours"]["test_acc"] <= 1
-    assert data["ratio"] == pytest.approx(data["ours"]["images_per_s"]
-                                          / data["reference"]["images_per_s"])
+    summary = data["summary"]
+    assert data["reference"]["config"] == "ref_ch6" and data["reading"]["config"] == "ours"
+    fastest = max(("ours", "ours_fast"), key=lambda c: summary[c]["images_per_s"])
+    assert data["best"]["config"] == fastest  # the headline is what ran fastest here
+    assert data["ratio"] == pytest.approx(summary[fastest]["images_per_s"]
+                                          / summary["ref_ch6"]["images_per_s"])
+    assert data["reading_ratio"] == pytest.approx(summary["ours"]["images_per_s"]
+                                                  / summary["ref_ch6"]["images_per_s"])
     assert [r["config"] for r in data["runs"]] == ["ref_ch6", "ours", "ours_fast"]
-    assert data["ceilings"]["ours_loader_images_per_s"] > 0
+    assert data["runs"][1]["speed"]["precision"] == "fp32"
+    assert data["runs"][2]["speed"]["precision"] == "bf16"
+    assert 0 <= data["runs"][0]["test_acc"] <= 1
+    ceilings = data["ceilings"]
+    assert ceilings["ours_loader_images_per_s"] > 0
+    assert ceilings["compute_ours_images_per_s"] > 0 and ceilings["compute_ours_fast_images_per_s"]
     assert len(data["ceiling_trials"]["reference_loader_images_per_s"]) == 3
-    assert "ratio ours/reference" in capsys.readouterr().out
+    assert data["environment"]["auto_speed"]["precision"] in {"fp32", "bf16"}
+    printed = capsys.readouterr().out
+    assert "fastest like-for-like" in printed and "reading configuration" in printed
     assert report["device"] == data["device"]
 
 
 def test_upstream_trainer_path_times_its_validation_and_the_target(tmp_path, monkeypatch):
     # Every accuracy reaches a target of 0, so each run must report when it got there.
-    monkeypatch.setattr(bench, "TARGET_ACC", 0.0)
+    monkeypatch.setitem(upstream.TARGET, "acc", 0.0)
     report = bench.main(["--quick", "--configs", "ref_trainer", "ours", "--no-ceilings",
                          "--batch-size", "8", "--steps", "4", "--eval-steps", "2",
                          "--epochs", "2", "--seeds", "0", "--out", str(tmp_path / "b.json")])
@@ -37,6 +51,18 @@ def test_upstream_trainer_path_times_its_validation_and_the_target(tmp_path, mon
         assert 0 <= run["test_acc"] <= 1
     ref = report["runs"][0]
     assert ref["config"] == "ref_trainer" and ref["images"] == 2 * 4 * 8
+    assert report["ceilings"] == {} and report["warnings"] == []
+
+
+def test_headline_and_ceiling_warnings():
+    summary = {"ref_ch6": {"images_per_s": 100}, "ours": {"images_per_s": 300},
+               "ours_fast": {"images_per_s": 200}, "fast_recipe": {"images_per_s": 900}}
+    head = bench.headline(summary)
+    assert head["best"]["config"] == "ours" and head["ratio"] == 3.0  # the recipe is apart
+    assert head["reading_ratio"] == 3.0
+    warnings = bench.ceiling_warnings(summary, {"compute_ours_images_per_s": 250,
+                                                "compute_ours_fast_images_per_s": 190})
+    assert len(warnings) == 1 and warnings[0].startswith("ours ran at 300")
 
 
 def test_interleaving_alternates_reference_and_ours():

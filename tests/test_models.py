@@ -6,26 +6,6 @@ from torch import nn
 
 import d2l_local as d2l
 
-BRIEF_SHAPES = [  # (layer type, output shape) for a 1x1x224x224 input, from the brief
-    ("Conv2d", (1, 96, 54, 54)), ("MaxPool2d", (1, 96, 26, 26)),
-    ("Conv2d", (1, 256, 26, 26)), ("MaxPool2d", (1, 256, 12, 12)),
-    ("Conv2d", (1, 384, 12, 12)), ("Conv2d", (1, 384, 12, 12)),
-    ("Conv2d", (1, 256, 12, 12)), ("MaxPool2d", (1, 256, 5, 5)),
-    ("Flatten", (1, 6400)), ("Linear", (1, 4096)), ("Linear", (1, 4096)),
-    ("Linear", (1, 10)),
-]
-
-
-def test_layer_summary_matches_the_brief(capsys):
-    table = d2l.AlexNet().layer_summary((1, 1, 224, 224))
-    printed = capsys.readouterr().out
-    assert printed.count("\n") == len(table) + 2  # header, a line per layer, total
-    assert "ReLU" in printed and "Dropout" in printed  # activations and dropout listed
-    kept = [(t, s) for t, s in zip(table["type"], table["output shape"])
-            if t not in ("ReLU", "Dropout")]
-    assert kept == BRIEF_SHAPES
-    assert table["parameters"].sum() == 46_764_746
-
 
 def test_parameter_split_conv_versus_linear():
     model = d2l.AlexNet()
@@ -35,12 +15,6 @@ def test_parameter_split_conv_versus_linear():
     linear = sum(p.numel() for m in model.modules() if isinstance(m, nn.Linear)
                  for p in m.parameters())
     assert (conv, linear) == (3_723_968, 43_040_778)
-
-
-def test_flops_match_flop_counter():
-    flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
-    assert flops["forward"] == pytest.approx(1.88e9, rel=0.01)
-    assert flops["forward_backward"] == pytest.approx(5.56e9, rel=0.01)
 
 
 def test_xavier_uniform_after_first_forward():
@@ -70,15 +44,6 @@ def test_loading_weights_cancels_the_pending_init():
     assert torch.all(fresh.net[0].weight == 0.123)
 
 
-def test_smallest_input():
-    assert d2l.smallest_input_size(d2l.AlexNet()) == 65
-    model = d2l.AlexNet()
-    model(torch.zeros(1, 1, 65, 65))
-    with pytest.raises(RuntimeError):
-        d2l.AlexNet()(torch.zeros(1, 1, 64, 64))
-    assert d2l.smallest_input_size(d2l.LeNet()) == 12
-
-
 def test_lenet_variants_and_activation_choice():
     relu = d2l.LeNet(activation="relu", dropout=0.3)
     assert any(isinstance(m, nn.ReLU) for m in relu.modules())
@@ -95,9 +60,12 @@ def test_optimizers(name, cls):
     model = d2l.LeNet(optimizer=name, lr=0.05)
     model(torch.zeros(1, 1, 28, 28))
     opt = model.configure_optimizers()
-    assert isinstance(opt, cls) and opt.param_groups[0]["lr"] == 0.05
-    if name == "momentum":
-        assert opt.param_groups[0]["momentum"] == 0.9
+    assert type(opt) is cls and opt.param_groups[0]["lr"] == 0.05
+    if cls is torch.optim.SGD:
+        assert opt.param_groups[0]["momentum"] == (0.9 if name == "momentum" else 0.0)
+    assert not opt.param_groups[0].get("fused")
+    fused = model.configure_optimizers(fused=True)
+    assert fused.param_groups[0]["fused"] is True
 
 
 def test_hyperparameters_saved():
@@ -105,8 +73,53 @@ def test_hyperparameters_saved():
     assert model.lr == 0.01 and model.hparams["dropout"] == 0.3
 
 
-def test_device_helpers():
-    assert d2l.cpu().type == "cpu"
-    assert d2l.try_gpu(99).type in {"cpu", "mps"} or d2l.num_gpus() > 99
-    assert len(d2l.try_all_gpus()) >= 1
-    assert "cpu" in d2l.describe_device("cpu")
+def _layers(net):
+    out = []
+    for m in net:
+        if isinstance(m, nn.Conv2d):
+            out.append(("conv", m.out_channels, m.kernel_size[0], m.stride[0], m.padding[0]))
+        elif isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
+            kind = "max" if isinstance(m, nn.MaxPool2d) else "avg"
+            out.append((kind, m.kernel_size, m.stride))
+        elif isinstance(m, nn.Linear):
+            out.append(("dense", m.out_features))
+        elif isinstance(m, nn.Dropout):
+            out.append(("dropout", m.p))
+        else:
+            out.append(type(m).__name__)
+    return out
+
+
+def test_alexnet_is_the_briefs_network():
+    model = d2l.AlexNet(num_classes=7, dropout=0.25)
+    model(torch.zeros(1, 1, 224, 224))
+    assert _layers(model.net) == [
+        ("conv", 96, 11, 4, 1), "ReLU", ("max", 3, 2),
+        ("conv", 256, 5, 1, 2), "ReLU", ("max", 3, 2),
+        ("conv", 384, 3, 1, 1), "ReLU", ("conv", 384, 3, 1, 1), "ReLU",
+        ("conv", 256, 3, 1, 1), "ReLU", ("max", 3, 2), "Flatten",
+        ("dense", 4096), "ReLU", ("dropout", 0.25),
+        ("dense", 4096), "ReLU", ("dropout", 0.25), ("dense", 7)]
+
+
+def test_lenet_is_lecuns_network_by_default():
+    model = d2l.LeNet()
+    model(torch.zeros(1, 1, 28, 28))
+    assert _layers(model.net) == [
+        ("conv", 6, 5, 1, 2), "Sigmoid", ("avg", 2, 2),
+        ("conv", 16, 5, 1, 0), "Sigmoid", ("avg", 2, 2), "Flatten",
+        ("dense", 120), "Sigmoid", ("dropout", 0.0),
+        ("dense", 84), "Sigmoid", ("dropout", 0.0), ("dense", 10)]
+    assert model.lr == 0.1 and model.optimizer == "sgd"
+    assert d2l.AlexNet().lr == 0.1 and d2l.AlexNet().dropout == 0.5
+
+
+def test_lenet_init_is_xavier_too():
+    torch.manual_seed(0)
+    model = d2l.LeNet()
+    model(torch.zeros(2, 1, 28, 28))
+    w = model.net[-1].weight  # 84 -> 10
+    bound = math.sqrt(6 / (84 + 10))
+    assert w.abs().max() <= bound and w.std().item() == pytest.approx(bound / math.sqrt(3),
+                                                                      rel=0.15)
+    assert torch.count_nonzero(model.net[-1].bias) == 0

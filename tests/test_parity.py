@@ -4,7 +4,7 @@ import pytest
 import torch
 
 import d2l_local as d2l
-from d2l_local import bench
+from benchmarks import upstream as bench
 
 up = pytest.importorskip("d2l.torch")
 
@@ -51,10 +51,9 @@ def test_same_loss_and_accuracy_on_the_same_logits():
                           theirs.accuracy(Y_hat, Y, averaged=False))
 
 
-def test_resize_matches_upstream_data_pipeline(tmp_path, monkeypatch):
-    work = bench._upstream_data_root(tmp_path)
-    monkeypatch.chdir(work)
-    theirs = up.FashionMNIST(batch_size=16, resize=(224, 224))
+def test_resize_matches_upstream_data_pipeline(tmp_path):
+    with bench.upstream_workdir(tmp_path):
+        theirs = up.FashionMNIST(batch_size=16, resize=(224, 224))
     ours = d2l.FashionMNIST(batch_size=16, resize=(224, 224))
     X_up = torch.stack([theirs.val[i][0] for i in range(16)])
     y_up = torch.tensor([theirs.val[i][1] for i in range(16)])

@@ -1,10 +1,13 @@
+import math
 import pickle
 
 import pytest
 import torch
+from torch import nn
 
 import d2l_local as d2l
 from d2l_local import config
+from d2l_local.core import DataModule
 
 
 def small_data(n=1024, batch_size=64, **kw):
@@ -22,6 +25,59 @@ def weights(model):
     return {k: v.clone() for k, v in model.state_dict().items()}
 
 
+class TensorData(DataModule):
+    """Given tensors as a data set, in order, in batches of ``batch_size``."""
+
+    def __init__(self, X, y, Xv=None, yv=None, batch_size=4):
+        self.X, self.y, self.batch_size = X, y, batch_size
+        self.Xv, self.yv = (X, y) if Xv is None else (Xv, yv)
+        self.num_train = len(y)
+
+    def get_dataloader(self, train):
+        X, y = (self.X, self.y) if train else (self.Xv, self.yv)
+        return [(X[i:i + self.batch_size], y[i:i + self.batch_size])
+                for i in range(0, len(y), self.batch_size)]
+
+
+class Frozen(d2l.Classifier):
+    """Logits = one-hot of the first input feature (a class index): lr 0, so fixed."""
+
+    def __init__(self):
+        super().__init__()
+        self.lr = 0.0
+        self.scale = nn.Parameter(torch.tensor(1.0))
+
+    def forward(self, X):
+        return nn.functional.one_hot(X[:, 0].long(), 10).float() * 5 * self.scale
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.0)
+
+
+def frozen_data():
+    """10 examples in batches of 4, 4, 2, predicted right 1, 0 and 2 times: accuracy 0.3
+    (the mean of the batch means would be 0.42)."""
+    pred = torch.tensor([3, 1, 4, 1, 5, 9, 2, 6, 5, 3])
+    y = torch.tensor([3, 0, 0, 0, 0, 0, 0, 0, 5, 3])
+    return TensorData(pred.float().view(-1, 1), y, batch_size=4)
+
+
+def test_metrics_are_exact_example_weighted_means():
+    data = frozen_data()
+    t = trainer(max_epochs=1)
+    t.fit(Frozen(), data)
+    r = t.history[0]
+    assert r["train_acc"] == pytest.approx(0.3) and r["val_acc"] == pytest.approx(0.3)
+    logits = nn.functional.one_hot(data.X[:, 0].long(), 10).float() * 5
+    loss = nn.functional.cross_entropy(logits, data.y).item()
+    assert r["train_loss"] == pytest.approx(loss) and r["val_loss"] == pytest.approx(loss)
+    assert r["train_images"] == 10 and r["train_batches"] == 3 and r["complete"] is True
+    assert r["images_per_s"] > 0 and r["train_s"] > 0 and r["epoch_s"] >= r["train_s"]
+    assert t.evaluate() == {"loss": pytest.approx(loss), "acc": pytest.approx(0.3)}
+    preds, labels = t.predict()
+    assert preds.tolist() == data.X[:, 0].long().tolist() and torch.equal(labels, data.y)
+
+
 def test_loss_falls_on_real_data_and_history_is_filled():
     model = d2l.LeNet(lr=0.1, activation="relu", optimizer="momentum")
     t = trainer(max_epochs=3, log_every=4)
@@ -29,31 +85,99 @@ def test_loss_falls_on_real_data_and_history_is_filled():
     history = t.history
     assert [r["epoch"] for r in history] == [1, 2, 3]
     assert history[-1]["train_loss"] < history[0]["train_loss"] < 2.3
-    assert history[-1]["val_acc"] > 0.6
-    for key in ("train_loss", "train_acc", "val_loss", "val_acc", "images_per_s",
-                "epoch_s", "peak_mem_mb"):
-        assert key in history[0]
-    assert history[0]["images_per_s"] > 0 and t.step_log
+    assert history[-1]["val_acc"] > 0.6 and history[-1]["train_acc"] > 0.6
+    assert history[0]["peak_mem_mb"] is None  # measured on CUDA only
+    assert [x for x, _ in t.step_log] == pytest.approx(
+        [e + f for e in range(3) for f in (0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1)])
+    assert all(math.isfinite(v) for _, v in t.step_log)
 
 
-def test_alexnet_trains_in_quick_mode(quick, capsys):
-    data = d2l.FashionMNIST(batch_size=128, resize=(224, 224))
+def test_training_step_and_validation_step_are_what_the_trainer_calls():
+    calls = {"train": 0, "val": 0}
+
+    class Custom(d2l.LeNet):
+        def training_step(self, batch):
+            calls["train"] += 1
+            out = super().training_step(batch)
+            return {**out, "double": out["loss"] * 2}
+
+        def validation_step(self, batch):
+            calls["val"] += 1
+            return self.loss(self(*batch[:-1]), batch[-1])  # the loss alone, as d2l's
+
+    t = trainer(max_epochs=1)
+    t.fit(Custom(lr=0.1), small_data(256))
+    r = t.history[0]
+    assert calls == {"train": 4, "val": 4}
+    assert r["train_double"] == pytest.approx(2 * r["train_loss"])
+    assert r["val_acc"] is None and r["val_loss"] > 0
+
+
+def test_a_custom_loss_takes_effect():
+    class Smoothed(d2l.LeNet):
+        def loss(self, Y_hat, Y, averaged=True):
+            return nn.functional.cross_entropy(Y_hat, Y, label_smoothing=0.9)
+
+    plain, smooth = trainer(max_epochs=1), trainer(max_epochs=1)
+    a, b = d2l.LeNet(lr=0.1), Smoothed(lr=0.1)
+    plain.fit(a, small_data(256))
+    smooth.fit(b, small_data(256))
+    assert plain.history[0]["train_loss"] != pytest.approx(smooth.history[0]["train_loss"])
+    assert not torch.equal(weights(a)["net.0.weight"], weights(b)["net.0.weight"])
+
+
+def test_a_step_without_loss_is_explained():
+    class NoLoss(d2l.LeNet):
+        def training_step(self, batch):
+            return {"acc": torch.tensor(1.0)}
+
+    with pytest.raises(ValueError, match="must return the loss"):
+        trainer(max_epochs=1).fit(NoLoss(), small_data(128))
+
+
+def test_alexnet_quick_mode_caps_are_config_quick(quick, capsys):
+    data = d2l.FashionMNIST(batch_size=64, resize=(65, 65))
     t = d2l.Trainer(max_epochs=10, num_gpus=1, progress=False, board=False)
-    t.fit(d2l.AlexNet(lr=0.01), data)
+    t.fit(d2l.LeNet(lr=0.1), data)
     out = capsys.readouterr().out
-    assert "quick mode" in out and "Training on" in out
-    assert len(t.history) == 2  # capped by quick mode
-    assert t.history[0]["train_images"] == config.QUICK_TRAIN_IMAGES
-    assert data.num_train == config.QUICK_TRAIN_EXAMPLES  # a real, balanced subset
+    assert "quick mode" in out and config.QUICK.describe() in out and "Training on" in out
+    assert len(t.history) == config.QUICK.max_epochs == t.max_epochs
+    assert t.history[0]["train_images"] == config.QUICK.train_images
+    assert t.num_val_batches == config.QUICK.val_images // 64
+    assert data.num_train == config.QUICK.train_examples
 
 
-def test_same_seed_same_run():
+def test_limit_batches_cap_training_and_validation():
+    seen = []
+
+    class Counting(d2l.LeNet):
+        def validation_step(self, batch):
+            seen.append(len(batch[-1]))
+            return super().validation_step(batch)
+
+    t = trainer(max_epochs=1, limit_train_batches=3, limit_val_batches=2)
+    t.fit(Counting(lr=0.1), small_data(1024))
+    assert t.history[0]["train_images"] == 3 * 64 and t.history[0]["train_batches"] == 3
+    assert seen == [64, 64] and t.num_val_batches == 2
+    big = trainer(max_epochs=1, limit_train_batches=10**6)
+    big.fit(d2l.LeNet(lr=0.1), small_data(256))
+    assert big.history[0]["train_batches"] == 4  # a cap above the data changes nothing
+
+
+def test_same_seed_same_run_and_the_callers_random_state_is_left_alone():
     runs = []
     for _ in range(2):
         model = d2l.LeNet(lr=0.1, dropout=0.2)
+        torch.manual_seed(123)
         trainer(max_epochs=1, seed=3).fit(model, small_data(512))
-        runs.append(weights(model))
-    assert all(torch.equal(runs[0][k], runs[1][k]) for k in runs[0])
+        runs.append((weights(model), torch.rand(3)))
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    assert all(torch.equal(runs[0][0][k], runs[1][0][k]) for k in runs[0][0])
+    assert torch.equal(runs[0][1], expected) and torch.equal(runs[1][1], expected)
+    other = d2l.LeNet(lr=0.1, dropout=0.2)
+    trainer(max_epochs=1, seed=4).fit(other, small_data(512))
+    assert not torch.equal(weights(other)["net.0.weight"], runs[0][0]["net.0.weight"])
 
 
 def on_loss_call(model, n, action):
@@ -71,7 +195,7 @@ def on_loss_call(model, n, action):
     return calls
 
 
-def test_keyboard_interrupt_keeps_history_and_model():
+def test_keyboard_interrupt_keeps_history_and_model(capsys):
     model = d2l.LeNet(lr=0.1)
     t = trainer(max_epochs=5)
 
@@ -80,21 +204,50 @@ def test_keyboard_interrupt_keeps_history_and_model():
     calls = on_loss_call(model, 26, interrupt)  # 16 train + 4 val batches an epoch: mid epoch 2
     t.fit(model, small_data(1024))
     assert t.interrupted and len(t.history) == 1
+    assert "Interrupted after 1 complete epoch(s)" in capsys.readouterr().err
     calls["restore"]()
     assert model(torch.zeros(2, 1, 28, 28)).shape == (2, 10)  # still usable
     t.max_epochs = 2
     t.fit(model, small_data(1024))  # and trainable again
-    assert len(t.history) == 2
+    assert len(t.history) == 2 and not t.interrupted
 
 
-def test_stop_ends_within_a_batch_and_keeps_what_was_measured():
+@pytest.mark.parametrize("progress", [False, True])
+def test_stop_ends_within_a_batch_and_keeps_what_was_measured(progress, capsys):
     model = d2l.LeNet(lr=0.1)
-    t = trainer(max_epochs=3)
+    t = trainer(max_epochs=3, progress=progress, verbose=True)
     calls = on_loss_call(model, 3, t.stop)
     t.fit(model, small_data(1024))
     assert calls["n"] == 3  # no further batch ran
     assert len(t.history) == 1 and t.history[0]["complete"] is False
-    assert t.history[0]["train_images"] == 3 * 64
+    assert t.history[0]["train_images"] == 3 * 64 and t.history[0]["val_acc"] is None
+    assert t.complete_epochs == 0 and "Stopped after 0 complete epoch(s)" in capsys.readouterr().out
+    calls["restore"]()
+    t.fit(model, small_data(1024))  # the cut epoch runs again, in full
+    assert [r["epoch"] for r in t.history] == [1, 2, 3] and t.complete_epochs == 3
+
+
+def test_a_second_fit_trains_more_and_says_so(capsys):
+    model = d2l.LeNet(lr=0.1)
+    t = trainer(max_epochs=2, verbose=True)
+    t.fit(model, small_data(256))
+    before = weights(model)
+    t.fit(model, small_data(256))
+    assert "training 2 more (epochs 3 to 4)" in capsys.readouterr().out
+    assert [r["epoch"] for r in t.history] == [1, 2, 3, 4] and t.epoch == 4
+    assert not torch.equal(before["net.0.weight"], model.net[0].weight)
+
+
+def test_fit_with_another_model_starts_a_new_run():
+    t = trainer(max_epochs=1)
+    first = d2l.LeNet(lr=0.1)
+    t.fit(first, small_data(256))
+    kept = weights(first)
+    second = d2l.LeNet(lr=0.1, activation="relu")
+    t.fit(second, small_data(256))
+    assert len(t.history) == 1 and t.model is second
+    assert all(torch.equal(kept[k], v) for k, v in first.state_dict().items())
+    assert t.optim.param_groups[0]["params"][0] is next(second.parameters())
 
 
 def test_checkpoint_round_trip_gives_identical_predictions(tmp_path):
@@ -105,7 +258,8 @@ def test_checkpoint_round_trip_gives_identical_predictions(tmp_path):
     path = t.save_checkpoint(tmp_path / "ckpt.pt")
     fresh = d2l.LeNet(lr=0.1, dropout=0.3)
     t2 = trainer(max_epochs=1)
-    t2.load_checkpoint(path, fresh)
+    state = t2.load_checkpoint(path, fresh)
+    assert state["model_class"] == "LeNet" and state["hparams"]["dropout"] == 0.3
     X, _ = next(iter(data.val_dataloader()))
     model.eval()
     fresh.eval()
@@ -119,22 +273,38 @@ def test_resume_matches_an_uninterrupted_run_bit_for_bit(tmp_path):
         return d2l.LeNet(lr=0.05, dropout=0.3, optimizer="momentum", activation="relu")
 
     straight = make()
-    trainer(max_epochs=3, seed=7).fit(straight, small_data(512))
+    trainer(max_epochs=3, seed=7).fit(straight, small_data(512, augment=True))
 
     first = make()
     t = trainer(max_epochs=3, seed=7)
     t.callbacks.append(lambda tr, rec: tr.stop() if rec["epoch"] == 1 else None)
-    t.fit(first, small_data(512))
+    t.fit(first, small_data(512, augment=True))
     assert len(t.history) == 1
     path = t.save_checkpoint(tmp_path / "half.pt")
 
     resumed = make()
     t2 = trainer(max_epochs=3, seed=0)  # the checkpoint's seed wins
     t2.load_checkpoint(path, resumed)
-    t2.fit(resumed, small_data(512))
+    t2.fit(resumed, small_data(512, augment=True))
     assert len(t2.history) == 3
     a, b = weights(straight), weights(resumed)
     assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_a_checkpoint_of_another_network_is_refused_and_the_model_untouched(tmp_path):
+    t = trainer(max_epochs=1)
+    t.fit(d2l.LeNet(lr=0.1), small_data(128))
+    path = t.save_checkpoint(tmp_path / "lenet.pt")
+    target = d2l.AlexNet()
+    with pytest.raises(ValueError) as err:
+        trainer(max_epochs=1).load_checkpoint(path, target)
+    msg = str(err.value)
+    assert "LeNet(" in msg and "AlexNet" in msg and "left as it was" in msg
+    assert any(isinstance(p, nn.parameter.UninitializedParameter)
+               for p in target.parameters())  # still lazy: not half-built with LeNet's shapes
+    t2 = trainer(max_epochs=1, limit_train_batches=1, limit_val_batches=1)
+    t2.fit(target, small_data(64, batch_size=8, resize=65))  # and it trains as an AlexNet
+    assert target.net[0].weight.shape == (96, 1, 11, 11)
 
 
 def test_checkpoint_loading_never_unpickles_objects(tmp_path):
@@ -150,37 +320,67 @@ def test_checkpoint_loading_never_unpickles_objects(tmp_path):
     assert not (tmp_path / "pwned").exists()
 
 
-def test_non_finite_loss_stops_with_advice_and_keeps_history():
+@pytest.mark.parametrize("bad", [math.nan, math.inf])
+def test_non_finite_loss_stops_with_advice_and_keeps_history(bad):
     model = d2l.LeNet(lr=0.1, activation="relu")
     t = trainer(max_epochs=3, log_every=1)
-    t.fit(model, small_data(256))  # one good epoch first
+    t.fit(model, small_data(256))  # good epochs first
     t.max_epochs = 5
-    model.lr = 1e12
-    t.optim.param_groups[0]["lr"] = 1e12
-    with pytest.raises(d2l.TrainingDiverged, match="smaller learning rate"):
+    original = model.loss
+    model.loss = lambda *a, **k: original(*a, **k) * bad
+    with pytest.raises(d2l.TrainingDiverged, match=r"smaller learning rate \(lr=0.1\), e.g. 0.01"):
         t.fit(model, small_data(256))
     assert len(t.history) == 3 and all(r["complete"] for r in t.history)
-    assert t.step_log and all(v == v for _, v in t.step_log)  # finite values only
+    assert t.step_log and all(math.isfinite(v) for _, v in t.step_log)
     assert model(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
 
 
-def test_out_of_memory_is_caught_with_a_batch_size_hint():
-    model = d2l.LeNet()
-    t = trainer(max_epochs=1)
+def cpu_allocation_failure():
+    return torch.empty(2**46, dtype=torch.uint8)  # 64 TiB: the allocator's real error
+
+
+@pytest.mark.parametrize("raise_oom", [
+    cpu_allocation_failure,
+    lambda: (_ for _ in ()).throw(torch.cuda.OutOfMemoryError("CUDA out of memory.")),
+])
+def test_out_of_memory_on_any_device_keeps_the_history_and_suggests_a_batch_size(raise_oom):
+    model = d2l.LeNet(lr=0.1)
+    t = trainer(max_epochs=2)
     data = small_data(256, batch_size=64)
-    model(torch.zeros(1, 1, 28, 28))
+    t.fit(model, data)
+    t.max_epochs = 3
     original = model.forward
 
     def boom(X):
         if X.shape[0] == 64:
-            raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2 GiB")
+            raise_oom()
         return original(X)
     model.forward = boom
-    with pytest.raises(d2l.DeviceOutOfMemory, match=r"batch_size=32 \(now 64\)"):
+    with pytest.raises(d2l.DeviceOutOfMemory) as err:
         t.fit(model, data)
+    assert "batch_size=32 (now 64)" in str(err.value) and "2 complete epoch(s)" in str(err.value)
     model.forward = original
-    assert model(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
-    assert t.history == []
+    assert len(t.history) == 2 and model(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
+
+
+def test_a_batch_larger_than_the_data_set_gets_a_sensible_suggestion():
+    t = trainer(max_epochs=1)
+    data = small_data(256, batch_size=10**7)
+    model = d2l.LeNet()
+    original = model.forward
+    model.forward = lambda X: cpu_allocation_failure() if len(X) > 2 else original(X)
+    with pytest.raises(d2l.DeviceOutOfMemory, match=r"batch_size=128 \(now 10000000, more "
+                                                    r"than the 256 training images"):
+        t.fit(model, data)
+
+
+def test_other_runtime_errors_are_not_taken_for_memory():
+    model = d2l.LeNet()
+    original = model.forward
+    model.forward = lambda X: (_ for _ in ()).throw(RuntimeError("shape mismatch")) \
+        if len(X) > 2 else original(X)
+    with pytest.raises(RuntimeError, match="shape mismatch"):
+        trainer(max_epochs=1).fit(model, small_data(128))
 
 
 def test_scheduler_from_configure_optimizers_steps_every_batch():
@@ -194,17 +394,91 @@ def test_scheduler_from_configure_optimizers_steps_every_batch():
     assert t.optim.param_groups[0]["lr"] == pytest.approx(0.1 * 0.5 ** 4)
 
 
-def test_bf16_and_channels_last_options_run_on_cpu():
+def test_gradient_clipping_bounds_each_update():
+    def one_step_move(clip):
+        before = {}
+
+        class Snapshot(d2l.LeNet):
+            def training_step(self, batch):
+                before.update(before or weights(self))  # the weights before the update
+                return super().training_step(batch)
+
+        model = Snapshot(lr=1.0)
+        trainer(max_epochs=1, gradient_clip_val=clip, limit_train_batches=1,
+                limit_val_batches=1).fit(model, small_data(64))
+        return math.sqrt(sum(((v - before[k]) ** 2).sum().item()
+                             for k, v in model.state_dict().items()))
+
+    # SGD at lr 1: one step moves the weights by the (clipped) gradient's norm.
+    assert one_step_move(1e-3) == pytest.approx(1e-3, rel=1e-3)
+    assert one_step_move(0) > 1e-2
+
+
+def test_precision_and_layout_options_take_effect():
+    seen = {}
+
+    class Spy(d2l.LeNet):
+        def training_step(self, batch):
+            feature_map = self.net[0](batch[0])  # 6 channels: NHWC is not NCHW here
+            seen["input_channels_last"] = not feature_map.is_contiguous()
+            Y_hat = self(*batch[:-1])
+            seen["logits"] = Y_hat.dtype
+            return self.loss(Y_hat, batch[-1])
+
+    model = Spy(lr=0.1)
+    t = trainer(max_epochs=1, speed=d2l.Speed(precision="bf16", channels_last=True))
+    t.fit(model, small_data(256, resize=32))
+    assert seen == {"input_channels_last": True, "logits": torch.bfloat16}
+    assert model.net[3].weight.is_contiguous(memory_format=torch.channels_last)
+    assert not model.net[3].weight.is_contiguous()
+    assert t.history[0]["precision"] == "bf16" and t.history[0]["channels_last"] is True
+    assert t.history[0]["val_acc"] > 0.1  # evaluation ran (under the same autocast)
+    plain = Spy(lr=0.1)
+    trainer(max_epochs=1).fit(plain, small_data(256, resize=32))
+    assert seen == {"input_channels_last": False, "logits": torch.float32}
+
+
+def test_compile_option_compiles_the_forward(monkeypatch):
+    compiled = []
+    monkeypatch.setattr(nn.Module, "compile", lambda self, *a, **k: compiled.append(self))
     model = d2l.LeNet(lr=0.1)
-    t = trainer(max_epochs=1, precision="bf16", channels_last=True)
+    t = trainer(max_epochs=1, speed=d2l.Speed(compile=True), limit_train_batches=1)
+    t.fit(model, small_data(128))
+    assert compiled == [model]
+
+
+def test_fused_is_passed_to_models_that_take_it(monkeypatch):
+    got = {}
+    original = d2l.LeNet.configure_optimizers
+
+    def spy(self, fused=False):
+        got["fused"] = fused
+        return original(self)
+    monkeypatch.setattr(d2l.LeNet, "configure_optimizers", spy)
+    trainer(max_epochs=1, speed=d2l.Speed(fused=True), limit_train_batches=1).fit(
+        d2l.LeNet(lr=0.1), small_data(128))
+    assert got == {"fused": True}
+
+
+def test_predict_and_evaluate_restore_the_training_mode():
+    model = d2l.LeNet(lr=0.1, dropout=0.5)
+    t = trainer(max_epochs=1)
     t.fit(model, small_data(256))
-    h = t.history
-    assert h[0]["train_loss"] == h[0]["train_loss"]
+    model.train()
+    preds, labels = t.predict()
+    assert model.training and len(preds) == len(labels) == 256
+    assert preds.dtype == torch.int64 and 0 <= preds.min() and preds.max() <= 9
+    t.evaluate()
+    assert model.training
+    model.eval()
+    t.predict()
+    assert not model.training
 
 
 def test_history_table():
     df = d2l.history_table([{"epoch": 1, "train_loss": 1.0}, {"epoch": 2, "train_loss": 0.5}])
-    assert list(df.index) == [1, 2]
+    assert list(df.index) == [1, 2] and df.loc[2, "train_loss"] == 0.5
+    assert d2l.history_table([]).empty
 
 
 def test_a_failed_checkpoint_write_leaves_the_old_one_intact(tmp_path, monkeypatch):
@@ -222,3 +496,24 @@ def test_a_failed_checkpoint_write_leaves_the_old_one_intact(tmp_path, monkeypat
         t.save_checkpoint(tmp_path / "ckpt.pt")
     assert open(tmp_path / "ckpt.pt", "rb").read() == before
     assert [p.name for p in tmp_path.iterdir()] == ["ckpt.pt"]
+
+
+def test_callbacks_see_every_epoch_and_batch():
+    epochs, batches = [], []
+    t = trainer(max_epochs=2)
+    t.callbacks.append(lambda tr, rec: epochs.append(rec["epoch"]))
+    t.batch_callbacks.append(lambda tr, e, b, n: batches.append((e, b, n)))
+    t.fit(d2l.LeNet(lr=0.1), small_data(192))
+    assert epochs == [1, 2]
+    assert batches == [(e, b, 3) for e in range(2) for b in range(3)]
+
+
+def test_board_draws_losses_and_accuracies(monkeypatch):
+    drawn = []
+    monkeypatch.setattr(d2l.ProgressBoard, "draw",
+                        lambda self, x, y, label, every_n=1: drawn.append((label, x)))
+    t = d2l.Trainer(max_epochs=2, progress=False, verbose=False, log_every=2)
+    t.fit(d2l.LeNet(lr=0.1), small_data(256))
+    assert [x for label, x in drawn if label == "train_loss"] == [0.5, 1.0, 1.5, 2.0]
+    assert [x for label, x in drawn if label == "val_acc"] == [1, 2]
+    assert [x for label, x in drawn if label == "val_loss"] == [1, 2]

@@ -16,9 +16,9 @@ python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upg
 export PYTHONPATH=/tmp/site:$PWD
 python3 -c "import torch, d2l.torch, d2l_local; print('torch', torch.__version__, torch.cuda.get_device_name())" || exit 1
 mkdir -p "$OUT"
-slug=$(python3 -c "from d2l_local.bench import device_slug; import torch; print(device_slug(torch.device('cuda')))")
+slug=$(python3 -c "from d2l_local.hardware import device_slug; print(device_slug('cuda'))")
 python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"
-python3 -m d2l_local.bench --export "$@" 2>&1 | tee "$OUT/bench.log"
+python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"
 if [ -d build/ipynb ]; then
   D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py build/ipynb/*.ipynb \
     --out "results/notebooks-$slug.json" 2>&1 | tee "$OUT/notebooks.log"

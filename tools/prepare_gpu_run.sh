@@ -22,7 +22,7 @@ mkdir -p data/FashionMNIST/raw
 .venv/bin/python - <<'PY'
 import shutil
 from pathlib import Path
-from d2l_local.data import FILES, find_fashion_mnist
+from d2l_local.files import FILES, find_fashion_mnist
 src = find_fashion_mnist()
 target = Path("data/FashionMNIST/raw")
 for spec in FILES.values() if src.resolve() != target.resolve() else []:

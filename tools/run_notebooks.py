@@ -9,13 +9,14 @@ fails the run (exit status 1) after all notebooks have been tried.
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from d2l_local.config import quick_mode
 
 
 def main(argv=None):
@@ -43,7 +44,7 @@ def main(argv=None):
         if args.executed_dir:
             Path(args.executed_dir).mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, Path(args.executed_dir) / path.name)
-    report = {"quick_mode": os.environ.get("D2L_QUICK") == "1", "notebooks": rows,
+    report = {"quick_mode": quick_mode(), "notebooks": rows,
               "total_seconds": round(sum(r["seconds"] for r in rows), 1)}
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -21,18 +21,45 @@ import d2l_local as d2l
     (lambda: d2l.Trainer(max_epochs=0), "max_epochs"),
     (lambda: d2l.Trainer(max_epochs=2.5), "max_epochs"),
     (lambda: d2l.Trainer(max_epochs=1, num_gpus=-1), "num_gpus"),
-    (lambda: d2l.Trainer(max_epochs=1, precision="fp8"), "precision"),
+    (lambda: d2l.Speed(precision="fp8"), "precision"),
     (lambda: d2l.Trainer(max_epochs=1, device="tpu"), "device"),
+    (lambda: d2l.Trainer(max_epochs=1, speed="fast"), "speed"),
+    (lambda: d2l.Trainer(max_epochs=1, limit_train_batches=0), "limit_train_batches"),
+    (lambda: d2l.Trainer(max_epochs=1, limit_val_batches=1.5), "limit_val_batches"),
+    (lambda: d2l.Trainer(max_epochs=1, log_every=0), "log_every"),
+    (lambda: d2l.Speed(channels_last="yes"), "channels_last"),
     (lambda: d2l.FashionMNIST(batch_size=0), "batch_size"),
     (lambda: d2l.FashionMNIST(batch_size=True), "batch_size"),
     (lambda: d2l.FashionMNIST(resize=(224,)), "resize"),
     (lambda: d2l.FashionMNIST(resize=(0, 0)), "resize"),
+    (lambda: d2l.FashionMNIST(resize=True), "resize"),
+    (lambda: d2l.FashionMNIST(resize=(224, 224.0)), "resize"),
+    (lambda: d2l.AlexNet(dropout=True), "dropout"),
+    (lambda: d2l.AlexNet(lr=True), "lr"),
+    (lambda: d2l.AlexNet(num_classes=2.0), "num_classes"),
+    (lambda: d2l.AlexNet(optimizer=None), "optimizer"),
 ])
 def test_bad_values_name_the_argument(make, name):
     with pytest.raises(ValueError) as err:
         make()
     msg = str(err.value)
     assert msg.startswith(f"{name}=") and "must be" in msg
+
+
+@pytest.mark.parametrize("make,value", [
+    (lambda: d2l.AlexNet(lr=1e-6), 1e-6), (lambda: d2l.AlexNet(dropout=0.0), 0.0),
+    (lambda: d2l.AlexNet(dropout=0.99), 0.99), (lambda: d2l.LeNet(num_classes=1), 1),
+])
+def test_edge_values_are_accepted(make, value):
+    model = make()
+    assert value in (model.lr, model.dropout, model.num_classes)
+
+
+def test_resize_forms():
+    from d2l_local.checks import check_resize
+    assert check_resize(None) is None
+    assert check_resize(96) == (96, 96) and check_resize([65, 100]) == (65, 100)
+    assert check_resize((1, 1)) == (1, 1)
 
 
 def test_unavailable_cuda_device_is_explained():

@@ -1,0 +1,131 @@
+"""The chapter's one-off figures, each with the facts it draws (sources in references.bib).
+
+Plots that any run can use (curves, image grids, confusion matrices) are in
+:mod:`d2l_local.plotting`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import torch
+
+from .features import apply_filters
+
+# Facts from the chapter brief, with their sources in references.bib.
+DATASET_SIZES = [  # (name, images, year, citation key)
+    ("UCI image sets (typical)", 2_000, 1995, None),
+    ("CIFAR-100", 60_000, 2009, None),
+    ("Fashion-MNIST", 70_000, 2017, "xiao2017fashion"),
+    ("ImageNet", 1_000_000, 2009, "deng2009imagenet"),
+    ("TinyImages", 80_000_000, 2008, "torralba2008tiny"),
+    ("LAION-5B", 5_850_000_000, 2022, "schuhmann2022laion"),
+]
+
+
+PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points)
+    ("GeForce 256", 1999, 480e6, "GPU", (6, -3)),
+    ("GTX 580 (one of AlexNet's two)", 2010, 1.5e12, "GPU", (-6, 8)),
+    ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3)),
+    ("A100, bf16 matrix", 2020, 312e12, "GPU", (6, -3)),
+    ("Graviton 3, fp16", 2021, 2e12, "CPU", (6, -12)),
+    ("Apple M1 GPU", 2020, 2e12, "GPU", (-6, 6)),
+    ("H100, bf16 matrix", 2022, 989e12, "GPU", (6, -3)),
+]
+
+
+def plot_filter_responses(images, names, kernels):
+    """One row per image: the image, then its response to each crafted filter."""
+    import matplotlib.pyplot as plt
+    responses = apply_filters(images, kernels)
+    rows, cols = len(images), len(names) + 1
+    fig, axes = plt.subplots(rows, cols, figsize=(1.3 * cols, 1.35 * rows), squeeze=False)
+    for i in range(rows):
+        axes[i, 0].imshow(images[i].numpy(), cmap="gray")
+        for j in range(len(names)):
+            r = responses[i, j]
+            limit = float(r.abs().max()) or 1.0  # zero response is white in every panel
+            axes[i, j + 1].imshow(r.numpy(), cmap="RdBu_r", vmin=-limit, vmax=limit)
+            if i == 0:
+                axes[i, j + 1].set_title(names[j], fontsize=8)
+        if i == 0:
+            axes[i, 0].set_title("image", fontsize=8)
+    for ax in axes.flat:
+        ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def plot_dataset_scale():
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6.5, 3.2))
+    names = [d[0] for d in DATASET_SIZES]
+    sizes = [d[1] for d in DATASET_SIZES]
+    colors = ["#999999" if d[0] != "ImageNet" else "#d62728" for d in DATASET_SIZES]
+    ax.barh(names, sizes, color=colors)
+    ax.set_xscale("log")
+    ax.set_xlabel("images (log scale)")
+    for y, s in enumerate(sizes):
+        ax.text(s * 1.15, y, f"{s:,}", va="center", fontsize=8)
+    ax.set_xlim(1e3, 1e11)
+    fig.tight_layout()
+    return fig
+
+
+def plot_flops_history(measured=None):
+    """Peak FLOP/s over time, log scale; ``measured`` adds (label, flops) points."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    this_year = time.localtime().tm_year
+    for name, year, flops, kind, offset in PEAK_FLOPS_HISTORY:
+        ax.scatter(year, flops, color="#1f77b4" if kind == "GPU" else "#ff7f0e", zorder=3)
+        ax.annotate(name, (year, flops), textcoords="offset points", xytext=offset,
+                    fontsize=8, ha="left" if offset[0] > 0 else "right")
+    for label, flops in measured or []:
+        ax.scatter(this_year, flops, marker="*", s=120, color="#2ca02c", zorder=3)
+        ax.annotate(label, (this_year, flops), textcoords="offset points", xytext=(-10, 8),
+                    fontsize=8, ha="right")
+    ax.set_yscale("log")
+    ax.set_xlabel("year")
+    ax.set_ylabel("peak FLOP/s (log scale)")
+    ax.set_xlim(1997, this_year + 3)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_params_vs_flops(table):
+    """Per weighted layer: share of parameters and share of forward FLOPs."""
+    import matplotlib.pyplot as plt
+    rows = table[table["type"].isin(["Conv2d", "Linear"])].reset_index(drop=True)
+    labels = [f"{'conv' if t == 'Conv2d' else 'dense'}{i + 1}"
+              for i, t in enumerate(rows["type"])]
+    p = rows["parameters"] / rows["parameters"].sum() * 100
+    f = rows["forward FLOPs"] / rows["forward FLOPs"].sum() * 100
+    x = torch.arange(len(rows)).numpy()
+    fig, ax = plt.subplots(figsize=(6.5, 3))
+    ax.bar(x - 0.2, p, width=0.4, label="% of parameters")
+    ax.bar(x + 0.2, f, width=0.4, label="% of forward FLOPs")
+    ax.set_xticks(x, labels)
+    ax.set_ylabel("percent")
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_activation_gradients():
+    import matplotlib.pyplot as plt
+    x = torch.linspace(-6, 6, 241, requires_grad=True)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 2.6))
+    for fn, name in ((torch.relu, "ReLU"), (torch.sigmoid, "sigmoid")):
+        y = fn(x)
+        (g,) = torch.autograd.grad(y.sum(), x)
+        axes[0].plot(x.detach(), y.detach(), label=name)
+        axes[1].plot(x.detach(), g, label=name)
+    axes[0].set_title("activation")
+    axes[1].set_title("derivative")
+    for ax in axes:
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,33 @@
+import pytest
+
+import d2l_local as d2l
+from d2l_local import experiments
+
+from .test_plotting import _histories
+
+
+def test_late_accuracy_averages_the_last_epochs():
+    late = experiments.late_accuracy(_histories(), last=2)
+    assert list(late.index) == ["small", "large"]
+    assert late.loc["large", "train_acc"] == pytest.approx((0.4 + 0.6) / 2)
+    assert late.loc["large", "val_acc"] == pytest.approx((0.2 + 0.3) / 2)
+    assert late.loc["large", "gap"] == pytest.approx(0.25)
+    short = experiments.late_accuracy({"one": _histories()["small"][:1]}, last=5)
+    assert short.loc["one", "gap"] == pytest.approx(0.05)
+
+
+def test_run_experiments_tabulates_each_run():
+    runs = {
+        "sigmoid": (lambda: d2l.LeNet(lr=0.1), lambda: d2l.FashionMNIST(64, num_train=128,
+                                                                        num_val=64)),
+        "relu": (lambda: d2l.LeNet(lr=0.1, activation="relu"),
+                 lambda: d2l.FashionMNIST(64, num_train=128, num_val=64)),
+    }
+    table, histories = experiments.run_experiments(runs, max_epochs=2, num_gpus=0)
+    assert list(table.index) == ["sigmoid", "relu"] and list(histories) == ["sigmoid", "relu"]
+    assert all(len(h) == 2 for h in histories.values())
+    assert table.loc["relu", "parameters"] == 61_706
+    assert table.loc["relu", "val_acc"] == histories["relu"][-1]["val_acc"]
+    assert table.loc["relu", "images/s"] == pytest.approx(
+        sum(r["images_per_s"] for r in histories["relu"]) / 2)
+    assert (table["seconds"] > 0).all() and table["peak MiB"].isna().all()

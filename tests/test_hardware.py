@@ -1,0 +1,88 @@
+import pytest
+import torch
+
+import d2l_local as d2l
+from d2l_local import hardware
+
+
+def test_device_helpers():
+    assert d2l.cpu() == torch.device("cpu") and d2l.gpu(1) == torch.device("cuda:1")
+    gpus = d2l.try_all_gpus()
+    if d2l.num_gpus() == 0:
+        assert gpus == [d2l.cpu()]
+    else:
+        assert gpus == [d2l.gpu(i) for i in range(d2l.num_gpus())]
+    assert d2l.try_gpu(d2l.num_gpus() + 5).type in {"cpu", "mps"}
+    assert d2l.describe_device("cpu").startswith("cpu (") and "threads" in d2l.describe_device(
+        "cpu")
+
+
+def test_select_device():
+    assert hardware.select_device(0, None, verbose=False) == (d2l.cpu(), 1)
+    assert hardware.select_device(1, "cpu") == (d2l.cpu(), 1)
+    if not torch.cuda.is_available():
+        dev, world = hardware.select_device(1, None, verbose=False)
+        assert world == 1 and dev.type in {"cpu", "mps"}
+        with pytest.warns(UserWarning, match="num_gpus=2 asked for"):
+            assert hardware.select_device(2, "auto", verbose=False)[1] == 1
+
+
+def test_device_slug_names_a_file():
+    assert hardware.device_slug("cpu") == "cpu"
+    assert hardware.device_slug(torch.device("mps")) == "mps"
+
+
+def test_out_of_memory_is_recognised_on_every_device():
+    try:
+        torch.empty(2**46, dtype=torch.uint8)
+    except RuntimeError as err:
+        cpu_error = err
+    assert hardware.is_out_of_memory(cpu_error)
+    assert hardware.is_out_of_memory(torch.cuda.OutOfMemoryError("CUDA out of memory"))
+    assert hardware.is_out_of_memory(RuntimeError("MPS backend out of memory"))
+    assert not hardware.is_out_of_memory(RuntimeError("mat1 and mat2 shapes cannot be multiplied"))
+    assert not hardware.is_out_of_memory(ValueError("out of memory"))
+
+
+def test_bf16_units_follow_the_hardware():
+    amx = torch.cpu._is_amx_tile_supported() if hasattr(torch.cpu, "_is_amx_tile_supported") \
+        else False
+    assert hardware.bf16_units("cpu") is amx
+    assert hardware.bf16_units(torch.device("mps")) is False
+
+
+def test_median_seconds_takes_the_middle_and_warms_up():
+    calls = []
+    fake = iter([0.0, 1.0, 10.0, 13.0, 20.0, 22.0])  # start and end of each timed call
+    real = hardware.time.perf_counter
+    try:
+        hardware.time.perf_counter = lambda: next(fake)
+        seconds = hardware.median_seconds(lambda: calls.append(1), "cpu", repeat=3, warmup=2)
+    finally:
+        hardware.time.perf_counter = real
+    assert len(calls) == 5 and seconds == 2.0  # durations 1, 3 and 2: the median is 2
+
+
+def test_rates_and_forward_time_are_measured():
+    assert hardware.matmul_tflops("cpu", n=128, repeat=2) > 0
+    assert hardware.conv_tflops("cpu", batch=1, size=8, repeat=2) > 0
+    model = d2l.LeNet()
+    model.train()
+    assert 0 < hardware.time_forward(model, 4, 28, "cpu", repeat=2) < 5
+    assert model.training
+    rows = d2l.throughput_table(n=64, repeat=1)
+    assert rows[0]["device"].startswith("cpu") and rows[0]["matmul fp32 TFLOP/s"] > 0
+
+
+def test_peak_flops_only_for_known_gpus():
+    assert hardware.peak_flops("cpu") is None
+
+
+def test_power_clock_table_is_the_worked_example():
+    fast, slow, same_power = hardware.power_clock_table()
+    assert (fast["power"], fast["throughput"]) == (16, 4)
+    assert (slow["power"], slow["throughput"]) == (1, 4)
+    assert (same_power["cores"], same_power["throughput"]) == (256, 64)
+    cubic = hardware.power_clock_table(exponent=3)
+    assert cubic[0]["power"] == 64 and cubic[2]["cores"] == 4096
+    assert same_power["throughput per power"] == pytest.approx(4)

@@ -1,0 +1,104 @@
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torchvision import transforms
+
+import d2l_local as d2l
+from d2l_local.loader import DeviceLoader, flip_and_shift
+
+
+def test_resize_matches_torchvision_within_one_level():
+    imgs = d2l.load_fashion_mnist()["test_images"][:64]
+    ours = d2l.resize_on_device(imgs, (224, 224))
+    pipeline = transforms.Compose([transforms.Resize((224, 224)), transforms.ToTensor()])
+    ref = torch.stack([pipeline(Image.fromarray(np.asarray(im))) for im in imgs])
+    assert ours.shape == ref.shape == (64, 1, 224, 224)
+    assert (ours - ref).abs().max().item() <= 1 / 255 + 1e-6
+
+
+@pytest.mark.parametrize("size", [(224, 224), (227, 227), (65, 100), (28, 56), (14, 14)])
+def test_cpu_resize_equals_interpolate_and_stays_in_range(size):
+    imgs = d2l.load_fashion_mnist()["test_images"][:16]
+    x = imgs.unsqueeze(1).float() / 255
+    ref = torch.nn.functional.interpolate(x, size=size, mode="bilinear", align_corners=False,
+                                          antialias=size[0] < 28)
+    ours = d2l.resize_on_device(imgs, size)
+    assert ours.shape == ref.shape and ours.dtype == torch.float32 and ours.is_contiguous()
+    assert (ours - ref).abs().max().item() < 1e-5
+    extremes = torch.stack([torch.zeros(28, 28, dtype=torch.uint8),
+                            torch.full((28, 28), 255, dtype=torch.uint8)])
+    y = d2l.resize_on_device(extremes, size)
+    assert y.min().item() >= 0 and y.max().item() <= 1 and y[1].min().item() > 0.99999
+
+
+def test_no_resize_only_scales():
+    imgs = torch.tensor([[[0, 51], [255, 102]]], dtype=torch.uint8)
+    for size in (None, (2, 2)):
+        out = d2l.resize_on_device(imgs, size)
+        assert out.shape == (1, 1, 2, 2)
+        assert out.flatten().tolist() == pytest.approx([0, 0.2, 1, 0.4])
+
+
+def test_flip_and_shift_moves_pixels_without_changing_them():
+    torch.manual_seed(0)
+    imgs = torch.arange(64 * 8 * 8, dtype=torch.int64).remainder(251).view(64, 8, 8) + 1
+    out = flip_and_shift(imgs, max_shift=2)
+    assert out.shape == imgs.shape and out.dtype == imgs.dtype
+    flipped = shifted = 0
+    for src, dst in zip(imgs, out):
+        candidates = []
+        for img in (src, src.flip(-1)):
+            padded = torch.nn.functional.pad(img, (2, 2, 2, 2))
+            candidates += [padded[dy:dy + 8, dx:dx + 8] for dy in range(5) for dx in range(5)]
+        match = [i for i, c in enumerate(candidates) if torch.equal(c, dst)]
+        assert match, "every output is a flipped and/or shifted copy of its input"
+        flipped += match[0] >= 25
+        shifted += match[0] % 25 != 12  # 12: dy = dx = 2, no shift
+    assert 16 < flipped < 48 and shifted > 40  # about half flipped, most shifted
+
+
+def test_loader_covers_every_example_once_and_is_seeded():
+    images = torch.arange(10).view(10, 1, 1).expand(10, 2, 2).to(torch.uint8)
+    labels = torch.arange(10)
+    loader = DeviceLoader(images, labels, batch_size=4, resize=None, shuffle=True, seed=1)
+    assert len(loader) == 3
+    batches = list(loader)
+    assert [len(y) for _, y in batches] == [4, 4, 2]
+    seen = torch.cat([y for _, y in batches])
+    assert sorted(seen.tolist()) == list(range(10)) and seen.tolist() != list(range(10))
+    for X, y in batches:  # images travel with their labels
+        assert torch.equal(X[:, 0, 0, 0] * 255, y.float())
+    again = torch.cat([y for _, y in loader])
+    assert torch.equal(seen, again)  # same seed, same epoch: same order
+    loader.set_epoch(1)
+    assert not torch.equal(torch.cat([y for _, y in loader]), seen)
+    other = DeviceLoader(images, labels, 4, None, shuffle=True, seed=2)
+    assert not torch.equal(torch.cat([y for _, y in other]), seen)
+    plain = DeviceLoader(images, labels, 4, None, shuffle=False)
+    assert torch.cat([y for _, y in plain]).tolist() == list(range(10))
+
+
+def test_shards_split_each_epoch_evenly():
+    images = torch.zeros(10, 2, 2, dtype=torch.uint8)
+    labels = torch.arange(10)
+    parts = []
+    for rank in (0, 1):
+        loader = DeviceLoader(images, labels, batch_size=4, resize=None, shuffle=True)
+        loader.shard(rank, 2)
+        assert loader.batch_size == 2 and len(loader) == 3
+        parts.append(torch.cat([y for _, y in loader]).tolist())
+    assert len(parts[0]) == len(parts[1]) == 5
+    assert sorted(parts[0] + parts[1]) == list(range(10))
+
+
+def test_augmentation_happens_in_the_loader():
+    images = torch.zeros(32, 28, 28, dtype=torch.uint8)
+    images[:, :, :4] = 255  # a bright band on the left
+    torch.manual_seed(0)
+    plain = next(iter(DeviceLoader(images, torch.zeros(32), 32, None, shuffle=False)))[0]
+    aug = next(iter(DeviceLoader(images, torch.zeros(32), 32, None, shuffle=False,
+                                 augment=True)))[0]
+    assert torch.equal(plain, plain[:1].expand_as(plain))
+    assert not torch.equal(aug, plain)
+    assert (aug[:, 0, :, -6:].amax(dim=(1, 2)) > 0).any()  # some were flipped to the right

@@ -1,0 +1,98 @@
+import pytest
+import torch
+
+import d2l_local as d2l
+from d2l_local import summary
+
+BRIEF_SHAPES = [  # (layer type, output shape) for a 1x1x224x224 input, from the brief
+    ("Conv2d", (1, 96, 54, 54)), ("MaxPool2d", (1, 96, 26, 26)),
+    ("Conv2d", (1, 256, 26, 26)), ("MaxPool2d", (1, 256, 12, 12)),
+    ("Conv2d", (1, 384, 12, 12)), ("Conv2d", (1, 384, 12, 12)),
+    ("Conv2d", (1, 256, 12, 12)), ("MaxPool2d", (1, 256, 5, 5)),
+    ("Flatten", (1, 6400)), ("Linear", (1, 4096)), ("Linear", (1, 4096)),
+    ("Linear", (1, 10)),
+]
+
+
+
+def test_layer_summary_matches_the_brief(capsys):
+    table = d2l.AlexNet().layer_summary((1, 1, 224, 224))
+    printed = capsys.readouterr().out
+    assert printed.count("\n") == len(table) + 2  # header, a line per layer, total
+    assert "ReLU" in printed and "Dropout" in printed  # activations and dropout listed
+    kept = [(t, s) for t, s in zip(table["type"], table["output shape"])
+            if t not in ("ReLU", "Dropout")]
+    assert kept == BRIEF_SHAPES
+    assert table["parameters"].sum() == 46_764_746
+
+
+def test_flops_match_flop_counter():
+    flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
+    assert flops["forward"] == pytest.approx(1.88e9, rel=0.01)
+    assert flops["forward_backward"] == pytest.approx(5.56e9, rel=0.01)
+
+
+def test_smallest_input():
+    assert d2l.smallest_input_size(d2l.AlexNet()) == 65
+    model = d2l.AlexNet()
+    model(torch.zeros(1, 1, 65, 65))
+    with pytest.raises(RuntimeError):
+        d2l.AlexNet()(torch.zeros(1, 1, 64, 64))
+    assert d2l.smallest_input_size(d2l.LeNet()) == 12
+
+
+def test_layer_table_columns_and_memory():
+    table = d2l.layer_table(d2l.AlexNet(), (2, 1, 224, 224), verbose=False)
+    first = table.iloc[0]
+    assert first["input shape"] == (2, 1, 224, 224) and first["output shape"] == (2, 96, 54, 54)
+    assert first["parameters"] == 96 * 11 * 11 + 96
+    assert first["forward FLOPs"] == 2 * 2 * 96 * 54 * 54 * 11 * 11
+    assert first["activation MB"] == pytest.approx(2 * 96 * 54 * 54 * 4 / 2**20)
+
+
+def test_summaries_leave_the_model_in_its_mode():
+    model = d2l.AlexNet()
+    model.train()
+    d2l.layer_table(model, (1, 1, 224, 224), verbose=False)
+    d2l.model_flops(model, (1, 1, 224, 224))
+    assert model.training and all(p.grad is None for p in model.parameters())
+
+
+def test_input_too_small_is_explained():
+    with pytest.raises(ValueError, match=r"resize=\(64, 64\) is too small for AlexNet: .*65x65"):
+        summary.check_input_fits(d2l.AlexNet(), (64, 64))
+    assert summary.check_input_fits(d2l.AlexNet(), (65, 100)) == 65
+
+
+def test_size_trace_stops_where_the_input_runs_out():
+    trace = summary.size_trace(d2l.AlexNet(), 65)
+    assert trace[0] == ("LazyConv2d", (96, 15, 15)) or trace[0] == ("Conv2d", (96, 15, 15))
+    assert trace[-1][1] == (10,)
+    short = summary.size_trace(d2l.AlexNet(), 40)
+    assert short[-1][1] is None and len(short) < len(trace)
+
+
+def test_conv_vs_dense_and_arithmetic_intensity():
+    table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
+    groups = summary.layer_groups(table)
+    assert groups["conv_params"] == 3_723_968 and groups["dense_params"] == 43_040_778
+    assert (groups["conv_flops"], groups["dense_flops"]) == (1_790_227_200, 86_065_152)
+    sums = summary.conv_vs_dense(table)
+    assert sums.loc["dense", "weights MiB"] == pytest.approx(43_040_778 * 4 / 2**20)
+    one, big = (summary.arithmetic_intensity(table, b)["FLOPs/byte"] for b in (1, 128))
+    dense = [name for name, t in zip(table["layer"], table["type"]) if t == "Linear"]
+    conv = [name for name, t in zip(table["layer"], table["type"]) if t == "Conv2d"]
+    assert one[dense].max() < 0.6 and one[conv].min() > 5 and big[dense[0]] > 50
+    w = 6400 * 4096 + 4096  # the first dense layer, batch 1: FLOPs over bytes moved
+    assert one[dense[0]] == pytest.approx(2 * 6400 * 4096 / ((w + 6400 + 4096) * 4))
+
+
+def test_gradient_norms_name_every_weighted_layer():
+    torch.manual_seed(0)
+    model = d2l.LeNet(activation="relu")
+    X, y = torch.rand(8, 1, 28, 28), torch.randint(0, 10, (8,))
+    model(X[:1])
+    norms = dict(summary.gradient_norms(model, X, y))
+    assert list(norms) == ["net.0", "net.3", "net.7", "net.10", "net.13"]
+    assert all(v > 0 for v in norms.values())
+    assert all(p.grad is None for p in model.parameters())
