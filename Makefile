@@ -10,7 +10,7 @@ IPYNB_DIR := build/ipynb
 HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
 BOOK_QUICK := $(if $(HAS_GPU),,1)
 
-.PHONY: help setup book test unit benchtest nbtest browser-test lab notebooks sync lint data bench clean
+.PHONY: help setup book test unit benchtest mutation nbtest browser-test lab notebooks sync lint data bench clean
 
 help:
 	@echo "make book   build the HTML book in _build/html (executes the notebooks)"
@@ -89,6 +89,13 @@ $(LAB_OVERRIDES): $(STAMP)
 
 lab: $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab notebooks
+
+# Mutation testing of the Trainer, the data path and the models ([tool.mutmut] in
+# pyproject.toml). Hours on two cores; resumable; `$(BIN)/mutmut browse` to inspect.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install -q "mutmut>=3.3" 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results
 
 lint: $(STAMP)
 	$(BIN)/ruff check d2l_local benchmarks tests tools notebooks/*.py

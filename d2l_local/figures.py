@@ -10,34 +10,35 @@ import time
 
 import torch
 
-from .features import apply_filters
-
 # Facts from the chapter brief, with their sources in references.bib.
 DATASET_SIZES = [  # (name, images, year, citation key)
-    ("UCI image sets (typical)", 2_000, 1995, None),
-    ("CIFAR-100", 60_000, 2009, None),
+    ("COIL-100", 7_200, 1996, "nene1996coil"),
+    ("CIFAR-100", 60_000, 2009, "krizhevsky2009learning"),
     ("Fashion-MNIST", 70_000, 2017, "xiao2017fashion"),
-    ("ImageNet", 1_000_000, 2009, "deng2009imagenet"),
-    ("TinyImages", 80_000_000, 2008, "torralba2008tiny"),
+    ("ILSVRC-2012 training set", 1_281_167, 2012, "russakovsky2015imagenet"),
+    ("ImageNet (2009)", 3_200_000, 2009, "deng2009imagenet"),
+    ("TinyImages", 79_302_017, 2008, "torralba2008tiny"),
     ("LAION-5B", 5_850_000_000, 2022, "schuhmann2022laion"),
 ]
 
 
-PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points)
-    ("GeForce 256", 1999, 480e6, "GPU", (6, -3)),
-    ("GTX 580 (one of AlexNet's two)", 2010, 1.5e12, "GPU", (-6, 8)),
-    ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3)),
-    ("A100, bf16 matrix", 2020, 312e12, "GPU", (6, -3)),
-    ("Graviton 3, fp16", 2021, 2e12, "CPU", (6, -12)),
-    ("Apple M1 GPU", 2020, 2e12, "GPU", (-6, 6)),
-    ("H100, bf16 matrix", 2022, 989e12, "GPU", (6, -3)),
+PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points, source)
+    ("GTX 580 (one of AlexNet's two)", 2010, 512 * 1.544e9 * 2, "GPU", (-6, 8),
+     "nvidia2010gtx580"),  # CUDA cores x shader clock x 2 (a multiply-add is 2 FLOPs)
+    ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3), "nvidia2020a100"),
+    ("A100, bf16 matrix", 2020, 312e12, "GPU", (6, -3), "nvidia2020a100"),
+    ("Apple M1 GPU", 2020, 2.6e12, "GPU", (-6, 6), "apple2020m1"),
+    ("H100, fp32", 2022, 67e12, "GPU", (6, -3), "nvidia2022h100"),
+    ("H100, bf16 matrix", 2022, 989e12, "GPU", (6, -3), "nvidia2022h100"),
+    ("Xeon 8480+, fp32", 2023, 56 * 2.0e9 * 64, "CPU", (6, -12), "intel2023xeon"),
+    # 56 cores x 2.0 GHz base x 2 AVX-512 units x 16 fp32 lanes x 2 FLOPs per multiply-add
 ]
 
 
-def plot_filter_responses(images, names, kernels):
-    """One row per image: the image, then its response to each crafted filter."""
+def plot_filter_responses(images, names, responses):
+    """One row per image: the image, then its ``responses`` (B, K, H, W) to each filter."""
     import matplotlib.pyplot as plt
-    responses = apply_filters(images, kernels)
+    responses = responses.detach().cpu()
     rows, cols = len(images), len(names) + 1
     fig, axes = plt.subplots(rows, cols, figsize=(1.3 * cols, 1.35 * rows), squeeze=False)
     for i in range(rows):
@@ -59,9 +60,9 @@ def plot_filter_responses(images, names, kernels):
 def plot_dataset_scale():
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.5, 3.2))
-    names = [d[0] for d in DATASET_SIZES]
+    names = [f"{d[0]} ({d[2]})" for d in DATASET_SIZES]
     sizes = [d[1] for d in DATASET_SIZES]
-    colors = ["#999999" if d[0] != "ImageNet" else "#d62728" for d in DATASET_SIZES]
+    colors = ["#d62728" if d[0].startswith("ILSVRC") else "#999999" for d in DATASET_SIZES]
     ax.barh(names, sizes, color=colors)
     ax.set_xscale("log")
     ax.set_xlabel("images (log scale)")
@@ -77,7 +78,7 @@ def plot_flops_history(measured=None):
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     this_year = time.localtime().tm_year
-    for name, year, flops, kind, offset in PEAK_FLOPS_HISTORY:
+    for name, year, flops, kind, offset, _ in PEAK_FLOPS_HISTORY:
         ax.scatter(year, flops, color="#1f77b4" if kind == "GPU" else "#ff7f0e", zorder=3)
         ax.annotate(name, (year, flops), textcoords="offset points", xytext=offset,
                     fontsize=8, ha="left" if offset[0] > 0 else "right")
@@ -88,7 +89,7 @@ def plot_flops_history(measured=None):
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("peak FLOP/s (log scale)")
-    ax.set_xlim(1997, this_year + 3)
+    ax.set_xlim(2008, this_year + 3)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
@@ -127,5 +128,27 @@ def plot_activation_gradients():
     for ax in axes:
         ax.grid(alpha=0.3)
         ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_filter_parts(parts, n=12, scale=0.8):
+    """Rows of first-layer filters: ``parts`` maps a row title to (out, 1, k, k) weights.
+
+    All rows share one symmetric colour scale per filter (column), so that a part that is
+    small next to the others looks faint, as it is.
+    """
+    import matplotlib.pyplot as plt
+    rows = {name: w.detach().float().cpu()[:n, 0] for name, w in parts.items()}
+    limits = torch.stack([w.abs().amax(dim=(1, 2)) for w in rows.values()]).amax(dim=0)
+    fig, axes = plt.subplots(len(rows), n, figsize=(n * scale, len(rows) * scale * 1.15),
+                             squeeze=False)
+    for r, (name, w) in enumerate(rows.items()):
+        for c in range(n):
+            ax = axes[r, c]
+            ax.imshow(w[c].numpy(), cmap="RdBu_r", vmin=-limits[c], vmax=limits[c])
+            ax.set_xticks([])
+            ax.set_yticks([])
+        axes[r, 0].set_ylabel(name, rotation=0, ha="right", va="center", fontsize=9)
     fig.tight_layout()
     return fig

@@ -220,16 +220,30 @@ def conv_tflops(device, batch=32, size=54, channels=(96, 256), kernel=5, dtype=t
     return flops / seconds / 1e12
 
 
+def copy_gbps(device, mib=256, repeat=5):
+    """Measured memory bandwidth: GB/s read plus written by copying a ``mib`` MiB tensor."""
+    device = torch.device(device)
+    src = torch.empty(mib * 2**20 // 4, device=device)
+    dst = torch.empty_like(src)
+    seconds = median_seconds(lambda: dst.copy_(src), device, repeat)
+    return 2 * src.numel() * 4 / seconds / 1e9
+
+
 def throughput_table(n=2048, repeat=5):
-    """Matrix-product and convolution TFLOP/s on the CPU and, if present, the GPU."""
+    """Matrix-product, convolution and copy rates on the CPU and, if present, the GPU.
+
+    The bf16 matrix product is measured where the device has bf16 matrix units.
+    """
     rows = []
     devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
     for dev in devices:
         row = {"device": describe_device(dev),
                "matmul fp32 TFLOP/s": matmul_tflops(dev, n, repeat=repeat),
-               "conv fp32 TFLOP/s": conv_tflops(dev, repeat=repeat)}
-        if dev.type == "cuda":
-            row["matmul bf16 TFLOP/s"] = matmul_tflops(dev, 4 * n, torch.bfloat16, repeat)
+               "matmul bf16 TFLOP/s": (matmul_tflops(dev, 4 * n if dev.type == "cuda" else n,
+                                                     torch.bfloat16, repeat)
+                                       if bf16_units(dev) else None),
+               "conv fp32 TFLOP/s": conv_tflops(dev, repeat=repeat),
+               "copy GB/s": copy_gbps(dev, repeat=repeat)}
         rows.append(row)
     return rows
 
@@ -240,27 +254,6 @@ def time_forward(model, batch, size, device, repeat=3):
     x = torch.rand(batch, 1, size, size, device=device)
     with evaluating(model), torch.no_grad():
         return median_seconds(lambda: model(x), device, repeat)
-
-
-def power_clock_table(speedup=4, n_slow_cores=16, exponent=2):
-    """Worked numbers for "a core's power grows as its clock to the power ``exponent``".
-
-    Units: one core at the base clock draws 1 unit of power and does 1 unit of work per
-    second. A core at clock c draws c**exponent and does c.
-    """
-    def design(name, cores, clock):
-        power = cores * clock**exponent
-        work = cores * clock
-        return {"design": name, "cores": cores, "clock": clock, "power": power,
-                "throughput": work, "throughput per power": work / power}
-
-    fast = design(f"1 core at {speedup}x clock", 1, float(speedup))
-    slow = design(f"{n_slow_cores} cores at 1/{speedup} clock", n_slow_cores, 1 / speedup)
-    # The fast core's power budget spent entirely on slow cores:
-    budget_cores = round(fast["power"] / (1 / speedup) ** exponent)
-    same_power = design(f"{budget_cores} cores at 1/{speedup} clock", budget_cores,
-                        1 / speedup)
-    return [fast, slow, same_power]
 
 
 def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json

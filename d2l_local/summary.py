@@ -1,5 +1,6 @@
 """Inspect a network: per-layer shapes, parameters, FLOPs and memory; the smallest input
-it accepts; sums by kind of layer; arithmetic intensity; gradient sizes per layer."""
+it accepts; sums by kind of layer; arithmetic intensity; receptive fields; the memory a
+training step keeps."""
 
 from __future__ import annotations
 
@@ -195,11 +196,44 @@ def arithmetic_intensity(table, batch_size, bytes_per_value=4):
     return pd.DataFrame(rows).set_index("layer")
 
 
-def gradient_norms(model, X, y):
-    """(layer name, norm of its weight's gradient) after one backward pass of ``(X, y)``."""
-    model.zero_grad(set_to_none=True)
-    model.loss(model(X), y).backward()
-    out = [(name, m.weight.grad.norm().item()) for name, m in model.named_modules()
-           if isinstance(m, (nn.Conv2d, nn.Linear))]
-    model.zero_grad(set_to_none=True)
-    return out
+def receptive_fields(model, input_size=224, in_channels=1):
+    """Per layer of ``model.net`` that has a kernel: its kernel, stride and padding, the
+    output side for a square input of ``input_size``, the *jump* (input pixels between
+    neighbouring outputs) and the *receptive field* (input pixels one output depends on).
+
+    The rules: a layer with kernel k and stride s grows the receptive field by
+    (k - 1) times the jump so far, and multiplies the jump by s.
+    """
+    import pandas as pd
+    rows, jump, field, side = [], 1, 1, input_size
+    for name, layer in model.net.named_children():
+        k, s, p = (getattr(layer, a, None) for a in ("kernel_size", "stride", "padding"))
+        if k is None:
+            continue
+        k, s, p = (v[0] if isinstance(v, tuple) else v for v in (k, s, p))
+        side = (side + 2 * p - k) // s + 1
+        field += (k - 1) * jump
+        jump *= s
+        kind = "conv" if isinstance(layer, nn.modules.conv._ConvNd) else "pool"
+        rows.append({"layer": f"net.{name}", "kind": kind, "kernel": k, "stride": s,
+                     "padding": p, "output side": side, "jump": jump,
+                     "receptive field": field})
+    return pd.DataFrame(rows).set_index("layer")
+
+
+def training_memory(model, input_shape, batch_size, optimizer_states=1, bytes_per_value=4):
+    """Bytes a training step keeps in memory, by item, for batches of ``batch_size``.
+
+    Weights, their gradients, ``optimizer_states`` tensors of the weights' size (1 for
+    SGD with momentum, 2 for Adam) and the activations kept for the backward pass,
+    counted as every layer's output once (per image, times the batch). Workspace of the
+    convolution kernels and the framework's own overhead are not counted.
+    """
+    table = layer_table(model, (1, *input_shape[1:]) if len(input_shape) == 4
+                        else input_shape, verbose=False)
+    params = int(table["parameters"].sum())
+    per_image = sum(math.prod(s[1:]) for s in table["output shape"])
+    weights = params * bytes_per_value
+    return {"weights": weights, "gradients": weights,
+            "optimizer state": optimizer_states * weights,
+            "activations": batch_size * per_image * bytes_per_value}

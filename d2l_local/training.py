@@ -96,6 +96,7 @@ class Trainer(HyperParameters):
         self._pending_optim_state = None
         self.interrupted = self.stop_requested = False
         self.rank, self.world = 0, 1
+        self.val_images = 0  # examples in the last evaluation
         self.callbacks = []  # f(trainer, record) after each complete epoch
         self.batch_callbacks = []  # f(trainer, epoch, batch, n_batches) after each batch
 
@@ -205,6 +206,7 @@ class Trainer(HyperParameters):
             "train_s": train_s, "val_s": val_s, "epoch_s": train_s + val_s,
             "peak_mem_mb": peak_memory_mb(self.device),
             "train_images": seen * self.world, "train_batches": done,
+            "val_images": self.val_images if complete else 0,
             "precision": self.speed.precision, "channels_last": self.speed.channels_last,
             "complete": complete,
         }
@@ -223,6 +225,7 @@ class Trainer(HyperParameters):
                 with self.speed.autocast(self.device):
                     out = _as_dict(self.model.validation_step(batch))
                 seen += _accumulate(sums, out, len(batch[-1]))
+        self.val_images = seen
         return self._means(sums, seen)
 
     @torch.no_grad()

@@ -25,14 +25,29 @@ import torch
 
 from . import checks, config
 from .data import FashionMNIST
-from .hardware import describe_device
+from .hardware import describe_device, try_gpu
 from .models import AlexNet
 from .plotting import plot_histories
-from .summary import check_input_fits
+from .summary import check_input_fits, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
 
 HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer", "resize",
            "train_fraction", "device")
+
+# The panel starts from the recipe for the machine (see the training page): the reference
+# recipe where there is a GPU, the laptop recipe on a CPU.
+RECIPES = {
+    "reference": dict(lr=0.01, batch_size=128, max_epochs=10, dropout=0.5, activation="relu",
+                      optimizer="sgd", resize=224, train_fraction=1.0, device="auto"),
+    "laptop": dict(lr=2e-4, batch_size=128, max_epochs=2, dropout=0.5, activation="relu",
+                   optimizer="adam", resize=65, train_fraction=1.0, device="auto"),
+}
+INPUT_SIZES = (28, 32, 48, 64, 65, 96, 128, 160, 224)
+
+
+def default_recipe() -> str:
+    """'reference' where there is a GPU, 'laptop' on a CPU."""
+    return "laptop" if try_gpu().type == "cpu" else "reference"
 
 
 def _device_options():
@@ -47,8 +62,21 @@ def _device_options():
 class TrainingPanel:
     """Controls, Train and Stop buttons, live progress and curves, and a run history."""
 
-    def __init__(self, lr=0.01, batch_size=128, max_epochs=10, dropout=0.5, activation="relu",
-                 optimizer="sgd", resize=224, train_fraction=1.0, device="auto"):
+    def __init__(self, recipe=None, **settings):
+        recipe = recipe or default_recipe()
+        if recipe not in RECIPES:
+            raise ValueError(f"recipe={recipe!r} is not allowed: recipe must be one of "
+                             f"{sorted(RECIPES)}.")
+        unknown = sorted(set(settings) - set(HPARAMS))
+        if unknown:
+            raise ValueError(f"Unknown setting(s) {unknown}: the panel has {', '.join(HPARAMS)}.")
+        v = {**RECIPES[recipe], **settings}
+        lr, batch_size, max_epochs, dropout = v["lr"], v["batch_size"], v["max_epochs"], \
+            v["dropout"]
+        activation, optimizer, resize = v["activation"], v["optimizer"], v["resize"]
+        train_fraction, device = v["train_fraction"], v["device"]
+        smallest = smallest_input_size(AlexNet())  # only sizes AlexNet accepts are offered
+        sizes = [n for n in INPUT_SIZES if n >= smallest]
         style = {"description_width": "110px"}
         layout = W.Layout(width="340px")
         self.controls = {
@@ -67,7 +95,7 @@ class TrainingPanel:
             "optimizer": W.Dropdown(options=[("SGD", "sgd"), ("SGD + momentum", "momentum"),
                                              ("Adam", "adam")], value=optimizer,
                                     description="optimizer", style=style, layout=layout),
-            "resize": W.Dropdown(options=[28, 32, 64, 65, 96, 128, 160, 224], value=resize,
+            "resize": W.Dropdown(options=sizes, value=resize,
                                  description="input size", style=style, layout=layout),
             "train_fraction": W.FloatSlider(value=train_fraction, min=0.05, max=1.0,
                                             step=0.05, description="training data",
@@ -84,6 +112,9 @@ class TrainingPanel:
                                       layout=W.Layout(width="340px"))
         self.status = W.HTML(value="")
         self.message = W.HTML(value="")
+        self.data_note = W.HTML(value="")
+        self.controls["train_fraction"].observe(lambda _: self._describe_data(), names="value")
+        self._describe_data()
         self.curves = W.Image(format="png", layout=W.Layout(width="480px"))
         self.table = W.HTML(value=self._table_html([]))
         self.compare = W.SelectMultiple(options=[], description="compare",
@@ -97,9 +128,9 @@ class TrainingPanel:
         self.train_button.on_click(lambda _: self.start())
         self.stop_button.on_click(lambda _: self.stop())
         self.compare.observe(lambda _: self._draw_comparison(), names="value")
+        buttons = W.HBox([self.train_button, self.stop_button])
         left = W.VBox(list(self.controls.values())
-                      + [W.HBox([self.train_button, self.stop_button]), self.progress,
-                         self.status, self.message])
+                      + [self.data_note, buttons, self.progress, self.status, self.message])
         self.widget = W.VBox([W.HBox([left, self.curves]), W.HTML("<b>Runs</b>"), self.table,
                               W.HBox([self.compare, self.comparison])])
 
@@ -148,6 +179,20 @@ class TrainingPanel:
         return self._running
 
     # ---------------------------------------------------------------- internals
+    @staticmethod
+    def _num_train(fraction, batch_size):
+        """Training images for a fraction of the 60,000, as the data module will use them
+        (quick mode caps them at config.QUICK.train_examples)."""
+        n = max(batch_size, int(round(60000 * fraction)))
+        quick = config.quick_limits()
+        return min(n, quick.train_examples) if quick is not None else n
+
+    def _describe_data(self):
+        c = self.controls
+        n = self._num_train(c["train_fraction"].value, c["batch_size"].value)
+        note = " (quick mode)" if config.quick_mode() else ""
+        self.data_note.value = f"<small>training on {n:,} images{note}</small>"
+
     def _refuse(self):
         self._say("A run is already in progress: wait for it, or press Stop.", "warning")
         return {"status": "refused", "message": "a run is already in progress"}
@@ -211,9 +256,8 @@ class TrainingPanel:
         self._say("")
         model = AlexNet(lr=hp["lr"], dropout=hp["dropout"], activation=hp["activation"],
                         optimizer=hp["optimizer"])
-        num_train = max(hp["batch_size"], int(round(60000 * hp["train_fraction"])))
         data = FashionMNIST(batch_size=hp["batch_size"], resize=(hp["resize"], hp["resize"]),
-                            num_train=num_train)
+                            num_train=self._num_train(hp["train_fraction"], hp["batch_size"]))
         device = None if hp["device"] == "auto" else hp["device"]
         trainer = Trainer(max_epochs=hp["max_epochs"], num_gpus=1, device=device,
                           board=False, progress=False, verbose=False, log_every=5)
@@ -239,6 +283,7 @@ class TrainingPanel:
             status, message = "rejected", str(err)
         seconds = time.perf_counter() - start
         record = self._record(run_id, hp, trainer, status, message, seconds)
+        record["train_images"] = data.num_train
         if status == "rejected":
             self._say(message, "error")
             return record
@@ -307,7 +352,7 @@ class TrainingPanel:
                 f"<tr><td>{r['run']}</td><td>{r['status']}</td><td>{h['lr']:.4g}</td>"
                 f"<td>{h['batch_size']}</td><td>{r['epochs_completed']}/{h['max_epochs']}</td>"
                 f"<td>{h['dropout']:.2f}</td><td>{h['activation']}</td><td>{h['optimizer']}"
-                f"</td><td>{h['resize']}</td><td>{h['train_fraction']:.0%}</td>"
+                f"</td><td>{h['resize']}</td><td>{r.get('train_images', 0):,}</td>"
                 f"<td>{f(r['train_acc'], '.3f')}</td><td>{f(r['val_acc'], '.3f')}</td>"
                 f"<td>{r['images_per_s']:,.0f}</td><td>{r['seconds']:.1f} s</td></tr>")
         if not rows:
@@ -356,7 +401,7 @@ def curves_png(step_log, history, title) -> bytes:
     ax = fig.subplots()
     if step_log:
         xs, ys = zip(*step_log)
-        ax.plot(xs, ys, label="train loss")
+        ax.plot(xs, ys, "-o", markersize=2, label="train loss")  # markers: one point shows
     done = [r for r in history if r.get("complete", True)]
     if done:
         epochs = [r["epoch"] for r in done]
@@ -366,6 +411,8 @@ def curves_png(step_log, history, title) -> bytes:
         ax.plot(epochs, [r["val_loss"] for r in done], "--o", label="test loss", markersize=3)
         ax.plot(epochs, [r["val_acc"] for r in done], "--o", label="test acc", markersize=3)
     ax.set_xlabel("epoch")
+    last = max([r["epoch"] for r in done] + [x for x, _ in step_log] + [1])
+    ax.set_xlim(0, last + 0.05 * last)  # from the start, so that a short run is visible
     ax.set_title(title)
     ax.grid(alpha=0.3)
     if ax.get_lines():

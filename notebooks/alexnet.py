@@ -21,9 +21,10 @@
 # Convolutional networks were known for almost two decades before 2012
 # {cite}`lecun1995convolutional`, yet in most of computer vision they were not the tool of
 # choice. In 2012 a network with eight learned layers, AlexNet
-# {cite}`krizhevsky2012imagenet`, won the ImageNet challenge by a wide margin, and within
-# a few years almost every vision system was built the same way. This chapter asks why it
-# happened then, and answers with experiments you run yourself.
+# {cite}`krizhevsky2012imagenet`, won the ImageNet challenge by a wide margin, and in 2013 and 2014
+# the winners of the challenge's classification task were deep convolutional networks too
+# {cite}`russakovsky2015imagenet`. This chapter asks why it happened then, and answers with
+# experiments you run yourself.
 #
 # The sections follow the argument:
 #
@@ -38,3 +39,8 @@
 import d2l_local as d2l
 
 d2l.book.show_run_mode()
+
+# %% [markdown]
+# Most pages run in a few minutes on a laptop's CPU. Training AlexNet at the chapter's full
+# size needs a GPU; without one, the training page uses a laptop recipe, and quick mode
+# (`D2L_QUICK=1`) runs every experiment on a small part of the data.

@@ -18,7 +18,7 @@
 # (sec-data)=
 # # The Missing Ingredient: Data
 
-# %% tags=["remove-cell"]
+# %%
 import d2l_local as d2l
 import torch
 
@@ -27,33 +27,35 @@ d2l.book.show_run_mode()
 # %% [markdown]
 # A deep network has millions of parameters, and it beats a convex method with crafted
 # features only when there is enough data to pin those parameters down. Research of the
-# 1990s worked with small collections: the sets of the UCI repository held hundreds to a
-# few thousand low-resolution images, usually of objects on clean backgrounds.
+# 1990s worked with small collections of small images, often of objects photographed on
+# clean backgrounds: the COIL-100 library, for instance, holds 7,200 images of 100 objects
+# turned on a turntable {cite}`nene1996coil`.
 #
 # ImageNet changed the scale {cite}`deng2009imagenet`. Its authors took the nouns of
 # WordNet {cite}`miller1995wordnet` as categories, gathered candidate images for each with
 # image search engines, and had workers on Amazon Mechanical Turk confirm which images
-# showed the category. The result was a million images, a thousand for each of a thousand
-# categories, used at 224 by 224 pixels: more than an order of magnitude beyond CIFAR-100
-# and with far larger images than the 32 by 32 thumbnails of TinyImages
-# {cite}`torralba2008tiny`. The yearly ImageNet Large Scale Visual Recognition Challenge
-# {cite}`russakovsky2015imagenet` gave the field a common target; AlexNet won its 2012
-# round. Today's image collections, such as LAION-5B {cite}`schuhmann2022laion`, hold
-# billions of images with text.
+# showed the category; in 2009 it held 3.2 million images in 5,247 categories. The yearly
+# ImageNet Large Scale Visual Recognition Challenge {cite}`russakovsky2015imagenet` took a
+# subset as a common target: its 2012 round, which AlexNet won, had 1,000 classes with
+# 1.28 million training images (732 to 1,300 per class), 50,000 validation and 100,000 test
+# images. That is more than an order of magnitude beyond CIFAR-100
+# {cite}`krizhevsky2009learning`, with far larger images than the 32 by 32 thumbnails of
+# TinyImages {cite}`torralba2008tiny`. Today's image collections, such as LAION-5B
+# {cite}`schuhmann2022laion`, hold billions of images with text.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. ImageNet is in red.", "name": "fig-dataset-scale"}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. The training set of the 2012 challenge, on which AlexNet was trained, is in red.", "name": "fig-dataset-scale"}}
 d2l.figures.plot_dataset_scale();
 
 # %% [markdown]
 # ## Fashion-MNIST, the chapter's stand-in for ImageNet
 #
-# Training on ImageNet takes hours on a modern GPU, so this chapter trains on
-# Fashion-MNIST {cite}`xiao2017fashion`: 70,000 grey images of 28 by 28 pixels, each a
-# piece of clothing from one of ten classes. The library finds the files on your disk (or
+# Training on ImageNet takes days, so this chapter trains on Fashion-MNIST
+# {cite}`xiao2017fashion`: 70,000 grey images of 28 by 28 pixels of articles sold by the
+# online retailer Zalando, in ten classes: tops and trousers, dresses and coats, but also
+# sandals, sneakers, ankle boots and bags. The library finds the files on your disk (or
 # downloads them once), checks them, and keeps them as tensors of bytes.
 
 # %%
-data = d2l.FashionMNIST(batch_size=32)
 full = d2l.load_fashion_mnist()
 {name: tuple(t.shape) for name, t in full.items()}
 
@@ -61,8 +63,9 @@ full = d2l.load_fashion_mnist()
 # Here are the first sixteen test images with their labels.
 
 # %%
-X, y = next(iter(data.val_dataloader()))
-data.visualize((X[:16], y[:16]), nrows=2, ncols=8);
+first = full["test_images"][:16]
+labels = [d2l.TEXT_LABELS[i] for i in full["test_labels"][:16]]
+d2l.show_images(first, 2, 8, titles=labels);
 
 # %% [markdown]
 # The classes are balanced: every class has the same number of training images, so
@@ -74,8 +77,16 @@ d2l.book.glue("per_class", int(counts[0]))
 dict(zip(d2l.TEXT_LABELS, counts.tolist()))
 
 # %% [markdown]
-# Each class has {glue:text}`per_class:,` training images.
-#
+# Each class has {glue:text}`per_class:,` training images. For training, the library serves
+# them in batches, already on the training device, as floating-point numbers between 0 and
+# 1:
+
+# %%
+data = d2l.FashionMNIST(batch_size=32)
+X, y = next(iter(data.train_dataloader()))
+X.shape, X.dtype, y[:8]
+
+# %% [markdown]
 # ## Upsampling to 224 by 224
 #
 # AlexNet was designed for 224 by 224 images. To keep the architecture as it is, the
@@ -85,12 +96,16 @@ dict(zip(d2l.TEXT_LABELS, counts.tolist()))
 # %%
 small = full["test_images"][:1]
 large = d2l.resize_on_device(small, (224, 224))
-d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"], scale=2.5);
+d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
+                scale=2.5);
 
 # %% [markdown]
 # The enlarged image looks smoother, but it holds no new information: every one of its
-# pixels is a weighted average of at most four pixels of the original. It costs a lot,
-# though, because every convolution now slides over 64 times as many positions:
+# pixels is a weighted average of at most four pixels of the original
+# ({ref}`sec-features` shows what this does to the first layer). It costs a lot, though,
+# because every convolution slides over more positions. Here are the forward FLOPs per
+# image, counted by PyTorch's `FlopCounterMode`, at the smallest size AlexNet accepts (65,
+# see {ref}`sec-model`), at 96 and at 224:
 
 # %%
 flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
@@ -98,23 +113,26 @@ flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
 {size: f"{f / 1e9:.3f} GFLOPs" for size, f in flops.items()}
 
 # %% [markdown]
-# Forward FLOPs per image, counted by PyTorch's `FlopCounterMode`, at the smallest size
-# AlexNet accepts (65, see {ref}`sec-model`), at 96 and at 224. Measured time on this
-# machine tells the same story:
+# Measured time on this machine tells the same story:
 
 # %%
 device = d2l.try_gpu()
 seconds = {size: d2l.hardware.time_forward(d2l.AlexNet(), 64, size, device)
            for size in (96, 224)}
-ratio = seconds[224] / seconds[96]
-d2l.book.glue("upsample_ratio", ratio)
-d2l.book.glue("flops_ratio", flops[224] / flops[96])
 {size: f"{s * 1000:.1f} ms per batch of 64" for size, s in seconds.items()}
 
+# %% tags=["remove-cell"]
+d2l.book.glue("positions_ratio", (224 / 96) ** 2)
+d2l.book.glue("flops_ratio", flops[224] / flops[96])
+d2l.book.glue("upsample_ratio", seconds[224] / seconds[96])
+d2l.book.glue("device_name", d2l.describe_device(device))
+
 # %% [markdown]
-# A batch at 224 pixels took {glue:text}`upsample_ratio:.1f` times as long as at 96 pixels on
-# this machine, for {glue:text}`flops_ratio:.1f` times the FLOPs. The exercises ask you to
-# design a network that works on the 28 by 28 images directly.
+# An image of 224 pixels has {glue:text}`positions_ratio:.1f` times as many pixels as one
+# of 96, and the forward pass costs {glue:text}`flops_ratio:.1f` times the FLOPs. On
+# {glue:md}`device_name` a batch at 224 pixels took {glue:text}`upsample_ratio:.1f` times
+# as long as at 96 pixels. The exercises ask you to design a network that works on the 28
+# by 28 images directly.
 
 # %% tags=["remove-cell"]
 assert X.shape == (32, 1, 28, 28) and X.dtype == torch.float32
@@ -123,5 +141,6 @@ assert y.dtype == torch.int64 and set(y.tolist()) <= set(range(10))
 assert full["train_images"].shape == (60000, 28, 28)
 assert full["test_images"].shape == (10000, 28, 28)
 assert counts.tolist() == [6000] * 10
+assert first.shape == (16, 28, 28)
 assert large.shape == (1, 1, 224, 224)
 assert flops[224] > 5 * flops[96] > 5 * flops[65]

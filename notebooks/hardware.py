@@ -18,10 +18,11 @@
 # (sec-hardware)=
 # # The Missing Ingredient: Hardware
 
-# %% tags=["remove-cell"]
+# %%
+import os
+
 import d2l_local as d2l
 import pandas as pd
-import torch
 from IPython.display import display
 
 d2l.book.show_run_mode()
@@ -33,37 +34,73 @@ d2l.book.show_run_mode()
 # products applied to millions of vertices and pixels, done as fast as possible
 # {cite}`fernando2004gpu`. NVIDIA and ATI opened their chips to general computation
 # (GPGPU), and Krizhevsky and Sutskever wrote fast convolutions for two NVIDIA GTX 580
-# cards with 3 GB of memory each {cite}`krizhevsky2012imagenet`. Their code, cuda-convnet,
-# was the standard for years.
+# cards with 3 GB of memory each, which they made public as cuda-convnet
+# {cite}`krizhevsky2012imagenet`.
 #
 # ## CPU cores and GPU cores
 #
 # A CPU core is built to run one stream of instructions as fast as possible: a high clock,
 # megabytes of cache, branch prediction, deep pipelines and speculative execution. All of
-# that takes chip area, so a laptop has 4 to 8 cores and a server rarely more than 64 per
-# socket. A GPU spends its area differently: thousands of small cores (an Ampere GPU has up
-# to 6912 CUDA cores), grouped so that each group executes the same instruction (a warp),
-# running at about 1 GHz, with small caches and no speculation, but with a memory bus at
-# least ten times wider.
-#
-# Why many slow cores instead of a few fast ones? Because the power a core draws grows
-# about with the square of its clock. Take one core at the base clock as one unit of power
-# and one unit of work per second:
+# that takes chip area per core. Server CPUs have nonetheless reached 128 cores per socket
+# (Intel's Xeon 6980P {cite}`intel2024xeon6`) and 192 (AMD's EPYC 9965
+# {cite}`amd2024epyc`). A GPU spends its area differently. NVIDIA's A100 has 6,912 CUDA
+# cores in 108 streaming multiprocessors {cite}`nvidia2020a100`, and consumer chips of the
+# same Ampere generation have up to 10,752 {cite}`nvidia2020ga102`. Its threads run in
+# *warps* of 32 that execute the same instruction together {cite}`nvidia2024cuda`; its clock
+# is lower (1.41 GHz at most on the A100), its caches are small and it does no speculative
+# execution, but its memory is fast: the A100 reads 1,555 GB/s from a bus 5,120 bits wide
+# {cite}`nvidia2020a100`.
 
-# %%
-pd.DataFrame(d2l.hardware.power_clock_table()).set_index("design")
+# %% tags=["remove-cell"]
+d2l.book.glue("cpu_count", os.cpu_count())
+
 
 # %% [markdown]
-# One core at four times the clock does 4 units of work for 16 units of power. Sixteen
-# cores at a quarter of the clock also do 4 units of work, for 1 unit of power. Spend the
-# whole 16 units on slow cores and you get 64 units of work: sixteen times the throughput
-# for the same power, provided the work splits into many independent pieces, as matrix
-# products and convolutions do.
+# This page runs on a machine with {glue:text}`cpu_count` CPU cores; its measured rates
+# follow below.
+#
+# Why many slow cores instead of a few fast ones? Because of how power grows with the
+# clock. The dynamic power of a chip is about $C V^2 f$: capacitance, the square of the
+# voltage, and the clock frequency $f$ {cite}`hennessy2019computer`. A faster clock needs
+# a higher voltage, so near the top of a chip's range the power grows roughly as the cube
+# of the clock. The d2l book argues with the square {cite}`zhang2023dive`; here are both models, for one core at
+# four times a base clock against cores at a quarter of it. One core at the base clock
+# draws one unit of power and does one unit of work per second:
+
+# %%
+def designs(exponent):
+    """Power and work of three designs if a core's power grows as clock**exponent."""
+    same_power = (4 / 0.25) ** exponent  # slow cores in the fast core's power budget
+    rows = []
+    for name, cores, clock in (("1 core at 4x clock", 1, 4.0),
+                               ("16 cores at 1/4 clock", 16, 0.25),
+                               ("same power, cores at 1/4 clock", same_power, 0.25)):
+        rows.append({"power ~ clock^": exponent, "design": name, "cores": int(cores),
+                     "power": cores * clock**exponent,
+                     "work per second": cores * clock})
+    return rows
+
+
+power = pd.DataFrame(designs(2) + designs(3)).set_index(["power ~ clock^", "design"])
+power
+
+# %% tags=["remove-cell"]
+d2l.book.glue("gain2", power.loc[(2, "same power, cores at 1/4 clock"), "work per second"] / 4)
+d2l.book.glue("gain3", power.loc[(3, "same power, cores at 1/4 clock"), "work per second"] / 4)
+
+# %% [markdown]
+# In both models sixteen cores at a quarter of the clock do the same work as the one fast
+# core, for a small fraction of its power. Spending the fast core's whole power budget on
+# slow cores gives {glue:text}`gain2:.0f` times its throughput if power grows as the
+# square of the clock, and {glue:text}`gain3:.0f` times if it grows as the cube, provided
+# the work splits into many independent pieces, as matrix products and convolutions do.
 #
 # ## Measured on your machine
 #
-# Here are matrix-product and convolution rates measured right now, on this machine's CPU
-# and, if there is one, its GPU. The convolution has the shape of AlexNet's second layer.
+# Here are matrix-product, convolution and memory-copy rates measured right now, on this
+# machine's CPU and, if there is one, its GPU. The convolution has the shape of AlexNet's
+# second layer; the bf16 matrix product is measured where the processor has bf16 matrix
+# units (tensor cores, or Intel's AMX on a CPU).
 
 # %%
 rates = pd.DataFrame(d2l.throughput_table(n=1024 if d2l.quick_mode() else 4096))
@@ -76,17 +113,18 @@ note = ("The GPU's rates are in the same table." if has_gpu else
         "GPU follow below, when they have been committed.")
 d2l.book.glue("gpu_note", note, display=False)
 d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]))
+d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]))
 
 # %% [markdown]
-# This machine's CPU reached {glue:text}`cpu_tflops:.2f` TFLOP/s on the matrix product.
-# {glue:md}`gpu_note`
+# This machine's CPU reached {glue:text}`cpu_tflops:.2f` TFLOP/s on the fp32 matrix
+# product and copied memory at {glue:text}`cpu_copy:.0f` GB/s. {glue:md}`gpu_note`
 
 # %% tags=["hide-input"]
 committed = d2l.results.load_results("hardware-*.json")
 if committed:
     display(pd.DataFrame(committed[0]["rows"]).set_index("device").round(3))
 else:
-    print("No GPU measurements are committed yet (results/hardware-*.json).")
+    print("No GPU measurements have been committed with this book yet.")
 
 # %% [markdown]
 # :::{note}
@@ -95,21 +133,27 @@ else:
 # fp32 matrix products run several times slower. Rerun the cell with other sizes to see.
 # :::
 #
-# ## Peak rates since 1999
+# ## Peak rates
 #
-# The peak rates of a few chips, from the figures their makers publish, show how far
-# graphics hardware has come: from 480 MFLOP/s for the GeForce 256 of 1999 to about
-# 1.5 TFLOP/s for each of AlexNet's GTX 580 cards, to hundreds of TFLOP/s for today's
-# accelerators in low precision. CPUs rarely pass 1 TFLOP/s; Amazon's Graviton 3 reaches
-# about 2 TFLOP/s in fp16, like the GPU of Apple's M1.
+# A processor's peak rate is its number of arithmetic units times their clock times the
+# operations each does per cycle. Each of AlexNet's GTX 580 cards had 512 CUDA cores at
+# 1.544 GHz, each doing one multiply-add (two FLOPs) per cycle {cite}`nvidia2010gtx580`:
+# about 1.6 TFLOP/s. Intel's Xeon Platinum 8480+, a server CPU of 2023, has 56 cores at
+# 2.0 GHz with two AVX-512 units that each do 16 fp32 multiply-adds per cycle
+# {cite}`intel2023xeon`: about 7.2 TFLOP/s in fp32. Today's data-centre GPUs reach hundreds
+# of TFLOP/s in bf16 on their tensor cores {cite}`nvidia2020a100,nvidia2022h100`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors over time (log scale); GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
-measured = [(f"measured: {r['device'].split(' (')[0]}", r["matmul fp32 TFLOP/s"] * 1e12)
-            for r in rates.to_dict("records")]
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors (log scale), from their makers' figures; GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
+measured = [(f"measured: {r['device'].split(' (')[0]}, {kind}", r[f"matmul {kind} TFLOP/s"] * 1e12)
+            for r in rates.to_dict("records") for kind in ("fp32", "bf16")
+            if r.get(f"matmul {kind} TFLOP/s")]
 d2l.figures.plot_flops_history(measured);
 
 # %% tags=["remove-cell"]
 assert len(rates) >= 1 and (rates["matmul fp32 TFLOP/s"] > 0).all()
-table = d2l.hardware.power_clock_table()
-assert table[0]["throughput"] == table[1]["throughput"] == 4
-assert table[2]["throughput"] == 64
+assert (rates["copy GB/s"] > 0).all()
+assert power.loc[(2, "1 core at 4x clock"), "power"] == 16
+assert power.loc[(3, "16 cores at 1/4 clock"), "work per second"] == 4
+assert power.loc[(3, "same power, cores at 1/4 clock"), "power"] == 64
+gtx580 = next(f for name, _, f, *_ in d2l.figures.PEAK_FLOPS_HISTORY if name.startswith("GTX"))
+assert abs(gtx580 / 1e12 - 1.58) < 0.01

@@ -35,15 +35,17 @@ d2l.book.show_run_mode()
 #
 # 1. It is much deeper: five convolutional layers, two hidden fully connected layers and
 #    a fully connected output layer, eight learned layers in all.
-# 2. It is much wider: its layers have about ten times as many channels.
+# 2. It is much wider: its first two convolutions have 96 and 256 channels, sixteen times
+#    LeNet's 6 and 16.
 # 3. It uses the rectified linear unit (ReLU) {cite}`nair2010rectified` instead of the
 #    sigmoid.
 # 4. It controls overfitting with dropout {cite}`srivastava2014dropout` and heavy data
 #    augmentation (flips, crops and colour changes) rather than weight decay alone.
 #
-# The original split every layer across two GPUs, because one GTX 580 had only 3 GB of
-# memory; on one modern GPU the network is a single stream, as in
-# {numref}`fig-alexnet-vs-lenet`.
+# The original network was spread over two GPUs, half of each layer's filters on each, the
+# two halves exchanging results only at some layers, because one GTX 580 had only 3 GB of
+# memory ({ref}`sec-model-memory` counts what that means). On one modern GPU the network is
+# a single stream, as in {numref}`fig-alexnet-vs-lenet`.
 #
 # ```{figure} ../img/alexnet-vs-lenet.svg
 # :name: fig-alexnet-vs-lenet
@@ -82,8 +84,8 @@ class AlexNet(d2l.Classifier):
 
 # %% [markdown]
 # :::{note}
-# The d2l book applies the initialisation inside `__init__`, while the lazy layers have no
-# weights yet; the call then changes nothing and the network trains from PyTorch's default
+# The d2l book {cite}`zhang2023dive` applies the initialisation inside `__init__`, while
+# the lazy layers have no weights yet; the call then changes nothing and the network trains from PyTorch's default
 # initialisation. Here the initialisation waits for the first forward pass. The library's
 # `d2l.AlexNet` is this class plus options for the dropout rate, the activation and the
 # optimizer, which later sections use.
@@ -133,6 +135,69 @@ for name, value in {
 d2l.figures.plot_params_vs_flops(table);
 
 # %% [markdown]
+# ## Why 11 by 11 at stride 4
+#
+# The first layer does two jobs at once. Its stride of 4 shrinks the image quickly, so that
+# every later layer works on a small map; its 11 by 11 window is wider than the stride, so
+# that neighbouring windows overlap and no pixel falls between them. Following each layer's
+# *jump* (input pixels between neighbouring outputs) and *receptive field* (input pixels
+# one output depends on) through the network shows the effect:
+
+# %%
+fields = d2l.summary.receptive_fields(d2l.AlexNet(), input_size=224)
+fields
+
+# %% tags=["remove-cell"]
+stride1_side = (224 + 2 * 1 - 11) // 1 + 1
+d2l.book.glue("stride1_side", stride1_side)
+d2l.book.glue("stride4_side", int(fields["output side"].iloc[0]))
+d2l.book.glue("stride_saving", (stride1_side / fields["output side"].iloc[0]) ** 2)
+d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1]))
+
+# %% [markdown]
+# At stride 1 the first layer would output a {glue:text}`stride1_side` by
+# {glue:text}`stride1_side` map instead of {glue:text}`stride4_side` by
+# {glue:text}`stride4_side`: {glue:text}`stride_saving:.0f` times the positions, for this
+# layer and for everything after it. With the stride of 4, each value after the last
+# pooling layer depends on a {glue:text}`last_field` by {glue:text}`last_field` square of
+# the 224-pixel input, most of the image. On ImageNet photographs an 11-pixel window is
+# enough to see an edge or a colour blob; on this chapter's enlarged images it covers less
+# than two of the original pixels ({ref}`sec-features` shows what that means for the
+# filters).
+#
+# (sec-model-memory)=
+# ## Memory: why two GPUs in 2012
+#
+# Training keeps more in memory than the weights. For each weight there is its gradient
+# and, with SGD and momentum as in the 2012 paper, a momentum buffer; and every layer's
+# output is kept for the backward pass. Here is that count for the ImageNet shape of the
+# network (3 colour channels, 1,000 classes) at the paper's batch size of 128:
+
+# %%
+budget = d2l.summary.training_memory(d2l.AlexNet(num_classes=1000), (1, 3, 224, 224),
+                                     batch_size=128, optimizer_states=1)
+gib = pd.Series(budget, name="GiB") / 2**30
+gib["total"] = gib.sum()
+gib.round(3)
+
+# %% tags=["remove-cell"]
+d2l.book.glue("mem_total", gib["total"])
+d2l.book.glue("mem_share", 100 * gib["total"] / 3)
+d2l.book.glue("mem_acts", gib["activations"])
+imagenet_params = budget["weights"] // 4
+d2l.book.glue("imagenet_params", imagenet_params / 1e6)
+
+# %% [markdown]
+# By this count the single-stream network, with {glue:text}`imagenet_params:.1f` million
+# parameters, needs {glue:text}`mem_total:.2f` GiB, {glue:text}`mem_share:.0f`% of a 3 GB
+# card. The count leaves out the gradients of the activations (the backward pass needs
+# them too, and they are as large again as the {glue:text}`mem_acts:.2f` GiB of
+# activations), the working memory of the convolution code, and the images waiting on the
+# card; the paper's network, with about 60 million parameters, was a little larger. The
+# paper gives the 3 GB of one GTX 580 as the
+# limit that made it spread the network over two {cite}`krizhevsky2012imagenet`. An
+# NVIDIA H100 has 80 GB {cite}`nvidia2022h100`.
+#
 # ## The smallest input
 #
 # 224 pixels is not a requirement of the network. Every convolution and pooling layer
@@ -180,7 +245,10 @@ for act in ("relu", "sigmoid"):
     torch.manual_seed(0)
     model = d2l.AlexNet(activation=act)
     model(X[:1])  # creates and initialises the weights
-    norms[act] = dict(d2l.summary.gradient_norms(model, X, y))
+    model.loss(model(X), y).backward()
+    norms[act] = {name: layer.weight.grad.norm().item()
+                  for name, layer in model.named_modules()
+                  if isinstance(layer, (nn.Conv2d, nn.Linear))}
 grads = pd.DataFrame(norms)
 grads.assign(ratio=grads["relu"] / grads["sigmoid"]).round(6)
 
@@ -190,10 +258,11 @@ d2l.book.glue("first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[fi
 
 # %% [markdown]
 # With sigmoids, the gradient reaching the first layer is about
-# {glue:text}`first_layer_ratio:.0f` times smaller than with ReLU. Each sigmoid layer
-# multiplies the backward signal by at most $1/4$, so after eight layers the early
-# filters barely move, and training stalls unless the initialisation is chosen with great
-# care. The exercises let you train both and watch it happen.
+# {glue:text}`first_layer_ratio:.0f` times smaller than with ReLU. The sigmoid's derivative
+# is at most $1/4$, and the backward signal passes through seven of them before it reaches
+# the first layer, so the early filters barely move and training stalls unless the
+# initialisation is chosen with great care. The exercises let you train both and watch it
+# happen.
 #
 # ## Dropout
 #
@@ -207,14 +276,18 @@ h = torch.ones(10_000)
 dropout.train()
 kept = dropout(h)
 dropout.eval()
-{"fraction zeroed": (kept == 0).float().mean().item(), "largest value": kept.max().item(),
- "mean in training": kept.mean().item(), "mean in evaluation": dropout(h).mean().item()}
+{"fraction zeroed": (kept == 0).float().mean().item(),
+ "largest value": kept.max().item(),
+ "mean in training": kept.mean().item(),
+ "mean in evaluation": dropout(h).mean().item()}
 
 # %% [markdown]
 # About half the units are zero, the rest are doubled, the mean stays near 1, and in
 # evaluation mode the layer is the identity. Because every batch trains a different thinned
-# network, no unit can rely on a particular other unit being present; this is what lets
-# the 43 million dense parameters train on 60,000 images without overfitting badly.
+# network, no unit can rely on a particular other unit being present, which makes it harder
+# for the 43 million dense parameters to memorise the training images. How much that
+# matters here is measured in the exercises, on a small training set where overfitting is
+# easy to provoke ({numref}`ex-overfit` in {ref}`sec-exercises`).
 
 # %% tags=["remove-cell"]
 kept_rows = table[~table["type"].isin(["ReLU", "Dropout"])]
@@ -231,4 +304,10 @@ ours = AlexNet()
 ours(torch.zeros(1, 1, 224, 224))
 assert sum(p.numel() for p in ours.parameters()) == 46_764_746
 assert grads.loc[first, "relu"] > 10 * grads.loc[first, "sigmoid"]
+assert fields["receptive field"].tolist() == [11, 19, 51, 67, 99, 131, 163, 195]
+assert fields["jump"].tolist() == [4, 8, 8, 16, 16, 16, 16, 32]
+assert stride1_side == 216 and round(float(fields["output side"].iloc[0])) == 54
+# 3 input channels and 1,000 classes add 2 x 11 x 11 x 96 and 4096 x 990 + 990 parameters
+assert imagenet_params == 46_764_746 + 2 * 11 * 11 * 96 + 4096 * 990 + 990 == 50_844_008
+assert 1.0 < gib["total"] < 1.5
 assert abs((kept == 0).float().mean().item() - 0.5) < 0.03

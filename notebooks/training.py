@@ -3,7 +3,6 @@
 #   jupytext:
 #     default_lexer: ipython3
 #     formats: md:myst,py:percent
-#     notebook_metadata_filter: kernelspec,jupytext
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -19,7 +18,7 @@
 # (sec-training)=
 # # Training AlexNet
 
-# %% tags=["remove-cell"]
+# %%
 import d2l_local as d2l
 import pandas as pd
 import torch
@@ -28,31 +27,62 @@ from IPython.display import display
 d2l.book.show_run_mode()
 
 # %% [markdown]
-# Training on ImageNet would take hours even on today's GPUs, so we train on Fashion-MNIST,
-# upsampled to 224 by 224 pixels so that the network stays exactly as designed. The recipe
-# is the one of the d2l book {cite}`zhang2023dive`: stochastic gradient descent with
-# learning rate 0.01, batches of 128 images, ten epochs, Xavier-uniform initialisation.
-#
-# :::{admonition} On a GPU, please
+# Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
+# pixels so that the network stays exactly as designed. The *reference recipe* is the one
+# of the d2l book {cite}`zhang2023dive`: stochastic gradient descent with learning rate
+# 0.01, batches of 128 images, ten epochs, Xavier-uniform initialisation.
+
+# %% tags=["remove-cell"]
+per_image = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
+flops = 10 * 60_000 * per_image
+h100 = d2l.hardware.PEAK_FLOPS["H100 80GB HBM3"]
+cpu_rate = d2l.matmul_tflops("cpu", n=1024) * 1e12  # this machine's CPU, measured now
+d2l.book.glue("image_gflops", per_image / 1e9)
+d2l.book.glue("recipe_pflops", flops / 1e15)
+d2l.book.glue("h100_fp32_s", flops / h100["fp32"])
+d2l.book.glue("h100_bf16_s", flops / h100["bf16"])
+d2l.book.glue("cpu_hours", flops / cpu_rate / 3600)
+
+# %% [markdown]
+# :::{admonition} What the reference recipe costs
 # :class: tip
-# Ten epochs are 600,000 images through a network that costs about 5.6 GFLOPs per image
-# forwards and backwards, over 3 PFLOPs in all. At the peak bf16 rate of a recent
-# data-centre GPU (about 1,000 TFLOP/s, {ref}`sec-hardware`) that is seconds of arithmetic;
-# at the few hundred GFLOP/s of a laptop CPU it is hours. Without a GPU, set `D2L_QUICK=1` before starting the
-# kernel to run the same code on a few batches. `num_gpus=1` takes the GPU when there is
-# one (CUDA, or Apple's MPS) and says so when it falls back to the CPU.
+# Ten epochs are 600,000 images through a network that costs
+# {glue:text}`image_gflops:.2f` GFLOPs per image forwards and backwards ({ref}`sec-model`): {glue:text}`recipe_pflops:.2f` PFLOPs in all.
+# At the peak rates of an NVIDIA H100 {cite}`nvidia2022h100` that is
+# {glue:text}`h100_fp32_s:.0f` seconds in fp32, the precision the recipe uses, or
+# {glue:text}`h100_bf16_s:.1f` seconds in bf16; real runs reach a fraction of a peak. At the
+# rate this machine's CPU reached on a matrix product just now, it would be at least
+# {glue:text}`cpu_hours:.1f` hours. Without a GPU, set `D2L_QUICK=1` before starting the
+# kernel to run the same code on a few batches, or use the laptop recipe below.
 # :::
+#
+# ## Two recipes
+#
+# The next cell trains with the reference recipe when there is a GPU. Without one it uses
+# a *laptop recipe*: the same layers, fed the smallest input they accept (65 by 65 pixels,
+# see {ref}`sec-model`), trained for two epochs with Adam {cite}`kingma2014adam`, an
+# optimizer that adapts the step size of every weight, and with `speed="auto"`, which turns on
+# bf16 arithmetic only where the processor has matrix units for it. At 65 pixels the last
+# pooling layer outputs $256 \times 1 \times 1$ values, so the first dense layer has 256
+# inputs instead of 6,400.
 
 # %%
-model = d2l.AlexNet(lr=0.01)
-data = d2l.FashionMNIST(batch_size=128, resize=(224, 224))
-trainer = d2l.Trainer(max_epochs=10, num_gpus=1)
+if d2l.try_gpu().type != "cpu":  # the reference recipe
+    recipe = "reference recipe"
+    model = d2l.AlexNet(lr=0.01)
+    data = d2l.FashionMNIST(batch_size=128, resize=(224, 224))
+    trainer = d2l.Trainer(max_epochs=10, num_gpus=1)
+else:  # the laptop recipe
+    recipe = "laptop recipe"
+    model = d2l.AlexNet(lr=2e-4, optimizer="adam")
+    data = d2l.FashionMNIST(batch_size=128, resize=(65, 65))
+    trainer = d2l.Trainer(max_epochs=2, num_gpus=1, speed="auto")
 trainer.fit(model, data)
 
 # %% [markdown]
 # The board above shows the training loss as it is measured and, after each epoch, the
-# loss and accuracy on the 10,000 test images. The trainer also keeps a record of every
-# epoch, including how fast it went:
+# loss and accuracy on the test images. The trainer keeps a record of every epoch,
+# including how fast it went:
 
 # %%
 results = d2l.history_table(trainer.history)
@@ -60,18 +90,22 @@ results[["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoc
 
 # %% tags=["remove-cell"]
 last = trainer.history[-1]
-d2l.book.glue("val_acc", last["val_acc"])
-d2l.book.glue("img_s", last["images_per_s"])
-d2l.book.glue("device", d2l.describe_device(trainer.device))
+d2l.book.glue("run_summary", (
+    f"On {d2l.describe_device(trainer.device)}, the {recipe} reached a test accuracy of "
+    f"{d2l.book.versus_chance(last['val_acc'])} {d2l.book.run_scale(trainer.history)}, "
+    f"training at {last['images_per_s']:,.0f} images per second "
+    f"({last['precision']} arithmetic)."
+    + (" This is quick mode: a few batches, not the recipe's full run."
+       if d2l.quick_mode() else "")))
 
 # %% [markdown]
-# On {glue:md}`device` the last epoch reached a test accuracy of
-# {glue:text}`val_acc:.3f` at {glue:text}`img_s:,.0f` images per second (training images
-# per second of wall-clock time, data included).
+# {glue:md}`run_summary` Images per second count training only, with the data loading
+# included; the evaluation is timed apart.
 #
 # ## What the network learned
 #
-# The first layer's 96 filters, as in {ref}`sec-features`:
+# The first layer's filters, each scaled to its own range. {ref}`sec-features` explains
+# why, on upsampled images, they keep much of their random start:
 
 # %%
 d2l.show_filters(model.net[0].weight);
@@ -86,16 +120,11 @@ matrix = d2l.confusion_matrix(preds, labels)
 d2l.plot_confusion(matrix, d2l.TEXT_LABELS);
 
 # %% tags=["remove-cell"]
-off_diagonal = matrix - torch.diag(torch.diag(matrix))
-true_class, predicted = divmod(int(off_diagonal.argmax()), 10)
-d2l.book.glue("confused", f"{d2l.TEXT_LABELS[true_class]} taken for "
-              f"{d2l.TEXT_LABELS[predicted]} ({int(off_diagonal.max())} times)")
+d2l.book.glue("mistakes", d2l.book.mistakes_text(matrix, d2l.TEXT_LABELS))
 
 # %% [markdown]
-# The most frequent mistake of this run: {glue:md}`confused`. In a well-trained model the
-# mistakes gather among the tops (t-shirts, shirts, pullovers and coats), which at 28 by 28
-# grey pixels differ by little more than sleeves and collars. Some of the test images the
-# model got wrong, with the true class first:
+# {glue:md}`mistakes` Some of the test images the model got wrong, with the true class
+# first:
 
 # %%
 wrong = torch.nonzero(preds != labels).flatten()[:10]
@@ -106,9 +135,9 @@ d2l.show_images(images, 2, 5, titles=titles, scale=1.7);
 # %% [markdown]
 # ## Results of a full-size run
 #
-# The book you are reading may have been built on a machine without a GPU, in quick mode.
-# The project commits the results of full ten-epoch runs made on a GPU, with the hardware
-# named, and shows them here:
+# The book you are reading may have been built on a machine without a GPU. The project
+# commits the results of full ten-epoch runs of the reference recipe made on a GPU, with
+# the hardware named, and shows them here:
 
 # %% tags=["hide-input"]
 runs = [r for r in d2l.results.load_results("alexnet-*.json") if not r["quick_mode"]]
@@ -117,16 +146,18 @@ if runs:
     print(f"{run['label']}, {run['device']}, torch {run['torch']}, finished {run['finished']}")
     display(d2l.history_table(run["history"])[
         ["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoch_s"]].round(3))
-    d2l.plot_history(run["history"], title=f"10 epochs on {run['device']}")
+    d2l.plot_history(run["history"], title=f"{len(run['history'])} epochs on {run['device']}")
 else:
-    print("No full-size GPU run is committed yet (results/alexnet-*.json): run "
-          "`make bench` on a GPU machine and commit what it writes.")
+    print("No full-size GPU run has been committed with this book yet.")
 
 # %% [markdown]
-# The d2l book reports, for the same recipe in PyTorch on an older GPU, a training loss of
-# 0.331, training accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
-# {cite}`zhang2023dive`. The benchmark of this project ({ref}`sec-exercises` shows how to
-# run it) trains both its own library and the upstream d2l code on the same machine:
+# For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
+# recipe in PyTorch on one GPU it does not name, a training loss of 0.331, training
+# accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
+# {cite}`zhang2023d2lzh`. Its training function applies the Xavier initialisation itself,
+# and its examples-per-second timer runs from after a batch is loaded to after the update,
+# so it leaves out data loading. The benchmark of this project trains both its own library
+# and the upstream d2l code on the same machine:
 
 # %% tags=["hide-input"]
 benches = [b for b in d2l.results.load_results("bench-*.json") if not b["args"]["quick"]]
@@ -136,7 +167,7 @@ if benches:
           f"torch {bench['environment']['torch']}")
     display(pd.DataFrame(bench["summary"]).T.round(3))
 else:
-    print("No full benchmark on a GPU is committed yet (results/bench-*.json).")
+    print("No full benchmark on a GPU has been committed with this book yet.")
 
 # %% [markdown]
 # ## Try it yourself: the training panel
@@ -144,13 +175,13 @@ else:
 # What if the learning rate were ten times larger? What if there were no dropout, or the
 # activations were sigmoids? The panel below trains AlexNet with whatever you set, shows
 # the curves while it trains, and keeps a table of your runs so that you can compare them.
-# Press Stop at any time: the run ends after the current batch and what it measured stays
-# in the table. (On a CPU, choose a small input size and a small fraction of the data, or
-# set `D2L_QUICK=1`.)
+# It starts from the recipe for your machine (the reference recipe on a GPU, the laptop
+# recipe on a CPU). Press Stop at any time: the run ends after the current batch and what
+# it measured stays in the table.
 
 # %%
-panel = d2l.TrainingPanel(max_epochs=2)
-panel.run()  # one run to start with, made when this page was executed
+panel = d2l.TrainingPanel()
+panel.run(max_epochs=1, train_fraction=0.1)  # one short run, made when this page ran
 panel
 
 # %% [markdown]
@@ -159,21 +190,22 @@ panel
 
 # %%
 first = panel.history[0]
-{k: first[k] for k in ("status", "hparams", "val_acc", "images_per_s")}
+{k: first[k] for k in ("status", "hparams", "train_images", "val_acc", "images_per_s")}
 
 # %% tags=["remove-cell"]
 if d2l.config.save_results() and not d2l.quick_mode():
     print("saved", d2l.results.export_run(trainer, model, data))
 
 # %% tags=["remove-cell"]
-assert len(trainer.history) == (2 if d2l.quick_mode() else 10)
+expected = (d2l.config.QUICK.max_epochs if d2l.quick_mode()
+            else 10 if recipe == "reference recipe" else 2)
+assert len(trainer.history) == expected and trainer.complete_epochs == expected
 assert all(r["images_per_s"] > 0 for r in trainer.history)
-assert matrix.sum().item() == len(labels) and matrix.shape == (10, 10)
-assert first["status"] == "finished" and first["hparams"]["max_epochs"] == 2
-assert len(first["history"]) == 2
-if not d2l.quick_mode():  # the reference recipe's accuracy, at full size
+assert matrix.sum().item() == len(labels) == last["val_images"]
+assert first["status"] == "finished" and first["hparams"]["max_epochs"] == 1
+assert len(first["history"]) == 1
+if not d2l.quick_mode():
     # The reference book's four frameworks ended between 0.876 and 0.895; a floor a little
     # below them allows for the seed, and a broken init or data path lands far lower.
-    assert last["val_acc"] >= 0.86, last
-    tops = {0, 2, 4, 6}  # t-shirt, pullover, coat, shirt: what the prose says
-    assert true_class in tops and predicted in tops, (true_class, predicted)
+    # The laptop recipe reached 0.88 in its measured runs; 0.85 is what it promises.
+    assert last["val_acc"] >= (0.86 if recipe == "reference recipe" else 0.85), last

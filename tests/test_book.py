@@ -11,5 +11,36 @@ def test_run_mode_full_size(monkeypatch):
     assert book.run_mode_text("cpu").startswith("This page was run at full size on cpu (")
 
 
-def test_glue_returns_its_value_outside_a_build():
+def test_glue_returns_plain_values():
+    import numpy as np
+    import torch
     assert book.glue("x", 3.5) == 3.5 and book.glue("s", "text") == "text"
+    for scalar in (np.float64(2.5), torch.tensor(2.5)):
+        value = book.glue("n", scalar)
+        assert type(value) is float and value == 2.5  # formats with {glue:text}`n:.1f`
+
+
+def test_run_scale_and_chance_in_words():
+    history = [{"epoch": 1, "train_images": 256, "val_images": 256, "complete": True},
+               {"epoch": 2, "train_images": 100, "val_images": 0, "complete": False}]
+    assert book.run_scale(history) == ("after 1 epoch of 256 training images each, tested "
+                                       "on 256 images")
+    assert book.run_scale([]) == "before completing an epoch"
+    assert "no better than guessing" in book.versus_chance(0.094)
+    assert book.versus_chance(0.883) == "0.883 (guessing scores 0.10)"
+
+
+def test_mistakes_are_described_as_measured():
+    import torch
+    names = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt"]
+    m = torch.zeros(7, 7, dtype=torch.long)
+    m[6, 0], m[0, 6], m[4, 2] = 30, 20, 10
+    text = book.mistakes_text(m, names)
+    assert text.startswith("The most frequent mistakes of this run: shirt taken for t-shirt "
+                           "(30 times); t-shirt taken for shirt (20 times); coat taken for "
+                           "pullover (10 times).")
+    assert "All of them are between tops" in text
+    m[5, 1] = 40
+    text = book.mistakes_text(m, names)
+    assert "sandal taken for trouser (40 times)" in text and "2 of these 3 are between" in text
+    assert book.mistakes_text(torch.eye(7, dtype=torch.long), names).startswith("No test")

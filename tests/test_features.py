@@ -1,53 +1,58 @@
-import math
-
-import matplotlib
 import torch
+import torch.nn.functional as F
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-import d2l_local as d2l  # noqa: E402
-from d2l_local import features, figures  # noqa: E402
+import d2l_local as d2l
+from d2l_local import features
 
 
-def test_crafted_filters_respond_to_edges_of_their_orientation():
-    names, kernels = features.crafted_filter_bank()
-    assert names == ["Sobel x", "Sobel y", "Gabor 0°", "Gabor 45°", "Gabor 90°", "Gabor 135°"]
-    assert kernels.shape == (6, 11, 11)
-    assert torch.allclose(kernels.sum(dim=(1, 2)), torch.zeros(6), atol=1e-5)  # no DC response
-    vertical_edge = torch.zeros(1, 28, 28, dtype=torch.uint8)
-    vertical_edge[:, :, 14:] = 255
-    inside = features.apply_filters(vertical_edge, kernels)[0, :, 6:22, 6:22]  # no border
-    r = inside.abs().amax(dim=(1, 2))
-    assert r[0] > 3 and r[1] < 1e-4  # Sobel x sees a vertical edge, Sobel y does not
-    assert r[2] > r[4]  # the 0° Gabor (varying along x) beats the 90° one
-    sx, sy = features.sobel_filters()
-    assert torch.equal(sy, sx.T) and sx[1].tolist() == [-2, 0, 2]
+def test_patch_gram_is_the_sum_of_outer_products():
+    images = d2l.load_fashion_mnist()["test_images"][:3]
+    gram, count = features.patch_gram(images, 28, kernel=5, stride=3, padding=1, chunk=2)
+    x = images.double().unsqueeze(1) / 255
+    patches = F.unfold(x, kernel_size=5, stride=3, padding=1).transpose(1, 2).reshape(-1, 25)
+    assert count == len(patches) == 3 * 9 * 9
+    assert torch.allclose(gram, patches.T @ patches)
 
 
-def test_gabor_rotates():
-    g0 = features.gabor_filter(0.0)
-    g90 = features.gabor_filter(math.pi / 2)
-    assert torch.allclose(g90, g0.T, atol=1e-5)
+def test_enlarged_images_span_few_directions():
+    images = d2l.load_fashion_mnist()["train_images"][:200]
+    native, enlarged = features.patch_space(images, 28), features.patch_space(images, 224)
+    assert native.rank == 121 and 20 <= enlarged.rank <= 30
+    assert enlarged.share(9) > 0.999 > native.share(9)
+    assert enlarged.directions_for(0.999) < 10 < native.directions_for(0.999)
+    assert torch.allclose(enlarged.basis.T @ enlarged.basis, torch.eye(121, dtype=torch.float64),
+                          atol=1e-8)
+    assert (enlarged.energy[:-1] >= enlarged.energy[1:]).all()
 
 
-def test_figures_draw_their_facts():
-    images = d2l.load_fashion_mnist()["test_images"][:2]
-    names, kernels = features.crafted_filter_bank()
-    fig = figures.plot_filter_responses(images, names, kernels)
-    assert len(fig.axes) == 2 * 7
-    fig = figures.plot_dataset_scale()
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels == [d[0] for d in figures.DATASET_SIZES]
-    fig = figures.plot_flops_history([("measured: here", 1e12)])
-    texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "measured: here" in texts and "GeForce 256" in texts
-    table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
-    fig = figures.plot_params_vs_flops(table)
-    bars = fig.axes[0].patches
-    assert len(bars) == 16 and abs(sum(b.get_height() for b in bars[:8]) - 100) < 1e-6
-    fig = figures.plot_activation_gradients()
-    relu = fig.axes[1].get_lines()[0].get_ydata()
-    assert relu.max() == 1 and relu.min() == 0
-    assert fig.axes[1].get_lines()[1].get_ydata().max() <= 0.25
-    plt.close("all")
+def test_split_filters_into_inside_and_outside():
+    images = d2l.load_fashion_mnist()["train_images"][:100]
+    space = features.patch_space(images, 224)
+    weight = torch.randn(8, 1, 11, 11)
+    inside, outside = features.split_filters(weight, space)
+    assert torch.allclose(inside + outside, weight, atol=1e-5)
+    flat_in, flat_out = inside.reshape(8, -1).double(), outside.reshape(8, -1).double()
+    assert (flat_in * flat_out).sum(dim=1).abs().max() < 1e-4  # orthogonal parts
+    again, rest = features.split_filters(inside, space)
+    assert torch.allclose(again, inside, atol=1e-5) and rest.abs().max() < 1e-5
+    everything, nothing = features.split_filters(weight, space, rank=121)
+    assert torch.allclose(everything, weight, atol=1e-5)
+
+
+def test_gradient_descent_leaves_the_outside_part_alone():
+    """The chapter's claim, on a single convolution trained on enlarged images."""
+    torch.manual_seed(0)
+    images = d2l.load_fashion_mnist()["train_images"][:64]
+    space = features.patch_space(images, 224)
+    conv = torch.nn.Conv2d(1, 4, kernel_size=11, stride=4, padding=1)
+    start = conv.weight.detach().clone()
+    opt = torch.optim.SGD(conv.parameters(), lr=0.1, momentum=0.9)
+    x = d2l.resize_on_device(images, (224, 224))
+    for _ in range(5):
+        opt.zero_grad()
+        conv(x).pow(2).mean().backward()
+        opt.step()
+    _, out_now = features.split_filters(conv.weight, space)
+    _, out_start = features.split_filters(start, space)
+    moved = (conv.weight.detach() - start).norm()
+    assert moved > 1e-3 and (out_now - out_start).norm() < 1e-3 * moved

@@ -11,7 +11,8 @@ def test_resolving_the_speed_argument(monkeypatch):
                                     compile=False)
     mine = d2l.Speed(precision="bf16")
     assert d2l.Speed.of(mine, "cpu") is mine
-    assert d2l.Speed.of("bf16", "cpu") == d2l.Speed(precision="bf16", channels_last=True)
+    assert d2l.Speed.of("bf16", "cpu") == d2l.Speed(precision="bf16", channels_last=True,
+                                                    fused=True)
 
 
 @pytest.mark.parametrize("has_units", [True, False])
@@ -19,7 +20,8 @@ def test_auto_turns_on_bf16_only_where_it_pays(monkeypatch, has_units):
     monkeypatch.setattr(speed, "bf16_units", lambda device: has_units)
     auto = d2l.Speed.of("auto", "cpu")
     assert auto.precision == ("bf16" if has_units else "fp32")
-    assert auto.channels_last is has_units and auto.fused is False and auto.compile is False
+    assert auto.channels_last is has_units and auto.fused is True and auto.compile is False
+    assert d2l.Speed.auto(torch.device("mps")).fused is False
     t = d2l.Trainer(max_epochs=1, speed="auto", verbose=False)
     assert t.speed == auto
 

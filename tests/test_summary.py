@@ -87,12 +87,23 @@ def test_conv_vs_dense_and_arithmetic_intensity():
     assert one[dense[0]] == pytest.approx(2 * 6400 * 4096 / ((w + 6400 + 4096) * 4))
 
 
-def test_gradient_norms_name_every_weighted_layer():
-    torch.manual_seed(0)
-    model = d2l.LeNet(activation="relu")
-    X, y = torch.rand(8, 1, 28, 28), torch.randint(0, 10, (8,))
-    model(X[:1])
-    norms = dict(summary.gradient_norms(model, X, y))
-    assert list(norms) == ["net.0", "net.3", "net.7", "net.10", "net.13"]
-    assert all(v > 0 for v in norms.values())
-    assert all(p.grad is None for p in model.parameters())
+def test_receptive_fields_follow_the_rules():
+    fields = summary.receptive_fields(d2l.AlexNet(), input_size=224)
+    assert fields["output side"].tolist() == [54, 26, 26, 12, 12, 12, 12, 5]
+    assert fields["receptive field"].tolist() == [11, 19, 51, 67, 99, 131, 163, 195]
+    assert fields["kind"].tolist() == ["conv", "pool"] + ["conv", "pool"] + ["conv"] * 3 \
+        + ["pool"]
+    lenet = summary.receptive_fields(d2l.LeNet(), input_size=28)
+    assert lenet["receptive field"].tolist() == [5, 6, 14, 16]
+    assert lenet["jump"].tolist() == [1, 2, 2, 4]
+
+
+def test_training_memory_counts_weights_state_and_activations():
+    budget = summary.training_memory(d2l.LeNet(), (1, 1, 28, 28), batch_size=10,
+                                     optimizer_states=2, bytes_per_value=4)
+    params = 61_706
+    assert budget["weights"] == budget["gradients"] == 4 * params
+    assert budget["optimizer state"] == 2 * 4 * params
+    table = d2l.layer_table(d2l.LeNet(), (1, 1, 28, 28), verbose=False)
+    per_image = sum(int(torch.tensor(s[1:]).prod()) for s in table["output shape"])
+    assert budget["activations"] == 10 * per_image * 4

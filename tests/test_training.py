@@ -72,6 +72,7 @@ def test_metrics_are_exact_example_weighted_means():
     loss = nn.functional.cross_entropy(logits, data.y).item()
     assert r["train_loss"] == pytest.approx(loss) and r["val_loss"] == pytest.approx(loss)
     assert r["train_images"] == 10 and r["train_batches"] == 3 and r["complete"] is True
+    assert r["val_images"] == 10
     assert r["images_per_s"] > 0 and r["train_s"] > 0 and r["epoch_s"] >= r["train_s"]
     assert t.evaluate() == {"loss": pytest.approx(loss), "acc": pytest.approx(0.3)}
     preds, labels = t.predict()
@@ -158,7 +159,7 @@ def test_limit_batches_cap_training_and_validation():
     t = trainer(max_epochs=1, limit_train_batches=3, limit_val_batches=2)
     t.fit(Counting(lr=0.1), small_data(1024))
     assert t.history[0]["train_images"] == 3 * 64 and t.history[0]["train_batches"] == 3
-    assert seen == [64, 64] and t.num_val_batches == 2
+    assert seen == [64, 64] and t.num_val_batches == 2 and t.history[0]["val_images"] == 128
     big = trainer(max_epochs=1, limit_train_batches=10**6)
     big.fit(d2l.LeNet(lr=0.1), small_data(256))
     assert big.history[0]["train_batches"] == 4  # a cap above the data changes nothing

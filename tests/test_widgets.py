@@ -16,6 +16,26 @@ def test_controls_contract(panel):
     assert panel.history == []
 
 
+def test_the_panel_starts_from_the_recipe_for_the_machine(quick):
+    from d2l_local import widgets
+    expected = "laptop" if d2l.try_gpu().type == "cpu" else "reference"
+    assert widgets.default_recipe() == expected
+    assert d2l.TrainingPanel().values() == widgets.RECIPES[expected]
+    panel = d2l.TrainingPanel("reference", lr=0.05)
+    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05}
+    assert list(panel.controls["resize"].options) == [65, 96, 128, 160, 224]  # all work
+    assert "512 images (quick mode)" in panel.data_note.value  # what will really be used
+    panel.controls["train_fraction"].value = 0.05
+    assert "512 images" in panel.data_note.value
+
+
+def test_one_epoch_curves_are_visible():
+    from d2l_local import widgets
+    history = [{"epoch": 1, "train_loss": 2.0, "val_loss": 1.9, "val_acc": 0.3}]
+    png = widgets.curves_png([(1.0, 2.1)], history, "run 1")
+    assert png.startswith(b"\x89PNG") and len(png) > 5000
+
+
 def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     panel.controls["optimizer"].value = "momentum"
     panel.controls["dropout"].value = 0.3
@@ -31,6 +51,7 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
         assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
     assert panel.history == [record]
     assert "momentum" in panel.table.value and panel.progress.description == "finished"
+    assert record["train_images"] == 512 and "<td>512</td>" in panel.table.value
     assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
 
 
@@ -54,7 +75,7 @@ def test_stop_mid_run_keeps_what_was_measured(panel):
 
 
 @pytest.mark.parametrize("bad,needle", [
-    (dict(resize=32), "at least 65x65"),
+    (dict(resize=32), "resize must be one of [65, 96"),
     (dict(lr=0), "lr must be a positive"),
     (dict(lr=1e3), "from 0.0001 to 10"),
     (dict(dropout=1.0), "dropout must be"),
@@ -79,7 +100,8 @@ def test_static_page_shows_frozen_state(panel, monkeypatch):
 
 
 def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
-    record = panel.run(lr=10.0, resize=65, max_epochs=2, batch_size=64, device="cpu")
+    record = panel.run(lr=10.0, optimizer="sgd", resize=65, max_epochs=2, batch_size=64,
+                       device="cpu")
     assert record["status"] == "diverged"
     assert "smaller learning rate" in record["message"]
     assert "smaller learning rate" in panel.message.value

@@ -17,11 +17,14 @@ export PYTHONPATH=/tmp/site:$PWD
 python3 -c "import torch, d2l.torch, d2l_local; print('torch', torch.__version__, torch.cuda.get_device_name())" || exit 1
 mkdir -p "$OUT"
 slug=$(python3 -c "from d2l_local.hardware import device_slug; print(device_slug('cuda'))")
-python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"
-python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"
+save() { cp results/*.json "$OUT/" 2>/dev/null; }  # after every step: a cut run keeps it
+python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"; save
+python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"; save
 if [ -d build/ipynb ]; then
-  D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py build/ipynb/*.ipynb \
-    --out "results/notebooks-$slug.json" 2>&1 | tee "$OUT/notebooks.log"
+  # most important first; the exercises (the longest: several full trainings) last
+  order="training features model data hardware alexnet exercises"
+  D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py $(for n in $order; do echo build/ipynb/$n.ipynb; done) \
+    --out "results/notebooks-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
 fi
-cp results/*.json "$OUT/" 2>/dev/null
+save
 ls -la "$OUT"

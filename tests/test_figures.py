@@ -1,0 +1,42 @@
+import matplotlib
+import torch
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import d2l_local as d2l  # noqa: E402
+from d2l_local import figures  # noqa: E402
+
+
+def test_figures_draw_their_facts():
+    images = d2l.load_fashion_mnist()["test_images"][:2]
+    responses = torch.randn(2, 3, 28, 28)
+    fig = figures.plot_filter_responses(images, ["a", "b", "c"], responses)
+    assert len(fig.axes) == 2 * 4 and fig.axes[1].get_title() == "a"
+    fig = figures.plot_dataset_scale()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == [f"{d[0]} ({d[2]})" for d in figures.DATASET_SIZES]
+    assert all(d[3] for d in figures.DATASET_SIZES)  # every size has a source
+    fig = figures.plot_flops_history([("measured: here", 1e12)])
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "measured: here" in texts and "A100, fp32" in texts
+    assert all(row[-1] for row in figures.PEAK_FLOPS_HISTORY)
+    table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
+    fig = figures.plot_params_vs_flops(table)
+    bars = fig.axes[0].patches
+    assert len(bars) == 16 and abs(sum(b.get_height() for b in bars[:8]) - 100) < 1e-6
+    fig = figures.plot_activation_gradients()
+    relu = fig.axes[1].get_lines()[0].get_ydata()
+    assert relu.max() == 1 and relu.min() == 0
+    assert fig.axes[1].get_lines()[1].get_ydata().max() <= 0.25
+    plt.close("all")
+
+
+def test_filter_parts_share_a_colour_scale_per_column():
+    a = torch.ones(3, 1, 2, 2)
+    b = torch.full((3, 1, 2, 2), 0.5)
+    fig = figures.plot_filter_parts({"a": a, "b": b}, n=3)
+    assert len(fig.axes) == 6
+    assert fig.axes[3].images[0].get_clim() == fig.axes[0].images[0].get_clim() == (-1, 1)
+    assert fig.axes[0].get_ylabel() == "a" and fig.axes[3].get_ylabel() == "b"
+    plt.close("all")
