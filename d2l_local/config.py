@@ -65,10 +65,10 @@ class QuickLimits:
     """
 
     train_examples: int = 512
-    val_examples: int = 256
+    val_examples: int = 128
     max_epochs: int = 2
-    train_images: int = 256
-    val_images: int = 256
+    train_images: int = 128
+    val_images: int = 128
 
     @staticmethod
     def batches(batch_size: int, images: int) -> int:

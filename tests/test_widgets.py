@@ -100,7 +100,7 @@ def test_static_page_shows_frozen_state(panel, monkeypatch):
 
 
 def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
-    record = panel.run(lr=10.0, optimizer="sgd", resize=65, max_epochs=2, batch_size=64,
+    record = panel.run(lr=10.0, optimizer="momentum", resize=65, max_epochs=2, batch_size=16,
                        device="cpu")
     assert record["status"] == "diverged"
     assert "smaller learning rate" in record["message"]
