@@ -3,18 +3,24 @@ page was run, so that no sentence claims more than the page's own run showed."""
 
 from __future__ import annotations
 
+import re
+
 from . import config
 from .hardware import describe_device, try_gpu
 
+GLUED: dict = {}  # every value glued in this kernel, for show_prose
+
 
 def glue(name, value, display=False):
-    """``myst_nb.glue`` when building the book; a no-op in Colab or a plain kernel.
+    """``myst_nb.glue`` when building the book; elsewhere (Colab, a plain kernel) only
+    remembered, so that :func:`show_prose` can print the text with the value.
 
     Strings are glued as Markdown (use ``{glue:md}`` in the prose), numbers as numbers
     (use ``{glue:text}`name:.2f```).
     """
     if hasattr(value, "item") and not isinstance(value, str):  # numpy or torch scalar
         value = value.item()  # its repr ('np.float64(...)') would not format
+    GLUED[name] = value
     try:
         from myst_nb import glue as myst_glue
     except ImportError:
@@ -25,6 +31,27 @@ def glue(name, value, display=False):
     else:
         myst_glue(name, value, display=display)
     return value
+
+
+_GLUE_ROLE = re.compile(r"\{glue(?::(text|md))?\}`([^`:]+)(?::([^`]*))?`")
+
+
+def fill(text: str) -> str:
+    """``text`` with every ``{glue:text}`name:fmt``` and ``{glue:md}`name``` replaced
+    by the value glued under that name in this kernel."""
+    def value(m):
+        name, fmt = m.group(2), m.group(3) or ""
+        if name not in GLUED:
+            return f"[{name}: run the cells above]"
+        v = GLUED[name]
+        return format(v, fmt) if fmt and not isinstance(v, str) else str(v)
+    return _GLUE_ROLE.sub(value, text)
+
+
+def show_prose(text: str):
+    """Display Markdown prose with the numbers of this kernel's run (Colab notebooks)."""
+    from IPython.display import Markdown, display
+    display(Markdown(fill(text)))
 
 
 def run_mode_text(device=None) -> str:

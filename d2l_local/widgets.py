@@ -43,6 +43,7 @@ RECIPES = {
                    optimizer="adam", resize=65, train_fraction=1.0, device="auto"),
 }
 INPUT_SIZES = (28, 32, 48, 64, 65, 96, 128, 160, 224)
+LEARNING_RATES = tuple(m * 10.0**e for e in range(-4, 2) for m in (1, 2, 5))[:-2]  # to 10
 
 
 def default_recipe() -> str:
@@ -71,6 +72,9 @@ class TrainingPanel:
         if unknown:
             raise ValueError(f"Unknown setting(s) {unknown}: the panel has {', '.join(HPARAMS)}.")
         v = {**RECIPES[recipe], **settings}
+        if v["lr"] not in LEARNING_RATES:
+            raise ValueError(f"lr={v['lr']!r} is not allowed: the panel's learning rates are "
+                             f"{', '.join(f'{x:g}' for x in LEARNING_RATES)}.")
         lr, batch_size, max_epochs, dropout = v["lr"], v["batch_size"], v["max_epochs"], \
             v["dropout"]
         activation, optimizer, resize = v["activation"], v["optimizer"], v["resize"]
@@ -80,9 +84,10 @@ class TrainingPanel:
         style = {"description_width": "110px"}
         layout = W.Layout(width="340px")
         self.controls = {
-            "lr": W.FloatLogSlider(value=lr, base=10, min=-4, max=1, step=0.25,
-                                   description="learning rate", readout_format=".4f",
-                                   style=style, layout=layout),
+            # exact values on a 1-2-5 scale: a log slider would round 2e-4 to 1.78e-4
+            "lr": W.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES],
+                                    value=lr, description="learning rate", style=style,
+                                    layout=layout),
             "batch_size": W.Dropdown(options=[16, 32, 64, 128, 256, 512, 1024],
                                      value=batch_size, description="batch size",
                                      style=style, layout=layout),
@@ -205,8 +210,6 @@ class TrainingPanel:
         control = self.controls[key]
         if hasattr(control, "options"):
             return [o[1] if isinstance(o, tuple) else o for o in control.options]
-        if isinstance(control, W.FloatLogSlider):
-            return (control.base ** control.min, control.base ** control.max)
         return (control.min, control.max)
 
     def _check(self, key, value):
@@ -370,10 +373,11 @@ class TrainingPanel:
         return (
             '<div class="d2l-panel-static" style="border:1px solid #ccc;padding:8px">'
             "<p><b>Training panel (frozen).</b> On this static page the panel cannot train: "
-            "it needs a live Python kernel. Open this page in JupyterLab, Colab or Binder "
-            "with the launch buttons at the top to use it.</p>"
+            "it needs a live Python kernel. Open this page in JupyterLab, or in Colab with "
+            "the launch buttons at the top, to use it.</p>"
             f"<p>Settings of the last run:</p><ul>{items}</ul>"
-            f"<p>Runs made while this page was built:</p>{self._table_html(self.history)}"
+            "<p>Runs made while this page was built:</p>"
+            f'<div style="overflow-x:auto">{self._table_html(self.history)}</div>'
             "</div>")
 
     def _ipython_display_(self):

@@ -2,14 +2,13 @@
 # jupyter:
 #   jupytext:
 #     default_lexer: ipython3
-#     formats: md:myst,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
 #       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -18,7 +17,7 @@
 # (sec-model)=
 # # AlexNet
 
-# %% tags=["remove-cell"]
+# %%
 import d2l_local as d2l
 import pandas as pd
 import torch
@@ -111,14 +110,15 @@ groups = d2l.summary.layer_groups(table)
 total_params = int(table["parameters"].sum())
 flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
 dense_mib = groups["dense_params"] * 4 / 2**20
-for name, value in {
-    "total_params": total_params, "conv_params": groups["conv_params"],
-    "dense_params": groups["dense_params"], "dense_mib": dense_mib,
-    "dense_param_share": 100 * groups["dense_params"] / total_params,
-    "conv_flop_share": 100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]),
-    "fwd_gflops": flops["forward"] / 1e9, "fwdbwd_gflops": flops["forward_backward"] / 1e9,
-}.items():
-    d2l.book.glue(name, value)
+all_flops = groups["conv_flops"] + groups["dense_flops"]
+d2l.book.glue("total_params", total_params)
+d2l.book.glue("conv_params", groups["conv_params"])
+d2l.book.glue("dense_params", groups["dense_params"])
+d2l.book.glue("dense_mib", dense_mib)
+d2l.book.glue("dense_param_share", 100 * groups["dense_params"] / total_params)
+d2l.book.glue("conv_flop_share", 100 * groups["conv_flops"] / all_flops)
+d2l.book.glue("fwd_gflops", flops["forward"] / 1e9)
+d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9)
 
 # %% [markdown]
 # ## Where the parameters live and where the compute lives

@@ -2,14 +2,13 @@
 # jupyter:
 #   jupytext:
 #     default_lexer: ipython3
-#     formats: md:myst,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
 #       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -86,7 +85,8 @@ trainer.fit(model, data)
 
 # %%
 results = d2l.history_table(trainer.history)
-results[["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoch_s"]].round(3)
+columns = ["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoch_s"]
+results[columns].round(3)
 
 # %% tags=["remove-cell"]
 last = trainer.history[-1]
@@ -129,7 +129,8 @@ d2l.book.glue("mistakes", d2l.book.mistakes_text(matrix, d2l.TEXT_LABELS))
 # %%
 wrong = torch.nonzero(preds != labels).flatten()[:10]
 images = data.val_images[wrong].cpu()
-titles = [f"{d2l.TEXT_LABELS[labels[i]]}\n→ {d2l.TEXT_LABELS[preds[i]]}" for i in wrong]
+titles = [f"{d2l.TEXT_LABELS[labels[i]]}\n→ {d2l.TEXT_LABELS[preds[i]]}"
+          for i in wrong]
 d2l.show_images(images, 2, 5, titles=titles, scale=1.7);
 
 # %% [markdown]
@@ -181,7 +182,7 @@ else:
 
 # %%
 panel = d2l.TrainingPanel()
-panel.run(max_epochs=1, train_fraction=0.1)  # one short run, made when this page ran
+panel.run(max_epochs=1, train_fraction=0.1)  # a short first run
 panel
 
 # %% [markdown]

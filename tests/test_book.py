@@ -44,3 +44,11 @@ def test_mistakes_are_described_as_measured():
     text = book.mistakes_text(m, names)
     assert "sandal taken for trouser (40 times)" in text and "2 of these 3 are between" in text
     assert book.mistakes_text(torch.eye(7, dtype=torch.long), names).startswith("No test")
+
+
+def test_fill_puts_this_runs_values_into_the_prose():
+    book.glue("acc", 0.8766)
+    book.glue("device_name", "cpu (x86_64)")
+    text = "On {glue:md}`device_name` it reached {glue:text}`acc:.3f` ({glue:text}`acc`)."
+    assert book.fill(text) == "On cpu (x86_64) it reached 0.877 (0.8766)."
+    assert book.fill("{glue:text}`missing:.2f`") == "[missing: run the cells above]"

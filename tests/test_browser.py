@@ -1,34 +1,43 @@
-"""JupyterLab in headless Chromium: run the training notebook, use the panel, see the run."""
+"""JupyterLab in headless Chromium: the chapter's pages as a reader opens them (MyST
+rendered, outputs kept across a reload, nothing tracked rewritten), and the training panel
+in a generated Colab notebook."""
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
 from .browser import OUTPUT, ROOT, free_port, offline_page
 
 pytestmark = pytest.mark.browser
+VIEWERS = {"@jupyterlab/docmanager-extension:plugin": {
+    "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}
 
 
-@pytest.fixture
-def lab(tmp_path):
-    nb_dir = tmp_path / "notebooks"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "make_notebooks.py"), str(nb_dir),
-                    str(ROOT / "notebooks" / "training.md")], check=True, capture_output=True)
+@contextmanager
+def jupyterlab(root_dir, tmp_path):
+    """A JupyterLab server on localhost for tests only (no token), .md opening as notebooks."""
+    user_settings = tmp_path / "user-settings"
+    plugin = user_settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
+    plugin.parent.mkdir(parents=True, exist_ok=True)
+    plugin.write_text(json.dumps(VIEWERS["@jupyterlab/docmanager-extension:plugin"]))
     port = free_port()
     env = dict(os.environ, D2L_QUICK="1", D2L_OFFLINE="1", D2L_NO_PROGRESS="1",
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "lab-settings"),
+               JUPYTERLAB_SETTINGS_DIR=str(user_settings),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
     log = open(tmp_path / "lab.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=",
-         "--ServerApp.password=", f"--ServerApp.root_dir={nb_dir}"],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
+         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+         "--ServerApp.password=", f"--ServerApp.root_dir={root_dir}"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root_dir)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while True:
@@ -40,27 +49,84 @@ def lab(tmp_path):
                 proc.kill()
                 pytest.fail("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text())
             time.sleep(0.5)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
 
 
-def test_training_panel_in_jupyterlab(lab):
-    with offline_page([lab]) as page:
-        page.goto(f"{lab}/lab/tree/training.ipynb")
+def run_all(page):
+    page.get_by_text("| Idle").first.wait_for(timeout=120_000)  # the kernel is ready
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+
+
+def test_a_page_opens_as_a_notebook_runs_saves_and_survives_a_reload(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "notebooks").mkdir(parents=True)
+    for name in ("alexnet.md", "alexnet.py"):
+        shutil.copy(ROOT / "notebooks" / name, repo / "notebooks" / name)
+    for name in ("jupytext.toml", ".gitignore"):
+        shutil.copy(ROOT / name, repo / name)
+
+    def git(*args):
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                              cwd=repo, check=True, capture_output=True, text=True).stdout
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "the page as committed")
+    with jupyterlab(repo, tmp_path) as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/notebooks/alexnet.md")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)  # a notebook, not an editor
+        page.get_by_text("| Idle").first.wait_for(timeout=120_000)  # loaded, kernel ready
+        page.locator(".jp-MarkdownCell h1", has_text="Deep Convolutional").wait_for(
+            timeout=30_000)  # the first cell rendered
+        # MyST is rendered: no raw label, role or directive is visible
+        for raw in ("(chap-alexnet)=", "{cite}", "{tableofcontents}"):
+            shown = [el for el in page.get_by_text(raw).all() if el.is_visible()]
+            assert shown == [], raw
+        run_all(page)
+        page.locator(".jp-OutputArea-output", has_text="quick mode").wait_for(timeout=120_000)
+        page.locator('.jp-NotebookPanel-toolbar [data-command="docmanager:save"]').click()
+        time.sleep(3)
+        page.screenshot(path=str(OUTPUT / "jupyterlab-after-save.png"))
+        deadline = time.time() + 30
+        paired = repo / "build" / "lab" / "alexnet.ipynb"
+        while time.time() < deadline and not paired.is_file():
+            time.sleep(0.5)
+
+        time.sleep(2)
+        assert git("status", "--porcelain") == ""  # saving rewrote no tracked file
+        outputs = json.loads(paired.read_text())["cells"]
+        assert any(c.get("outputs") for c in outputs)  # the run is kept, out of git
+        page.screenshot(path=str(OUTPUT / "jupyterlab-myst.png"))
+        page.reload()
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
-        page.get_by_text("| Idle").first.wait_for(timeout=120_000)  # the kernel is ready
-        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-        page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+        page.locator(".jp-OutputArea-output", has_text="quick mode").wait_for(timeout=30_000)
+        assert not page.refused, page.refused  # nothing outside localhost was needed
+
+
+def test_training_panel_in_a_colab_notebook_in_jupyterlab(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_notebooks
+    make_notebooks.convert_all([ROOT / "notebooks" / "training.md"], tmp_path / "colab")
+    with jupyterlab(tmp_path / "colab", tmp_path) as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/notebooks/training.ipynb")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        run_all(page)
         runs = page.locator(".d2l-runs tr")
         # the notebook's own run: header plus one finished row
         page.wait_for_selector(".d2l-runs td:text-is('finished')", timeout=400_000)
+        # the prose cells printed this run's numbers
+        page.locator(".jp-OutputArea-output", has_text="laptop recipe reached").first \
+            .wait_for(timeout=30_000)
         page.locator(".widget-dropdown", has_text="optimizer").locator("select") \
-            .select_option(label="Adam")
+            .select_option(label="SGD + momentum")
         page.locator(".widget-dropdown", has_text="input size").locator("select") \
             .select_option(label="96")
         page.locator(".widget-button", has_text="Train").click()
@@ -72,6 +138,6 @@ def test_training_panel_in_jupyterlab(lab):
         second = runs.nth(2).inner_text()
         page.locator(".d2l-runs").scroll_into_view_if_needed()
         page.screenshot(path=str(OUTPUT / "jupyterlab-panel.png"))
-        assert "finished" in second and "adam" in second and "96" in second, second
+        assert "finished" in second and "momentum" in second and "96" in second, second
         assert "finished" in runs.nth(1).inner_text()
-        assert not page.refused, page.refused  # nothing outside localhost was needed
+        assert not page.refused, page.refused

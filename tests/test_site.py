@@ -1,13 +1,19 @@
 """The built book, opened in headless Chromium with no network (run by `make book`)."""
 
+import json
+import re
 import shutil
+import sys
 
 import pytest
 
 from .browser import OUTPUT, ROOT, offline_page
 
-pytestmark = pytest.mark.site
 SITE = ROOT / "_build" / "html"
+pytestmark = [pytest.mark.site,
+              pytest.mark.skipif(not (SITE / "index.html").is_file(),
+                                 reason="the book is not built: make book builds it, then "
+                                        "runs these tests")]
 
 
 def test_training_page_shows_frozen_panel_and_precomputed_run_offline():
@@ -54,3 +60,59 @@ def test_math_renders_offline_from_the_site_itself():
         page.wait_for_selector("mjx-container", timeout=30_000)  # MathJax typeset the page
         assert page.locator("mjx-container").count() > 3
         assert page.refused == []
+
+
+PAGES = ["notebooks/alexnet", "notebooks/features", "notebooks/data", "notebooks/hardware",
+         "notebooks/model", "notebooks/training", "notebooks/exercises"]
+
+
+def test_launch_and_download_links_name_the_generated_notebooks():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_notebooks
+    myst = re.compile(r"\{(cite|ref|numref|glue)[^}]*\}`|^:::|^```\{", re.M)
+    for page in PAGES:
+        html = (SITE / f"{page}.html").read_text()
+        colab = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', html)
+        assert colab == [make_notebooks.colab_url(page)], (page, colab)
+        # the file the Colab link names is the one the site carries and publishes
+        branch = f"/{make_notebooks.NOTEBOOKS_BRANCH}/"
+        published = SITE / "_notebooks" / colab[0].split(branch)[1]
+        assert published.is_file(), published
+        downloads = [h for h in re.findall(r'href="([^"]+\.ipynb)"', html)
+                     if not h.startswith("http")]
+        assert downloads, page
+        for href in downloads:
+            target = ((SITE / page).parent / href).resolve()
+            assert target == published.resolve(), (page, href)
+        cells = json.loads(published.read_text())["cells"]
+        assert not any(myst.search("".join(c["source"])) for c in cells
+                       if c["cell_type"] == "markdown"), page
+
+
+@pytest.mark.parametrize("width", [1280, 390])  # a laptop and a phone
+def test_pages_say_how_they_were_run_and_log_no_errors(width):
+    with offline_page(["file://"], viewport=(width, 900)) as page:
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        for name in PAGES:
+            page.goto((SITE / f"{name}.html").as_uri())
+            page.wait_for_load_state("load")
+            banner = page.locator("blockquote", has_text="This page was run")
+            assert banner.count() == 1 and banner.first.is_visible(), name
+            # nothing wider than the window: no sideways scrolling of the page itself
+            overflow = page.evaluate("document.documentElement.scrollWidth"
+                                     " - document.documentElement.clientWidth")
+            assert overflow <= 1, (name, width, overflow)
+        page.goto((SITE / "notebooks" / "training.html").as_uri())
+        page.locator(".d2l-panel-static").scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / f"book-training-{width}.png"))
+        assert errors == [], errors
+        assert page.refused == []
+
+
+def test_the_sidebar_names_the_book_once():
+    with offline_page(["file://"]) as page:
+        page.goto((SITE / "notebooks" / "data.html").as_uri())
+        nav = page.locator(".bd-sidebar-primary").inner_text()
+        assert nav.count("Deep Convolutional Neural Networks (AlexNet)") == 1, nav
+        assert nav.count("AlexNet, an interactive chapter") <= 1, nav

@@ -1,23 +1,11 @@
-"""The repository's scripts: notebook generation for Colab, the architecture figure."""
+"""The repository's scripts: the architecture figure and the notebook runner (the Colab
+notebooks have tests/test_colab.py)."""
 
 import json
 import subprocess
 import sys
 
 from .browser import ROOT
-
-
-def test_generated_notebook_installs_itself_and_links_images(tmp_path):
-    subprocess.run([sys.executable, str(ROOT / "tools" / "make_notebooks.py"), str(tmp_path),
-                    str(ROOT / "notebooks" / "model.md")], check=True, capture_output=True)
-    nb = json.loads((tmp_path / "model.ipynb").read_text())
-    first = nb["cells"][0]
-    assert first["cell_type"] == "code" and "colab-install" in first["metadata"]["tags"]
-    assert "import d2l_local" in "".join(first["source"])
-    assert "%pip install" in "".join(first["source"])
-    text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    assert "../img/" not in text and "raw.githubusercontent.com" in text
-    assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
 def test_architecture_figure_is_reproducible(tmp_path):

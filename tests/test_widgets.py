@@ -77,7 +77,8 @@ def test_stop_mid_run_keeps_what_was_measured(panel):
 @pytest.mark.parametrize("bad,needle", [
     (dict(resize=32), "resize must be one of [65, 96"),
     (dict(lr=0), "lr must be a positive"),
-    (dict(lr=1e3), "from 0.0001 to 10"),
+    (dict(lr=1e3), "lr must be one of"),
+    (dict(lr=0.003), "lr must be one of"),
     (dict(dropout=1.0), "dropout must be"),
     (dict(batch_size=100), "batch_size must be one of"),
     (dict(optimizer="rmsprop"), "optimizer must be one of"),
@@ -108,3 +109,11 @@ def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
     assert panel.history == [record] and not panel.running
     again = panel.run(lr=0.01)  # the panel still works
     assert again["status"] == "finished" and len(panel.history) == 2
+
+
+def test_learning_rates_are_exact(quick):
+    from d2l_local import widgets
+    panel = d2l.TrainingPanel(lr=2e-4)
+    assert panel.values()["lr"] == 2e-4 and 10.0 in widgets.LEARNING_RATES
+    with pytest.raises(ValueError, match="the panel's learning rates are 0.0001, 0.0002"):
+        d2l.TrainingPanel(lr=3e-4)

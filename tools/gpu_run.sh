@@ -7,7 +7,7 @@
 #      run the book shows (results/alexnet-<gpu>.json),
 #   4. execute every notebook at full size and time it (results/notebooks-<gpu>.json).
 # Prepare here first with tools/prepare_gpu_run.sh (wheels in .whl/, the data in
-# data/FashionMNIST/raw/, notebooks in build/ipynb); carry .whl, data and build/ipynb.
+# data/FashionMNIST/raw/); carry .whl and data.
 set -uo pipefail
 export PYTHONUNBUFFERED=1 D2L_OFFLINE=1 MPLBACKEND=Agg D2L_NO_PROGRESS=1
 nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv
@@ -20,11 +20,9 @@ slug=$(python3 -c "from d2l_local.hardware import device_slug; print(device_slug
 save() { cp results/*.json "$OUT/" 2>/dev/null; }  # after every step: a cut run keeps it
 python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"; save
 python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"; save
-if [ -d build/ipynb ]; then
-  # most important first; the exercises (the longest: several full trainings) last
-  order="training features model data hardware alexnet exercises"
-  D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py $(for n in $order; do echo build/ipynb/$n.ipynb; done) \
-    --out "results/notebooks-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
-fi
+# most important first; the exercises (the longest: several full trainings) last
+order="training features model data hardware alexnet exercises"
+D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py $(for n in $order; do echo notebooks/$n.md; done) \
+  --out "results/notebooks-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
 save
 ls -la "$OUT"

@@ -1,9 +1,23 @@
-"""Generate runnable .ipynb files from the chapter's MyST sources (``make notebooks``).
+"""Write Colab-ready notebooks from the chapter's MyST sources (``make notebooks``).
 
-Each notebook gets a first, guarded cell that installs d2l_local only where it is missing
-(Colab, Binder), and image links that point at the repository, so the files also work
-when opened on their own.
+    python tools/make_notebooks.py OUT_DIR notebooks/*.md
+
+Each ``notebooks/x.md`` becomes ``OUT_DIR/notebooks/x.ipynb``, plain Jupyter: MyST markup
+is rendered to Markdown that Colab and JupyterLab show as it is meant:
+
+- citations become author-year text, with a reference list at the end;
+- cross-references become the title (or number) of what they point to;
+- admonitions become quotes, figures become images from the repository;
+- exercises and solutions become headed sections, their code kept;
+- prose with numbers glued from the run becomes a cell that prints that prose with the
+  values of the reader's own run (its code is hidden), never a number from the build.
+
+The first cell installs the library where it is missing, from the repository named once
+in ``_config.yml`` (``repository.url``); the book's Colab links point at the same files,
+published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publish.yml).
 """
+
+from __future__ import annotations
 
 import re
 import sys
@@ -11,41 +25,245 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REPO = "https://github.com/d2l-local/alexnet-chapter"
-RAW = "https://raw.githubusercontent.com/d2l-local/alexnet-chapter/main"
+NOTEBOOKS_BRANCH = "notebooks"  # where the publishing workflow puts the generated files
 
-INSTALL_CELL = f"""\
-# Installs the chapter's library where it is missing (Colab, Binder); a no-op elsewhere.
+
+def repository() -> dict:
+    """The repository settings of ``_config.yml``: url, branch, org and name."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    repo = config["repository"]
+    url = repo["url"].rstrip("/")
+    org, name = url.split("/")[-2:]
+    return {"url": url, "branch": repo.get("branch", "main"), "org": org, "name": name}
+
+
+def raw_url(path: str) -> str:
+    r = repository()
+    return f"https://raw.githubusercontent.com/{r['org']}/{r['name']}/{r['branch']}/{path}"
+
+
+def colab_url(pagename: str) -> str:
+    """Where Colab opens the generated notebook of ``pagename`` ('notebooks/training')."""
+    r = repository()
+    return (f"https://colab.research.google.com/github/{r['org']}/{r['name']}/blob/"
+            f"{NOTEBOOKS_BRANCH}/{pagename}.ipynb")
+
+
+INSTALL_CELL = """\
+# Installs the chapter's library where it is missing (Colab, a fresh environment);
+# a no-op where it is installed already.
 try:
     import d2l_local  # noqa: F401
 except ImportError:
-    %pip install -q "d2l-local @ git+{REPO}"
+    %pip install -q "d2l-local @ git+{url}"
 """
 
+# ------------------------------------------------------------------ bibliography
+def bibliography(path=ROOT / "references.bib") -> dict:
+    """key -> (in-text label 'Lowe, 2004', full reference in Markdown)."""
+    from pybtex.database import parse_file
+    out = {}
+    for key, entry in parse_file(str(path)).entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        last = [_latex("".join(p.last_names)) or _latex(" ".join(p.first_names))
+                for p in people]
+        year = entry.fields.get("year", "n.d.")
+        if len(last) == 1:
+            who = last[0]
+        elif len(last) == 2:
+            who = f"{last[0]} and {last[1]}"
+        else:
+            who = f"{last[0]} et al."
+        f = entry.fields
+        venue = f.get("journal") or f.get("booktitle") or f.get("publisher") \
+            or f.get("institution") or f.get("organization") or f.get("howpublished") or ""
+        full = f"{', '.join(_person(p) for p in people)} ({year}). {_latex(f.get('title', ''))}."
+        if venue:
+            full += f" *{_latex(venue)}*."
+        out[key] = (f"{who}, {year}", full)
+    return out
 
-def convert(md: Path, out_dir: Path) -> Path:
+
+def _person(p) -> str:
+    last = _latex(" ".join(p.last_names))
+    first = " ".join(n[0] + "." for n in p.first_names + p.middle_names if n)
+    return f"{last}, {first}" if first and last else last or _latex(" ".join(p.first_names))
+
+
+def _latex(text: str) -> str:
+    """The little LaTeX the .bib file uses, as plain text."""
+    text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
+    accents = {"\\'e": "é", "\\'E": "É", '\\"o': "ö", '\\"u': "ü", "\\'\\i": "í",
+               "\\'a": "á", "\\`e": "è"}
+    for k, v in accents.items():
+        text = text.replace("{" + k + "}", v).replace(k, v)
+    return text.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–")
+
+
+# ---------------------------------------------------------------- cross-references
+def page_labels(md) -> list[tuple[str, str, str]]:
+    """(label, kind, text) for a page's sections (text: the heading) and its figures and
+    exercises (text: 'Figure 2', numbered per page as the book does)."""
+    found, numbers = [], {"figure": 0, "exercise": 0}
+    for cell in jupytext.read(md).cells:
+        numbered = []
+        if cell.cell_type == "markdown":
+            for label, heading in re.findall(r"^\((\S+)\)=\s*\n#+\s+(.+)$", cell.source, re.M):
+                found.append((label, "section", heading.strip()))
+            numbered = [(kind, label) for kind, label in re.findall(
+                r"```\{(figure|exercise)\}[^\n]*\n(?::\w+:[^\n]*\n)*?:(?:name|label): (\S+)",
+                cell.source)]
+        else:
+            name = ((cell.metadata.get("mystnb") or {}).get("figure") or {}).get("name")
+            numbered = [("figure", name)] if name else []
+        for kind, label in numbered:
+            numbers[kind] += 1
+            found.append((label, kind, f"{kind.capitalize()} {numbers[kind]}"))
+    return found
+
+
+def labels(md_files) -> dict:
+    """label -> (kind, text, page, page title) over all pages."""
+    out = {}
+    for md in md_files:
+        found = page_labels(md)
+        title = next((text for _, kind, text in found if kind == "section"), Path(md).stem)
+        for label, kind, text in found:
+            out[label] = (kind, text, Path(md).stem, title)
+    return out
+
+
+# ------------------------------------------------------------------ conversion
+GLUE = re.compile(r"\{glue(?::(?:text|md))?\}`[^`]+`")
+
+
+def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict) -> str:
+    src = re.sub(r"^\(\S+\)=\s*$\n?", "", src, flags=re.M)  # section labels
+
+    def cite(m):
+        keys = [k.strip() for k in m.group(1).split(",")]
+        cited.extend(k for k in keys if k not in cited)
+        return "(" + "; ".join(bib[k][0] if k in bib else k for k in keys) + ")"
+    src = re.sub(r"\{cite(?::\w+)?\}`([^`]+)`", cite, src)
+
+    def ref(m):
+        label = m.group(2)
+        if label not in refs:
+            return label
+        kind, text, where, title = refs[label]
+        if kind == "section":
+            return f"*{text}*"
+        return text if where == page else f"{text} of *{title}*"
+    src = re.sub(r"\{(ref|numref)\}`([^`]+)`", ref, src)
+
+    def admonition(m):
+        kind, title, body = m.group(1), (m.group(2) or "").strip(), m.group(3)
+        body = re.sub(r"^:class:.*\n", "", body, flags=re.M).strip()
+        head = title if kind == "admonition" else kind.capitalize()
+        return "\n".join(["> **" + head + "**", ">"] + ["> " + line if line else ">"
+                                                       for line in body.splitlines()])
+    src = re.sub(r"^:::\{(\w+)\}([^\n]*)\n(.*?)^:::\s*$", admonition, src, flags=re.M | re.S)
+
+    def figure(m):
+        path, body = m.group(1).strip(), m.group(2)
+        caption = re.sub(r"^:\w+:.*\n", "", body, flags=re.M).strip()
+        label = re.search(r"^:name: (\S+)", body, re.M)
+        number = refs.get(label.group(1), ("", "Figure"))[1] if label else "Figure"
+        url = raw_url(path.replace("../", "")) if path.startswith("../") else path
+        return f"![{caption}]({url})\n\n*{number}: {caption}*"
+    src = re.sub(r"```\{figure\}([^\n]*)\n(.*?)```", figure, src, flags=re.S)
+
+    def exercise(m):
+        body = m.group(1)
+        label = re.search(r"^:label: (\S+)", body, re.M)
+        text = re.sub(r"^:\w+:.*\n", "", body, flags=re.M).strip()
+        number = refs.get(label.group(1), ("", "Exercise"))[1] if label else "Exercise"
+        return f"### {number}\n\n{text}"
+    src = re.sub(r"```\{exercise\}[^\n]*\n(.*?)```", exercise, src, flags=re.S)
+
+    def solution(m):
+        label = m.group(1).strip()
+        number = refs.get(label, ("", "the exercise"))[1]
+        return f"#### Solution to {number}"
+    src = re.sub(r"```\{solution-start\}([^\n]*)\n.*?```", solution, src, flags=re.S)
+    src = re.sub(r"```\{solution-end\}\s*\n```", "", src)
+    src = re.sub(r"```\{tableofcontents\}\s*\n```", "(The sections are the other "
+                 "notebooks of this folder.)", src)
+    return src.strip()
+
+
+def _sections(text: str) -> list[str]:
+    """Markdown split before each heading, so headings stay Markdown (and in the
+    notebook's outline) even when the prose around them becomes a cell."""
+    parts = re.split(r"(?m)^(?=#{1,6} )", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _prose_cell(text: str):
+    """A cell that prints ``text`` with the values glued by the reader's own run."""
+    code = ("# Prints the text with the numbers of your own run (computed above).\n"
+            "d2l.book.show_prose(r'''\n" + text + "\n''')")
+    cell = nbformat.v4.new_code_cell(code)
+    cell.metadata.update({"cellView": "form", "jupyter": {"source_hidden": True},
+                          "tags": ["prose"]})
+    return cell
+
+
+def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
+    md = Path(md)
+    page = md.stem
     nb = jupytext.read(md)
+    cells, cited = [], []
+    install = nbformat.v4.new_code_cell(INSTALL_CELL.format(url=repository()["url"]))
+    install.metadata["tags"] = ["colab-install"]
+    cells.append(install)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(r"\]\(\.\./img/", f"]({RAW}/img/", cell.source)
-            cell.source = re.sub(r"(:?\{figure\}|image) \.\./img/", rf"\1 {RAW}/img/",
-                                 cell.source)
-    install = nbformat.v4.new_code_cell(INSTALL_CELL)
-    install.metadata["tags"] = ["remove-cell", "colab-install"]
-    nb.cells.insert(0, install)
-    nb.metadata.pop("jupytext", None)
-    target = out_dir / (md.stem + ".ipynb")
-    nbformat.write(nb, target)
+            for text in _sections(_markdown(cell.source, page, refs, cited, bib)):
+                cells.append(_prose_cell(text) if GLUE.search(text)
+                             else nbformat.v4.new_markdown_cell(text))
+            continue
+        tags = list(cell.metadata.get("tags", []))
+        figure = (cell.metadata.get("mystnb", {}) or {}).get("figure")
+        new = nbformat.v4.new_code_cell(cell.source)
+        if "remove-cell" in tags:  # numbers for the text and the page's self-checks
+            new.source = "# Computes the numbers the text quotes, and checks them.\n" \
+                + cell.source
+            new.metadata.update({"cellView": "form", "jupyter": {"source_hidden": True}})
+        elif "hide-input" in tags:
+            new.metadata.update({"jupyter": {"source_hidden": True}})
+        cells.append(new)
+        if figure:
+            number = refs.get(figure.get("name"), ("", "Figure"))[1]
+            caption = " ".join(str(figure.get("caption", "")).split())
+            cells.append(nbformat.v4.new_markdown_cell(f"*{number}: {caption}*"))
+    if cited:
+        entries = "\n".join(f"- {bib[k][1]}" for k in cited if k in bib)
+        cells.append(nbformat.v4.new_markdown_cell("## References\n\n" + entries))
+    out = nbformat.v4.new_notebook(cells=cells)
+    out.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                  "language": "python"}
+    out.metadata["language_info"] = {"name": "python"}
+    out.metadata["colab"] = {"provenance": []}
+    target = out_dir / "notebooks" / f"{page}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(out, target)
     return target
 
 
+def convert_all(md_files, out_dir) -> list[Path]:
+    md_files = [Path(m) for m in md_files]
+    refs = labels(md_files)
+    bib = bibliography()
+    return [convert(md, Path(out_dir), refs, bib) for md in md_files]
+
+
 def main(argv):
-    out_dir = Path(argv[0])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in argv[1:]:
-        print("wrote", convert(Path(name), out_dir))
+    for path in convert_all(argv[1:], Path(argv[0])):
+        print("wrote", path)
 
 
 if __name__ == "__main__":

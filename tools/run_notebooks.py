@@ -1,6 +1,8 @@
-"""Execute the chapter's notebooks one by one and record how long each took.
+"""Execute the chapter's pages one by one and record how long each took.
 
-    python tools/run_notebooks.py build/ipynb/*.ipynb --out results/notebooks-<device>.json
+    python tools/run_notebooks.py notebooks/*.md --out results/notebooks-<device>.json
+
+Pages are read through jupytext (.md) or as notebooks (.ipynb).
 
 Used for the closing notes (quick mode on a CPU) and on a GPU machine (full size, see
 tools/gpu_run.sh). Executed copies go to --executed-dir when given; a failing cell
@@ -14,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import jupytext
 import nbformat
 from nbclient import NotebookClient
 
@@ -44,7 +47,7 @@ def main(argv=None):
     args = p.parse_args(argv)
     rows, failed = [], False
     for path in map(Path, args.notebooks):
-        nb = nbformat.read(path, as_version=4)
+        nb = jupytext.read(path) if path.suffix == ".md" else nbformat.read(path, as_version=4)
         client = NotebookClient(nb, timeout=args.timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
         start = time.perf_counter()
@@ -59,7 +62,7 @@ def main(argv=None):
         print(f"{path.stem:<12} {seconds:8.1f} s  {status}", flush=True)
         if args.executed_dir:
             Path(args.executed_dir).mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, Path(args.executed_dir) / path.name)
+            nbformat.write(nb, Path(args.executed_dir) / (path.stem + ".ipynb"))
         report = write_report(rows, args)  # after every notebook: a cut run keeps it
     print(f"{'total':<12} {report['total_seconds']:8.1f} s")
     return 1 if failed else 0

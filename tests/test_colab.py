@@ -1,0 +1,136 @@
+"""The Colab route: notebooks generated from the MyST pages, plain Jupyter, installing the
+library from the repository named in _config.yml, and the panel under Colab's ipywidgets."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .browser import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_notebooks  # noqa: E402
+
+PAGES = sorted((ROOT / "notebooks").glob("*.md"))
+MYST = re.compile(r"\{(cite|ref|numref|glue|eq|doc)[^}]*\}`|^:::|^```\{|^\(\S+\)=\s*$", re.M)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("colab")
+    make_notebooks.convert_all(PAGES, out)
+    return {p.stem: json.loads((out / "notebooks" / f"{p.stem}.ipynb").read_text())
+            for p in PAGES}
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def test_every_page_becomes_a_notebook_without_myst(generated):
+    assert set(generated) == {p.stem for p in PAGES}
+    for name, nb in generated.items():
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                assert not MYST.search(source(cell)), (name, source(cell)[:200])
+        assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_the_first_cell_installs_from_the_configured_repository(generated):
+    url = make_notebooks.repository()["url"]
+    for nb in generated.values():
+        first = nb["cells"][0]
+        assert "colab-install" in first["metadata"]["tags"]
+        assert f'%pip install -q "d2l-local @ git+{url}"' in source(first)
+        assert "import d2l_local" in source(first)
+
+
+def test_citations_become_author_year_with_a_reference_list(generated):
+    text = "\n".join(source(c) for c in generated["features"]["cells"])
+    assert "(Lowe, 2004)" in text and "(Dean et al., 2012; Le, 2013)" in text
+    refs = source(generated["features"]["cells"][-1])
+    assert refs.startswith("## References") and "Lowe, D. G. (2004). Distinctive" in refs
+
+
+def test_cross_references_become_titles_and_numbers(generated):
+    text = "\n".join(source(c) for c in generated["model"]["cells"])
+    assert "*Learned versus Crafted Features*" in text  # a section, by its title
+    assert "Exercise 8 of *Discussion, Summary and Exercises*" in text  # another page
+    exercises = "\n".join(source(c) for c in generated["exercises"]["cells"])
+    assert "### Exercise 1" in exercises and "#### Solution to Exercise 8" in exercises
+    assert "Exercise 2 puts numbers on" in exercises  # a numref on the same page
+
+
+def test_figures_are_images_from_the_repository(generated):
+    text = "\n".join(source(c) for c in generated["model"]["cells"])
+    images = re.findall(r"!\[[^\]]*\]\((\S+)\)", text)
+    assert images and all(u.startswith("https://raw.githubusercontent.com/") for u in images)
+    for url in images:  # each names a file the repository has
+        assert (ROOT / url.split("/", 6)[-1]).is_file(), url
+    assert "*Figure 1: LeNet (left)" in text
+
+
+def test_glued_prose_prints_the_readers_own_numbers(generated):
+    for name, nb in generated.items():
+        glued = set()
+        for cell in nb["cells"]:
+            glued |= set(re.findall(r"d2l\.book\.glue\(\"(\w+)\"", source(cell)))
+        for cell in nb["cells"]:
+            if "prose" in cell["metadata"].get("tags", []):
+                assert "d2l.book.show_prose(" in source(cell)
+                assert cell["metadata"]["jupyter"]["source_hidden"] is True
+                used = set(re.findall(r"\{glue(?::\w+)?\}`(\w+)", source(cell)))
+                assert used and used <= glued, (name, used - glued)
+    first = next(c for c in generated["training"]["cells"]
+                 if "prose" in c["metadata"].get("tags", []))
+    assert "H100" in source(first) and "{glue:text}`recipe_pflops:.2f`" in source(first)
+
+
+def test_generated_notebook_runs_its_prose_with_this_runs_values(tmp_path, quick):
+    """The data page, generated, executed: the glued sentence shows computed numbers."""
+    import nbformat
+    from nbclient import NotebookClient
+    make_notebooks.convert_all([ROOT / "notebooks" / "data.md"], tmp_path)
+    nb = nbformat.read(tmp_path / "notebooks" / "data.ipynb", as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3").execute()
+    shown = [o["data"]["text/markdown"] for c in nb.cells
+             if "prose" in c.metadata.get("tags", []) for o in c.outputs
+             if "text/markdown" in o.get("data", {})]
+    assert any("Each class has 6,000 training images" in s for s in shown), shown
+    assert not any("run the cells above" in s for s in shown)
+
+
+def test_colab_links_name_the_generated_notebooks():
+    url = make_notebooks.colab_url("notebooks/training")
+    r = make_notebooks.repository()
+    assert url == (f"https://colab.research.google.com/github/{r['org']}/{r['name']}/blob/"
+                   f"{make_notebooks.NOTEBOOKS_BRANCH}/notebooks/training.ipynb")
+
+
+IPYWIDGETS_7 = ROOT / "build" / "ipywidgets-7.7.1"
+
+
+def test_the_panel_works_with_colabs_ipywidgets(quick):
+    """Colab ships ipywidgets 7.7.1: the panel is built, trains and redraws with it."""
+    if not (IPYWIDGETS_7 / "ipywidgets").is_dir():
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                        "--target", str(IPYWIDGETS_7), "ipywidgets==7.7.1", "ipython_genutils"],
+                       check=True)
+    script = """
+import ipywidgets, d2l_local as d2l
+assert ipywidgets.__version__ == "7.7.1", ipywidgets.__version__
+panel = d2l.TrainingPanel()
+record = panel.run(max_epochs=1, resize=65, optimizer="adam", lr=2e-4)
+assert record["status"] == "finished", record
+panel.compare.value = (1,)
+assert bytes(panel.curves.value).startswith(b"\\x89PNG")
+assert panel.comparison.layout.display is None
+print("ok", ipywidgets.__version__)
+"""
+    env = {**__import__("os").environ, "PYTHONPATH": str(IPYWIDGETS_7)}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "ok 7.7.1" in run.stdout
