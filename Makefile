@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 NOTEBOOKS := $(sort $(wildcard notebooks/*.md))
+EDITIONS := zh vi
+# The translated pages that are notebooks (each edition's intro and bibliography are not).
+TRANSLATED := $(foreach e,$(EDITIONS),$(addprefix notebooks/$(e)/,$(notdir $(NOTEBOOKS))))
 COLAB_DIR := build/colab
 # Quick mode unless a GPU is present (the book says which it ran in).
 HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
@@ -38,11 +41,13 @@ data: $(STAMP)
 	$(BIN)/python -m d2l_local.files
 
 sync: $(STAMP)
-	$(BIN)/jupytext --sync $(NOTEBOOKS)
+	$(BIN)/jupytext --sync $(NOTEBOOKS) $(TRANSLATED)
+	$(BIN)/python tools/editions.py sync-code
 
 # Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb
 notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) $(NOTEBOOKS)
+	$(foreach e,$(EDITIONS),$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) $(filter notebooks/$(e)/%,$(TRANSLATED));)
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not browser and not site and not bench" -q
@@ -63,19 +68,21 @@ test: $(STAMP) system
 	@echo "== make test: pytest --nbval-lax (unit, benchmark, browser, every page in quick mode) =="
 	$(BIN)/python -m pytest --nbval-lax -q -p no:cacheprovider
 
-# System packages: Chromium for the browser tests, Debian's copy of Fashion-MNIST (else it
-# is downloaded). As root with apt they are installed; elsewhere make says what to run.
-SYSTEM_PACKAGES := chromium dataset-fashion-mnist
+# System packages: Chromium for the browser tests, Noto CJK for the Chinese edition's glyphs,
+# Debian's copy of Fashion-MNIST (else it is downloaded). As root with apt they are
+# installed; elsewhere make says what to run.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk dataset-fashion-mnist
 system:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	[ -d /usr/share/datasets/fashion-mnist ] || missing="$$missing dataset-fashion-mnist"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing system packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  elif ! command -v chromium >/dev/null 2>&1; then \
-	    echo "make needs Chromium for its browser checks. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
+	  elif ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	    echo "make needs Chromium and CJK fonts for its browser checks. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
 	    exit 1; \
 	  else echo "note: Fashion-MNIST is not installed system-wide; it will be downloaded" \
 	    "(or: sudo apt-get install -y dataset-fashion-mnist)"; fi; \
@@ -97,15 +104,19 @@ $(MATHJAX):
 
 book: $(STAMP) system $(MATHJAX)
 	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
+	$(BIN)/python tools/editions.py cache-guard
 	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going
-	@echo "Book built: _build/html/index.html; checking it offline in Chromium"
+	@echo "== the Chinese and Vietnamese editions: same code, so the executed notebooks are reused =="
+	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/python tools/editions.py build -W -n --keep-going
+	@echo "Book built: _build/html/index.html (zh/, vi/ beside it); checking it offline in Chromium"
 	$(BIN)/python -m pytest tests/test_site.py -m site -q -p no:cacheprovider
 
 # JupyterLab on the repository (where jupytext.toml pairs each page with its .py twin and
-# an .ipynb in build/lab/ that keeps outputs), opening the chapter's first page. As root
-# (containers) it needs --allow-root; its token stays on.
+# an .ipynb in build/lab/ that keeps outputs), opening the chapter's first page in each
+# edition (notebooks/, notebooks/zh/, notebooks/vi/). As root (containers) it needs
+# --allow-root; its token stays on.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/alexnet.md
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/alexnet.md $(foreach e,$(EDITIONS),notebooks/$(e)/alexnet.md)
 
 # Mutation testing of the Trainer, the data path and the models ([tool.mutmut] in
 # pyproject.toml). Hours on two cores; resumable; `$(BIN)/mutmut browse` to inspect.

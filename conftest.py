@@ -4,6 +4,11 @@ top to bottom in quick mode, next to the unit tests.
 
     pytest --nbval-lax            # unit tests, then every page (what make test runs)
     pytest --nbval notebooks      # the pages only
+    pytest --nbval notebooks/zh   # the Chinese edition's pages (likewise notebooks/vi)
+
+The translated editions run only when their folder is named: their code cells are the
+English ones, cell for cell (tests/test_editions.py), so running them again would execute
+the same code; what differs between editions is only prose, which the book build checks.
 """
 
 import os
@@ -25,12 +30,25 @@ def pytest_configure(config):
         config.option.nbval_current_env = True  # the kernel runs this interpreter
 
 
+def _named(config, folder: Path) -> bool:
+    """True when the command line names ``folder`` (or a file in it)."""
+    for arg in config.args:
+        path = (Path(config.invocation_params.dir) / arg.split("::")[0]).resolve()
+        if path == ROOT / folder or ROOT / folder in path.parents:
+            return True
+    return False
+
+
 def pytest_collect_file(file_path, parent):
     if not _nbval(parent.config) or file_path.suffix != ".md":
         return None
     relative = file_path.resolve().relative_to(ROOT)
     if relative.parts[0] != "notebooks":
         return None
+    if len(relative.parts) > 2 and not _named(parent.config, relative.parent):
+        return None  # a translation: see the module's docstring
+    if not file_path.read_text(encoding="utf-8").startswith("---\njupytext:"):
+        return None  # a plain Markdown page (an edition's intro): nothing to run
     import jupytext
     import nbformat
     from nbval.plugin import IPyNbFile

@@ -6,7 +6,8 @@ throughput, and fixes for upstream bugs (see each docstring).
 
 The modules, from the bottom up (each imports only modules above it in this list):
 
-    config       environment flags (D2L_QUICK, ...) and quick mode's limits
+    locales      the sentences the code writes into the pages, per language (en, zh, vi)
+    config       environment flags (D2L_QUICK, D2L_LANG, ...) and quick mode's limits
     checks       argument checks with messages that say what is allowed
     layers       weight init, lazy-layer state, evaluation mode
     hardware     devices: choose, name, time, measure
@@ -24,7 +25,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     training     the Trainer
     experiments  run several trainings and tabulate them
     results      full-size runs written to and read from results/
-    book         glue numbers into the pages, say how a page was run
+    book         glue numbers and sentences into the pages, say how a page was run
     widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
 """
 

@@ -7,7 +7,8 @@ Every ``D2L_*`` variable is read here and nowhere else:
 - ``D2L_OFFLINE=1``: never download;
 - ``D2L_NO_PROGRESS=1``: no progress bars (builds, tests);
 - ``D2L_STATIC_BOOK=1``: ``make book`` is executing the pages for the static site;
-- ``D2L_SAVE_RESULTS=1``: a full-size training page writes its run to ``results/``.
+- ``D2L_SAVE_RESULTS=1``: a full-size training page writes its run to ``results/``;
+- ``D2L_LANG=zh`` (or ``vi``, ``en``): the edition whose language notes are shown in.
 """
 
 from __future__ import annotations
@@ -47,6 +48,22 @@ def static_book() -> bool:
 def save_results() -> bool:
     """True when a full-size run should write what it measured to ``results/``."""
     return flag("D2L_SAVE_RESULTS")
+
+
+EDITIONS = ("en", "zh", "vi")  # the book's editions; notebooks/zh and notebooks/vi hold two
+
+
+def language() -> str:
+    """The reader's edition: ``D2L_LANG`` when set, else the folder the notebook runs in
+    (``notebooks/zh`` or ``notebooks/vi``), else English."""
+    value = os.environ.get("D2L_LANG", "").strip().lower()
+    if value:
+        if value not in EDITIONS:
+            raise ValueError(f"D2L_LANG={value!r} is not an edition: use one of "
+                             f"{', '.join(EDITIONS)}.")
+        return value
+    folder = Path.cwd().name
+    return folder if folder in EDITIONS else "en"
 
 
 def data_dir_variable() -> Path | None:

@@ -50,7 +50,7 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
                 "input shape": tuple(inputs[0].shape),
                 "output shape": tuple(output.shape), "parameters": params,
                 "forward FLOPs": flops,
-                "activation MB": output.numel() * output.element_size() / 2**20,
+                "activation MiB": output.numel() * output.element_size() / 2**20,
             })
         return record
 
@@ -161,7 +161,7 @@ def conv_vs_dense(table):
     """Parameters, forward FLOPs, activation and weight memory summed by kind of layer."""
     kind = table["type"].map({"Conv2d": "convolutions", "Linear": "dense"}).fillna("other")
     out = table.assign(kind=kind).groupby("kind")[
-        ["parameters", "forward FLOPs", "activation MB"]].sum()
+        ["parameters", "forward FLOPs", "activation MiB"]].sum()
     out["weights MiB"] = out["parameters"] * 4 / 2**20  # fp32
     return out
 

@@ -31,8 +31,9 @@
 # ```
 #
 # Everything the chapter states about speed, size or accuracy is computed on the page, by
-# code you can read and rerun. The helper library is imported as `d2l`, after the book
-# whose names it keeps; its source is in `d2l_local/`.
+# code you can read and rerun, or cited. The helper library is imported as `d2l`, after the book
+# *Dive into Deep Learning* {cite}`zhang2023dive`, whose names it keeps; its source is in
+# `d2l_local/`.
 
 # %%
 import d2l_local as d2l
@@ -40,6 +41,7 @@ import d2l_local as d2l
 d2l.book.show_run_mode()
 
 # %% [markdown]
-# Most pages run in a few minutes on a laptop's CPU. Training AlexNet at the chapter's full
+# In quick mode every page runs in minutes on a laptop's CPU (the project's tests run
+# them all that way). Training AlexNet at the chapter's full
 # size needs a GPU; without one, the training page uses a laptop recipe, and quick mode
 # (`D2L_QUICK=1`) runs every experiment on a small part of the data.

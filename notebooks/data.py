@@ -24,8 +24,8 @@ import torch
 d2l.book.show_run_mode()
 
 # %% [markdown]
-# A deep network has millions of parameters, and it beats a convex method with crafted
-# features only when there is enough data to pin those parameters down. Research of the
+# A deep network has millions of parameters, and it needs enough data to pin those
+# parameters down before it can beat a convex method with crafted features. Research of the
 # 1990s worked with small collections of small images, often of objects photographed on
 # clean backgrounds: the COIL-100 library, for instance, holds 7,200 images of 100 objects
 # turned on a turntable {cite}`nene1996coil`.

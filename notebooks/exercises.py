@@ -40,7 +40,7 @@ d2l.book.glue("total_params_m", total / 1e6)
 # augmentation). Its two hidden dense layers hold most of its parameters
 # ({glue:text}`dense_mib:.0f` MiB in fp32, as {ref}`sec-model` computes), while its
 # convolutions do most of its arithmetic. The tooling changed too: the fast GPU
-# convolutions that took Krizhevsky and Sutskever months of CUDA programming are a
+# convolutions that Krizhevsky and Sutskever wrote in CUDA themselves are a
 # library call in today's frameworks. PyTorch {cite}`paszke2019pytorch`, which this
 # chapter uses, descends from Torch {cite}`collobert2011torch7`; DistBelief
 # {cite}`dean2012large`, Caffe {cite}`jia2014caffe`, Theano {cite}`bergstra2010theano` and
@@ -136,8 +136,8 @@ d2l.summary.conv_vs_dense(table).round(2)
 sums = d2l.summary.conv_vs_dense(table)
 d2l.book.glue("ex1_dense_weights", sums.loc["dense", "weights MiB"])
 d2l.book.glue("ex1_conv_weights", sums.loc["convolutions", "weights MiB"])
-d2l.book.glue("ex1_conv_acts", sums.loc["convolutions", "activation MB"])
-d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation MB"])
+d2l.book.glue("ex1_conv_acts", sums.loc["convolutions", "activation MiB"])
+d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation MiB"])
 
 # %% [markdown]
 # The dense layers hold {glue:text}`ex1_dense_weights:.0f` MiB of weights against
@@ -290,16 +290,18 @@ d2l.plot_histories(hist4);
 d2l.book.glue("ex4_scale", d2l.book.run_scale(hist4["AlexNet, 224x224"]))
 d2l.book.glue("ex4_lenet", table4.loc["LeNet, 28x28", "val_acc"])
 d2l.book.glue("ex4_alexnet", table4.loc["AlexNet, 224x224", "val_acc"])
-d2l.book.glue("ex4_quick", " Quick mode cut the twenty epochs down; run the page at full "
-              "size for the real comparison." if d2l.quick_mode() else "")
+d2l.book.glue("ex4_quick", d2l.book.say("ex4_quick") if d2l.quick_mode() else "")
+d2l.book.glue("ex4_note", d2l.book.near_chance_note(table4["val_acc"]))
 
 
 # %% [markdown]
 # Both networks trained {glue:md}`ex4_scale`; LeNet ended at a test accuracy of
-# {glue:text}`ex4_lenet:.3f`, AlexNet at {glue:text}`ex4_alexnet:.3f`.{glue:md}`ex4_quick`
-# AlexNet has hundreds of times more parameters and does thousands of times more
-# arithmetic per image, so it can fit finer differences between the classes, and dropout
-# keeps it from memorising them; LeNet's sigmoids and small layers limit what it can fit.
+# {glue:text}`ex4_lenet:.3f`, AlexNet at {glue:text}`ex4_alexnet:.3f`.{glue:md}`ex4_note`{glue:md}`ex4_quick`
+# Whether AlexNet keeps improving after LeNet has stopped improving shows in the curves of a
+# full-size run. The reasons to expect it: AlexNet has hundreds of times more parameters
+# and does thousands of times more arithmetic per image, so it can fit finer differences
+# between the classes, with dropout against memorising them, while LeNet's sigmoids and
+# small layers limit what it can fit.
 #
 # ```{solution-end}
 # ```
@@ -369,14 +371,17 @@ d2l.book.glue("ex5_small_acc", both.loc["SmallNet, 28x28", "val_acc"])
 d2l.book.glue("ex5_alex_acc", both.loc["AlexNet, 224x224", "val_acc"])
 d2l.book.glue("ex5_param_ratio", both.loc["AlexNet, 224x224", "parameters"]
               / both.loc["SmallNet, 28x28", "parameters"])
+d2l.book.glue("ex5_note", d2l.book.near_chance_note(both["val_acc"]))
 
 # %% [markdown]
 # In this run SmallNet, with {glue:text}`ex5_param_ratio:.0f` times fewer parameters than
 # AlexNet, trained {glue:text}`ex5_speedup:.0f` times as many images per second and ended
 # at a test accuracy of {glue:text}`ex5_small_acc:.3f`, against
-# {glue:text}`ex5_alex_acc:.3f` for AlexNet. The large first window and stride, the
+# {glue:text}`ex5_alex_acc:.3f` for AlexNet.{glue:md}`ex5_note` In quick mode the run times
+# only a few batches, so read its speed ratio as rough. The large first window and stride, the
 # overlapping pooling and the two 4096-wide layers were choices for 224-pixel colour
-# photographs; 28 by 28 images need small windows from the first layer on.
+# photographs; on 28 by 28 images, small windows from the first layer on keep the detail
+# that {ref}`sec-features` showed an enlarged image's large window cannot use.
 #
 # ```{solution-end}
 # ```
@@ -405,16 +410,16 @@ table6[["images/s", "peak MiB", "val_acc", "seconds"]].round(3)
 
 # %% tags=["remove-cell"]
 rates = table6["images/s"]
-d2l.book.glue("ex6_rates", ", ".join(f"{rates[k]:,.0f} at {k}" for k in rates.index))
-d2l.book.glue("ex6_memory", "Peak memory is measured on CUDA GPUs only." if
-              table6["peak MiB"].isna().all() else
-              "Peak memory grew with the batch, because activations are kept per image.")
+d2l.book.glue("ex6_rates", "; ".join(f"{k}: {rates[k]:,.0f}" for k in rates.index))
+d2l.book.glue("ex6_memory", d2l.book.say("ex6_memory_cpu" if table6["peak MiB"].isna().all()
+                                         else "ex6_memory_gpu"))
 
 # %% [markdown]
 # Images per second in this run: {glue:md}`ex6_rates`. {glue:md}`ex6_memory` Throughput
 # grows with the batch until the device is busy; beyond that, larger batches only mean
-# fewer updates per epoch, which after one epoch usually costs accuracy, and the
-# activations kept for the backward pass set the upper limit on the batch.
+# fewer updates per epoch, which after a full epoch usually costs accuracy (a quick run's
+# epoch is a batch or two, too short to show it), and the activations kept for the
+# backward pass set the upper limit on the batch.
 #
 # ```{solution-end}
 # ```
@@ -452,12 +457,15 @@ table7.round(3)
 # %% tags=["remove-cell"]
 d2l.book.glue("ex7_best", table7["val_acc"].idxmax())
 d2l.book.glue("ex7_scale", d2l.book.run_scale(hist7["LeNet (sigmoid)"]))
+d2l.book.glue("ex7_note", d2l.book.near_chance_note(table7["val_acc"]))
 
 # %% [markdown]
-# Trained {glue:md}`ex7_scale`, the best of the three was *{glue:md}`ex7_best`*. A
-# mirrored shoe is still a shoe and a garment shifted by a pixel or two is the same
-# garment, so flips and small shifts add training images that are as real as the
-# originals. Vertical flips or large rotations would not: the data set's images are all
+# Trained {glue:md}`ex7_scale`, the highest test accuracy of the three was that of
+# *{glue:md}`ex7_best`*.{glue:md}`ex7_note` A garment shifted by a pixel or two is the
+# same garment, and a mirrored shirt is still a shirt, so small shifts and horizontal
+# flips keep the label. They are not all equally realistic, though: Fashion-MNIST's shoes
+# mostly point the same way, so a mirrored shoe is an image the test set rarely shows.
+# Vertical flips or large rotations would hurt more: the data set's images are all
 # upright. Libraries such as Albumentations {cite}`buslaev2020albumentations` offer many
 # more augmentations to choose from with the same question in mind.
 #
@@ -475,12 +483,12 @@ d2l.book.glue("ex7_scale", d2l.book.run_scale(hist7["LeNet (sigmoid)"]))
 # :class: dropdown
 # ```
 #
-# Give AlexNet only 1,000 training images and it has tens of thousands of parameters for
-# each of them. With plain SGD at a learning rate of 0.01, eight batches an epoch are too
-# few updates to get far, so this experiment uses Adam with a small learning rate, which
-# fits such a small set much sooner. One epoch's accuracies jump by a few points, so the
-# table averages the last five epochs and gives the gap between training and test
-# accuracy:
+# Give AlexNet only 1,000 training images (quick mode uses fewer, as the sentence below
+# the table says) and it has tens of thousands of parameters for each of them. With plain
+# SGD at a learning rate of 0.01, eight batches an epoch are few updates, so this
+# experiment uses Adam with a small learning rate, which adapts its step to each weight.
+# One epoch's accuracies jump by a few points, so the table averages the last epochs (five
+# at full size) and gives the gap between training and test accuracy:
 
 # %%
 few = lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224), num_train=1000)
@@ -498,13 +506,9 @@ d2l.plot_histories(hist8, metric=("train_acc", "val_acc"));
 # %% tags=["remove-cell"]
 gap_none, gap_drop = late8.loc["no dropout", "gap"], late8.loc["dropout 0.5", "gap"]
 d2l.book.glue("ex8_scale", d2l.book.run_scale(hist8["no dropout"]))
-if gap_none > 0.05:
-    verdict = (f"Without dropout the training accuracy ended {gap_none:.3f} above the test "
-               f"accuracy; with dropout the gap was {gap_drop:.3f}.")
-else:
-    verdict = (f"In this run the gap without dropout was only {gap_none:.3f} (with dropout "
-               f"{gap_drop:.3f}): too short a run to overfit. Run the page at full size "
-               "to see the gap open.")
+# the sentence (in each edition's language) is in d2l_local/locales
+verdict = d2l.book.say("ex8_gap" if gap_none > 0.05 else "ex8_no_gap",
+                       gap_none=gap_none, gap_drop=gap_drop)
 d2l.book.glue("ex8_verdict", verdict)
 
 # %% [markdown]
@@ -512,8 +516,9 @@ d2l.book.glue("ex8_verdict", verdict)
 # is counted while the network trains, so with dropout it is measured on a thinned
 # network; the test accuracy always uses the whole one.
 #
-# Does dropout matter on the full training set too? The same comparison on all 60,000
-# images, for the recipe's ten epochs:
+# Does dropout matter on the full training set too? The same question on all 60,000
+# images (fewer in quick mode), asked with the reference recipe itself (SGD at 0.01 for
+# ten epochs, not Adam):
 
 # %%
 all_images = lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))
@@ -528,19 +533,18 @@ d2l.experiments.late_accuracy(hist8b, last=3).round(3)
 # %% tags=["remove-cell"]
 d2l.book.glue("ex8b_scale", d2l.book.run_scale(hist8b["no dropout"]))
 late8b = d2l.experiments.late_accuracy(hist8b, last=3)
-d2l.book.glue("ex8b_result", (
-    f"the gap between training and test accuracy (averaged over the last epochs) was "
-    f"{late8b.loc['no dropout', 'gap']:.3f} without dropout and "
-    f"{late8b.loc['dropout 0.5', 'gap']:.3f} with it, and the test accuracies were "
-    f"{late8b.loc['no dropout', 'val_acc']:.3f} and {late8b.loc['dropout 0.5', 'val_acc']:.3f}"))
+d2l.book.glue("ex8b_result", d2l.book.say(
+    "ex8b_result", gap_none=late8b.loc["no dropout", "gap"],
+    gap_drop=late8b.loc["dropout 0.5", "gap"], acc_none=late8b.loc["no dropout", "val_acc"],
+    acc_drop=late8b.loc["dropout 0.5", "val_acc"]))
 
 # %% [markdown]
 # Trained {glue:md}`ex8b_scale`, {glue:md}`ex8b_result`. Compare the two gaps with those
-# of the 1,000-image run, where each parameter had sixty times fewer images to fit.
+# of the small-set run, where (at full size) each parameter had sixty times fewer images
+# to fit.
 #
-# To break training altogether, try the sigmoid (`activation="sigmoid"`), a learning rate
-# of 1, or the default initialisation of PyTorch, and explain what you see with the
-# gradients of {ref}`sec-model`.
+# To break training altogether, try the sigmoid (`activation="sigmoid"`) or a learning
+# rate of 1, and explain what you see with the gradients of {ref}`sec-model`.
 #
 # ```{solution-end}
 # ```

@@ -55,7 +55,7 @@ d2l.book.glue("cpu_count", os.cpu_count())
 
 
 # %% [markdown]
-# This page runs on a machine with {glue:text}`cpu_count` CPU cores; its measured rates
+# This page runs on a machine with {glue:text}`cpu_count` logical CPUs (hardware threads); its measured rates
 # follow below.
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
@@ -107,9 +107,7 @@ rates.set_index("device").round(3)
 
 # %% tags=["remove-cell"]
 has_gpu = d2l.try_gpu().type != "cpu"
-note = ("The GPU's rates are in the same table." if has_gpu else
-        "No GPU was found, so only the CPU is listed; the rates the project measured on a "
-        "GPU follow below, when they have been committed.")
+note = d2l.book.say("gpu_listed" if has_gpu else "gpu_missing")
 d2l.book.glue("gpu_note", note, display=False)
 d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]))
 d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]))

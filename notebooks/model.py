@@ -42,8 +42,9 @@ d2l.book.show_run_mode()
 #    augmentation (flips, crops and colour changes) rather than weight decay alone.
 #
 # The original network was spread over two GPUs, half of each layer's filters on each, the
-# two halves exchanging results only at some layers, because one GTX 580 had only 3 GB of
-# memory ({ref}`sec-model-memory` counts what that means). On one modern GPU the network is
+# two halves exchanging results only at some layers, because, the paper explains, one
+# GTX 580 had only 3 GB of memory {cite}`krizhevsky2012imagenet` ({ref}`sec-model-memory`
+# counts what that means). On one modern GPU the network is
 # a single stream, as in {numref}`fig-alexnet-vs-lenet`.
 #
 # ```{figure} ../img/alexnet-vs-lenet.svg
@@ -261,8 +262,8 @@ d2l.book.glue("first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[fi
 # {glue:text}`first_layer_ratio:.0f` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
 # the first layer, so the early filters barely move and training stalls unless the
-# initialisation is chosen with great care. The exercises let you train both and watch it
-# happen.
+# initialisation is chosen with great care. The last exercise of
+# {ref}`sec-exercises` suggests training with sigmoids to see it.
 #
 # ## Dropout
 #

@@ -27,9 +27,12 @@ d2l.book.show_run_mode()
 
 # %% [markdown]
 # Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
-# pixels so that the network stays exactly as designed. The *reference recipe* is the one
-# of the d2l book {cite}`zhang2023dive`: stochastic gradient descent with learning rate
-# 0.01, batches of 128 images, ten epochs, Xavier-uniform initialisation.
+# pixels so that the network stays exactly as designed. The *reference recipe* takes the
+# hyperparameters of the d2l book {cite}`zhang2023dive` (stochastic gradient descent with
+# learning rate 0.01, batches of 128 images, ten epochs) with the Xavier-uniform
+# initialisation that the book intends and its Chinese edition's code applies
+# {cite}`zhang2023d2lzh` ({ref}`sec-model` shows why the English edition's call has no
+# effect).
 
 # %% tags=["remove-cell"]
 per_image = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
@@ -48,10 +51,11 @@ d2l.book.glue("cpu_hours", flops / cpu_rate / 3600)
 # Ten epochs are 600,000 images through a network that costs
 # {glue:text}`image_gflops:.2f` GFLOPs per image forwards and backwards ({ref}`sec-model`): {glue:text}`recipe_pflops:.2f` PFLOPs in all.
 # At the peak rates of an NVIDIA H100 {cite}`nvidia2022h100` that is
-# {glue:text}`h100_fp32_s:.0f` seconds in fp32, the precision the recipe uses, or
-# {glue:text}`h100_bf16_s:.1f` seconds in bf16; real runs reach a fraction of a peak. At the
-# rate this machine's CPU reached on a matrix product just now, it would be at least
-# {glue:text}`cpu_hours:.1f` hours. Without a GPU, set `D2L_QUICK=1` before starting the
+# {glue:text}`h100_fp32_s:.0f` seconds at the fp32 peak (the recipe computes in fp32,
+# although PyTorch lets convolutions on NVIDIA GPUs use the faster TF32 format by default),
+# or {glue:text}`h100_bf16_s:.1f` seconds at the bf16 peak; real runs reach a fraction of a
+# peak. At the fp32 rate this machine's CPU reached on a matrix product just now, it would
+# be at least {glue:text}`cpu_hours:.1f` hours. Without a GPU, set `D2L_QUICK=1` before starting the
 # kernel to run the same code on a few batches, or use the laptop recipe below.
 # :::
 #
@@ -90,13 +94,11 @@ results[columns].round(3)
 
 # %% tags=["remove-cell"]
 last = trainer.history[-1]
-d2l.book.glue("run_summary", (
-    f"On {d2l.describe_device(trainer.device)}, the {recipe} reached a test accuracy of "
-    f"{d2l.book.versus_chance(last['val_acc'])} {d2l.book.run_scale(trainer.history)}, "
-    f"training at {last['images_per_s']:,.0f} images per second "
-    f"({last['precision']} arithmetic)."
-    + (" This is quick mode: a few batches, not the recipe's full run."
-       if d2l.quick_mode() else "")))
+d2l.book.glue("run_summary", d2l.book.say(
+    "run_summary", device=d2l.describe_device(trainer.device), recipe=d2l.book.say(recipe),
+    accuracy=d2l.book.versus_chance(last["val_acc"]), scale=d2l.book.run_scale(trainer.history),
+    rate=last["images_per_s"], precision=last["precision"],
+    quick=d2l.book.say("run_summary_quick") if d2l.quick_mode() else ""))
 
 # %% [markdown]
 # {glue:md}`run_summary` Images per second count training only, with the data loading
@@ -105,7 +107,10 @@ d2l.book.glue("run_summary", (
 # ## What the network learned
 #
 # The first layer's filters, each scaled to its own range. {ref}`sec-features` explains
-# why, on upsampled images, they keep much of their random start:
+# why, trained with SGD on 224-pixel enlargements (the reference recipe), they keep their
+# random start outside a small subspace; the laptop recipe's Adam on 65-pixel images is
+# not bound by that argument, and after a short run, with either recipe, the filters are
+# still near their start:
 
 # %%
 d2l.show_filters(model.net[0].weight);
@@ -136,9 +141,9 @@ d2l.show_images(images, 2, 5, titles=titles, scale=1.7);
 # %% [markdown]
 # ## Results of a full-size run
 #
-# The book you are reading may have been built on a machine without a GPU. The project
-# commits the results of full ten-epoch runs of the reference recipe made on a GPU, with
-# the hardware named, and shows them here:
+# The book you are reading may have been built on a machine without a GPU. When the
+# project has committed results of full ten-epoch runs of the reference recipe made on a
+# GPU, they are shown here, with the hardware named:
 
 # %% tags=["hide-input"]
 runs = [r for r in d2l.results.load_results("alexnet-*.json") if not r["quick_mode"]]

@@ -141,3 +141,23 @@ def test_training_panel_in_a_colab_notebook_in_jupyterlab(tmp_path):
         assert "finished" in second and "momentum" in second and "96" in second, second
         assert "finished" in runs.nth(1).inner_text()
         assert not page.refused, page.refused
+
+
+def test_a_translated_page_opens_in_jupyterlab_in_its_language(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "notebooks" / "zh").mkdir(parents=True)
+    for name in ("alexnet.md", "alexnet.py"):
+        shutil.copy(ROOT / "notebooks" / "zh" / name, repo / "notebooks" / "zh" / name)
+    shutil.copy(ROOT / "jupytext.toml", repo / "jupytext.toml")
+    with jupyterlab(repo, tmp_path) as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/notebooks/zh/alexnet.md")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        page.locator(".jp-MarkdownCell h1", has_text="深度卷积神经网络").wait_for(timeout=30_000)
+        for raw in ("(chap-alexnet)=", "{cite}", "% translation of"):
+            shown = [el for el in page.get_by_text(raw).all() if el.is_visible()]
+            assert shown == [], raw
+        run_all(page)
+        # the kernel runs in notebooks/zh, so the library's note is in Chinese
+        page.locator(".jp-OutputArea-output", has_text="快速模式").wait_for(timeout=120_000)
+        page.screenshot(path=str(OUTPUT / "jupyterlab-zh.png"))
+        assert not page.refused, page.refused

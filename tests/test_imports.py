@@ -20,9 +20,23 @@ def internal_imports(path: Path) -> set[str]:
     return found
 
 
+def subpackage_imports(folder: Path) -> set[str]:
+    """The d2l_local modules a subpackage (locales/) imports from its parent."""
+    found = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                found.update([node.module.split(".")[0]] if node.module else
+                             [a.name for a in node.names])
+    return found
+
+
 def graph():
-    return {p.stem: internal_imports(p) - {p.stem} for p in PACKAGE.glob("*.py")
-            if p.stem != "__init__"}
+    modules = {p.stem: internal_imports(p) - {p.stem} for p in PACKAGE.glob("*.py")
+               if p.stem != "__init__"}
+    modules.update({p.parent.name: subpackage_imports(p.parent)
+                    for p in PACKAGE.glob("*/__init__.py")})
+    return modules
 
 
 def find_cycle(edges):

@@ -47,7 +47,7 @@ def test_layer_table_columns_and_memory():
     assert first["input shape"] == (2, 1, 224, 224) and first["output shape"] == (2, 96, 54, 54)
     assert first["parameters"] == 96 * 11 * 11 + 96
     assert first["forward FLOPs"] == 2 * 2 * 96 * 54 * 54 * 11 * 11
-    assert first["activation MB"] == pytest.approx(2 * 96 * 54 * 54 * 4 / 2**20)
+    assert first["activation MiB"] == pytest.approx(2 * 96 * 54 * 54 * 4 / 2**20)
 
 
 def test_summaries_leave_the_model_in_its_mode():

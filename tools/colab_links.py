@@ -11,14 +11,19 @@ from pathlib import Path
 import make_notebooks
 
 
-def chapter_sources(srcdir) -> list[Path]:
-    return sorted(Path(srcdir).glob("notebooks/**/*.md"))
+def chapter_sources(srcdir, edition="en") -> list[Path]:
+    """The pages of one edition: notebooks/*.md (English) or notebooks/<lang>/*.md,
+    without the plain Markdown pages (the intro and the bibliography)."""
+    folder = Path(srcdir) / "notebooks" / ("" if edition == "en" else edition)
+    return sorted(p for p in folder.glob("*.md") if make_notebooks.is_notebook(p))
 
 
 def write_notebooks(app):
     if app.builder.format != "html":
         return
-    make_notebooks.convert_all(chapter_sources(app.srcdir), Path(app.outdir) / "_notebooks")
+    edition = getattr(app.config, "d2l_edition", "en")  # set by tools/book_editions.py
+    make_notebooks.convert_all(chapter_sources(app.srcdir, edition),
+                               Path(app.outdir) / "_notebooks")
 
 
 def relink(app, pagename, templatename, context, doctree):

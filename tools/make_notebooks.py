@@ -52,6 +52,41 @@ def colab_url(pagename: str) -> str:
             f"{NOTEBOOKS_BRANCH}/{pagename}.ipynb")
 
 
+# The words the conversion writes, in each edition's language (the page's folder).
+WORDS = {
+    "en": {"figure": "Figure", "exercise": "Exercise", "of": "{text} of *{title}*",
+           "solution": "Solution to {number}", "references": "References",
+           "the exercise": "the exercise",
+           "toc": "(The sections are the other notebooks of this folder.)"},
+    "zh": {"figure": "图", "exercise": "练习", "of": "*{title}*中的{text}",
+           "solution": "{number}的解答", "references": "参考文献", "the exercise": "练习",
+           "toc": "（各节是本文件夹中的其他笔记本。）"},
+    "vi": {"figure": "Hình", "exercise": "Bài tập", "of": "{text} trong *{title}*",
+           "solution": "Lời giải {number}", "references": "Tài liệu tham khảo",
+           "the exercise": "bài tập",
+           "toc": "(Các mục là những notebook khác trong thư mục này.)"},
+}
+
+
+def edition(md) -> str:
+    """'zh' or 'vi' for a page in notebooks/zh or notebooks/vi, else 'en'."""
+    folder = Path(md).parent.name
+    return folder if folder in WORDS else "en"
+
+
+def is_notebook(md) -> bool:
+    """A chapter page (MyST notebook with a jupytext header), not a plain Markdown page."""
+    return Path(md).read_text(encoding="utf-8").startswith("---\njupytext:")
+
+
+def target_path(md: Path) -> Path:
+    """Where a page's notebook goes under the output folder: notebooks/<page>.ipynb for an
+    English page, notebooks/<lang>/<page>.ipynb for a translation (the page's own path)."""
+    md = Path(md)
+    lang = edition(md)
+    return Path("notebooks", *(() if lang == "en" else (lang,)), md.stem + ".ipynb")
+
+
 INSTALL_CELL = """\
 # Installs the chapter's library where it is missing (Colab, a fresh environment);
 # a no-op where it is installed already.
@@ -59,6 +94,9 @@ try:
     import d2l_local  # noqa: F401
 except ImportError:
     %pip install -q "d2l-local @ git+{url}"
+"""
+LANGUAGE_LINE = """import os
+os.environ.setdefault("D2L_LANG", "{lang}")  # the library's notes in this edition's language
 """
 
 # ------------------------------------------------------------------ bibliography
@@ -108,6 +146,7 @@ def page_labels(md) -> list[tuple[str, str, str]]:
     """(label, kind, text) for a page's sections (text: the heading) and its figures and
     exercises (text: 'Figure 2', numbered per page as the book does)."""
     found, numbers = [], {"figure": 0, "exercise": 0}
+    words = WORDS[edition(md)]
     for cell in jupytext.read(md).cells:
         numbered = []
         if cell.cell_type == "markdown":
@@ -121,7 +160,7 @@ def page_labels(md) -> list[tuple[str, str, str]]:
             numbered = [("figure", name)] if name else []
         for kind, label in numbered:
             numbers[kind] += 1
-            found.append((label, kind, f"{kind.capitalize()} {numbers[kind]}"))
+            found.append((label, kind, f"{words[kind]} {numbers[kind]}"))
     return found
 
 
@@ -140,8 +179,10 @@ def labels(md_files) -> dict:
 GLUE = re.compile(r"\{glue(?::(?:text|md))?\}`[^`]+`")
 
 
-def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict) -> str:
+def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en") -> str:
+    words = WORDS[lang]
     src = re.sub(r"^\(\S+\)=\s*$\n?", "", src, flags=re.M)  # section labels
+    src = re.sub(r"^%.*$\n?", "", src, flags=re.M)  # MyST comments (translation stamps)
 
     def cite(m):
         keys = [k.strip() for k in m.group(1).split(",")]
@@ -156,7 +197,7 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict) -> str:
         kind, text, where, title = refs[label]
         if kind == "section":
             return f"*{text}*"
-        return text if where == page else f"{text} of *{title}*"
+        return text if where == page else words["of"].format(text=text, title=title)
     src = re.sub(r"\{(ref|numref)\}`([^`]+)`", ref, src)
 
     def admonition(m):
@@ -171,7 +212,8 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict) -> str:
         path, body = m.group(1).strip(), m.group(2)
         caption = re.sub(r"^:\w+:.*\n", "", body, flags=re.M).strip()
         label = re.search(r"^:name: (\S+)", body, re.M)
-        number = refs.get(label.group(1), ("", "Figure"))[1] if label else "Figure"
+        number = refs.get(label.group(1), ("", words["figure"]))[1] if label else \
+            words["figure"]
         url = raw_url(path.replace("../", "")) if path.startswith("../") else path
         return f"![{caption}]({url})\n\n*{number}: {caption}*"
     src = re.sub(r"```\{figure\}([^\n]*)\n(.*?)```", figure, src, flags=re.S)
@@ -180,18 +222,18 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict) -> str:
         body = m.group(1)
         label = re.search(r"^:label: (\S+)", body, re.M)
         text = re.sub(r"^:\w+:.*\n", "", body, flags=re.M).strip()
-        number = refs.get(label.group(1), ("", "Exercise"))[1] if label else "Exercise"
+        number = refs.get(label.group(1), ("", words["exercise"]))[1] if label else \
+            words["exercise"]
         return f"### {number}\n\n{text}"
     src = re.sub(r"```\{exercise\}[^\n]*\n(.*?)```", exercise, src, flags=re.S)
 
     def solution(m):
         label = m.group(1).strip()
-        number = refs.get(label, ("", "the exercise"))[1]
-        return f"#### Solution to {number}"
+        number = refs.get(label, ("", words["the exercise"]))[1]
+        return "#### " + words["solution"].format(number=number)
     src = re.sub(r"```\{solution-start\}([^\n]*)\n.*?```", solution, src, flags=re.S)
     src = re.sub(r"```\{solution-end\}\s*\n```", "", src)
-    src = re.sub(r"```\{tableofcontents\}\s*\n```", "(The sections are the other "
-                 "notebooks of this folder.)", src)
+    src = re.sub(r"```\{tableofcontents\}\s*\n```", words["toc"], src)
     return src.strip()
 
 
@@ -214,15 +256,17 @@ def _prose_cell(text: str):
 
 def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
     md = Path(md)
-    page = md.stem
+    page, lang = md.stem, edition(md)
     nb = jupytext.read(md)
     cells, cited = [], []
-    install = nbformat.v4.new_code_cell(INSTALL_CELL.format(url=repository()["url"]))
+    install = nbformat.v4.new_code_cell(
+        INSTALL_CELL.format(url=repository()["url"])
+        + ("" if lang == "en" else LANGUAGE_LINE.format(lang=lang)))
     install.metadata["tags"] = ["colab-install"]
     cells.append(install)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            for text in _sections(_markdown(cell.source, page, refs, cited, bib)):
+            for text in _sections(_markdown(cell.source, page, refs, cited, bib, lang)):
                 cells.append(_prose_cell(text) if GLUE.search(text)
                              else nbformat.v4.new_markdown_cell(text))
             continue
@@ -237,18 +281,19 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
             new.metadata.update({"jupyter": {"source_hidden": True}})
         cells.append(new)
         if figure:
-            number = refs.get(figure.get("name"), ("", "Figure"))[1]
+            number = refs.get(figure.get("name"), ("", WORDS[lang]["figure"]))[1]
             caption = " ".join(str(figure.get("caption", "")).split())
             cells.append(nbformat.v4.new_markdown_cell(f"*{number}: {caption}*"))
     if cited:
         entries = "\n".join(f"- {bib[k][1]}" for k in cited if k in bib)
-        cells.append(nbformat.v4.new_markdown_cell("## References\n\n" + entries))
+        cells.append(nbformat.v4.new_markdown_cell(f"## {WORDS[lang]['references']}\n\n"
+                                                   + entries))
     out = nbformat.v4.new_notebook(cells=cells)
     out.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                   "language": "python"}
     out.metadata["language_info"] = {"name": "python"}
     out.metadata["colab"] = {"provenance": []}
-    target = out_dir / "notebooks" / f"{page}.ipynb"
+    target = out_dir / target_path(md)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(out, target)
     return target

@@ -1,0 +1,150 @@
+"""The Chinese and Vietnamese editions: one code (every code cell is the English one),
+the same glue names, labels and citations, translations stamped with the English prose
+they were made from, and the sentences the code writes available in every language."""
+
+import csv
+import shutil
+import string
+import sys
+
+import pytest
+
+from d2l_local import book, config
+from d2l_local.locales import CATALOGS, LANGUAGES
+
+from .browser import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import book_editions  # noqa: E402
+import editions  # noqa: E402
+import make_notebooks  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", ["zh", "vi"])
+def test_edition_matches_the_english_pages(lang):
+    assert editions.problems(lang) == []
+
+
+@pytest.fixture
+def repo_copy(tmp_path, monkeypatch):
+    """The pages of the repository, copied, for tests that edit them."""
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks",
+                    ignore=shutil.ignore_patterns("*.py"))
+    for name in ("intro.md", "bibliography.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(editions, "ROOT", tmp_path)
+    return tmp_path
+
+
+def test_an_english_prose_edit_names_the_pages_to_look_at(repo_copy):
+    page = repo_copy / "notebooks" / "data.md"
+    page.write_text(page.read_text().replace("ImageNet changed the scale",
+                                             "ImageNet changed the scale of everything"))
+    found = editions.problems("zh")
+    assert len(found) == 1 and found[0].startswith("notebooks/zh/data.md: the English page "
+                                                   "notebooks/data.md changed")
+    editions.stamp(repo_copy / "notebooks" / "zh" / "data.md")  # a translator looked
+    assert editions.problems("zh") == []
+
+
+def test_a_code_edit_does_not_ask_for_a_translation_but_for_a_sync(repo_copy):
+    page = repo_copy / "notebooks" / "data.md"
+    page.write_text(page.read_text().replace("import torch\n", "import torch  # tensors\n", 1))
+    found = editions.problems("vi")
+    assert len(found) == 1 and "code cells differ" in found[0] and "sync-code" in found[0]
+    assert editions.sync_code(repo_copy / "notebooks" / "vi" / "data.md")
+    assert editions.problems("vi") == []
+
+
+def test_glue_labels_and_citations_must_match(repo_copy):
+    page = repo_copy / "notebooks" / "zh" / "training.md"
+    text = page.read_text()
+    page.write_text(text.replace("run_summary__zh", "run_summary", 1)
+                    .replace("{cite}`xiao2017fashion`", "", 1))
+    found = " ".join(editions.problems("zh"))
+    assert "glue roles differ" in found
+    if "xiao2017fashion" in text:
+        assert "references differ" in found
+
+
+def test_catalogs_have_the_same_keys_and_placeholders():
+    def fields(template):
+        return sorted(f for _, f, _, _ in string.Formatter().parse(template) if f)
+    english = CATALOGS["en"]
+    for lang in LANGUAGES:
+        assert set(CATALOGS[lang]) == set(english), lang
+        for key, template in english.items():
+            assert fields(CATALOGS[lang][key]) == fields(template), (lang, key)
+
+
+def test_a_glued_sentence_is_glued_in_every_language():
+    text = book.say("ex8_gap", gap_none=0.123, gap_drop=0.045)
+    assert str(text).startswith("Without dropout the training accuracy ended 0.123 above")
+    book.glue("verdict", text)
+    assert book.GLUED["verdict"] == str(text)
+    assert "0.123" in book.GLUED["verdict__zh"] and "暂退法" in book.GLUED["verdict__zh"]
+    assert "dropout" in book.GLUED["verdict__vi"] and "khoảng cách" in book.GLUED["verdict__vi"]
+    book.glue("plain", "AlexNet, 224x224")  # a name, not a sentence: the same everywhere
+    assert book.GLUED["plain__zh"] == book.GLUED["plain__vi"] == "AlexNet, 224x224"
+    # sentences inside sentences are taken in the same language
+    summary = book.say("run_summary", device="cpu", recipe=book.say("laptop recipe"),
+                       accuracy=book.versus_chance(0.88), scale=book.run_scale(
+                           [{"train_images": 60000, "val_images": 10000}]),
+                       rate=284.0, precision="bf16", quick="")
+    assert "笔记本电脑方案" in summary.in_language("zh")
+    assert "60,000" in summary.in_language("vi") and "công thức" in summary.in_language("vi")
+    with pytest.raises(KeyError, match="No sentence"):
+        book.say("no such sentence")
+
+
+def test_the_run_note_in_the_book_holds_every_language(quick):
+    note = book.RunModeNote(book.run_mode_text("cpu"), static_book=True)
+    html = note._repr_html_()
+    assert [f'lang="{lang}"' in html for lang in LANGUAGES] == [True] * 3
+    assert "快速模式" in html and "chế độ nhanh" in html
+    assert book.RunModeNote(book.run_mode_text("cpu"), static_book=False)._repr_html_() is None
+
+
+def test_language_follows_the_variable_then_the_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("D2L_LANG", raising=False)
+    (tmp_path / "zh").mkdir()
+    monkeypatch.chdir(tmp_path / "zh")
+    assert config.language() == "zh"
+    monkeypatch.chdir(tmp_path)
+    assert config.language() == "en"
+    monkeypatch.setenv("D2L_LANG", "vi")
+    assert config.language() == "vi"
+    monkeypatch.setenv("D2L_LANG", "fr")
+    with pytest.raises(ValueError, match="D2L_LANG='fr' is not an edition"):
+        config.language()
+
+
+def test_the_switch_links_a_page_to_itself_in_each_edition():
+    assert book_editions.link("notebooks/data", "en", "zh") == "../zh/notebooks/zh/data.html"
+    assert book_editions.link("notebooks/zh/data", "zh", "en") == "../../../notebooks/data.html"
+    assert book_editions.link("notebooks/zh/intro", "zh", "en") == "../../../intro.html"
+    assert book_editions.link("intro", "en", "vi") == "vi/notebooks/vi/intro.html"
+    assert book_editions.link("notebooks/vi/model", "vi", "zh") == \
+        "../../../zh/notebooks/zh/model.html"
+    assert book_editions.link("search", "en", "zh") == "zh/index.html"
+
+
+@pytest.mark.parametrize("lang,words", [("zh", ("练习", "参考文献")),
+                                        ("vi", ("Bài tập", "Tài liệu tham khảo"))])
+def test_colab_notebooks_of_an_edition(tmp_path, lang, words):
+    pages = [ROOT / "notebooks" / lang / f"{p}.md" for p in ("exercises", "training")]
+    written = make_notebooks.convert_all(pages, tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == \
+        [f"notebooks/{lang}/exercises.ipynb", f"notebooks/{lang}/training.ipynb"]
+    text = written[0].read_text(encoding="utf-8")
+    assert all(w in text for w in words)
+    assert f'D2L_LANG\\", \\"{lang}\\"' in text  # the library's notes in the edition's language
+    assert "% translation of" not in text and "{cite}" not in text and ":::" not in text
+    assert f"__{lang}" in written[1].read_text(encoding="utf-8")  # sentences of the edition
+
+
+def test_glossary_has_every_term_in_three_languages():
+    with open(ROOT / "editions" / "glossary.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 50
+    assert all(r["english"] and r["chinese"] and r["vietnamese"] for r in rows)

@@ -1,0 +1,115 @@
+"""The Chinese and Vietnamese editions of the built book, in headless Chromium: every page
+has a language switch that reaches the same page in the other editions, the theme speaks
+the page's language, the run note shows only the page's language, and Chinese and
+Vietnamese text is drawn with real glyphs (no tofu boxes)."""
+
+import re
+
+import pytest
+
+from .browser import OUTPUT, offline_page
+from .test_site import SITE
+
+pytestmark = [pytest.mark.site,
+              pytest.mark.skipif(not (SITE / "zh" / "index.html").is_file(),
+                                 reason="the editions are not built: make book builds them, "
+                                        "then runs these tests")]
+
+PAGES = ["intro", "alexnet", "features", "data", "hardware", "model", "training",
+         "exercises", "bibliography"]
+LANG = {"en": "en", "zh": "zh-CN", "vi": "vi"}
+
+
+def page_file(edition, page):
+    if edition == "en":
+        return SITE / (f"{page}.html" if page in ("intro", "bibliography")
+                       else f"notebooks/{page}.html")
+    return SITE / edition / "notebooks" / edition / f"{page}.html"
+
+
+def test_every_page_of_every_edition_links_to_itself_in_the_others():
+    for edition in LANG:
+        for page in PAGES:
+            path = page_file(edition, page)
+            html = path.read_text(encoding="utf-8")
+            assert f'<html lang="{LANG[edition]}"' in html, (path, "lang attribute")
+            switch = re.search(r'<nav class="d2l-editions".*?</nav>', html, re.S)
+            assert switch, f"{path}: no language switch"
+            links = dict((lang, href) for href, lang in re.findall(
+                r'<a href="([^"]+)" hreflang="[^"]+" lang="([^"]+)"', switch.group(0)))
+            assert set(links) == {LANG[e] for e in LANG if e != edition}, (path, links)
+            for other in LANG:
+                if other == edition:
+                    continue
+                target = (path.parent / links[LANG[other]]).resolve()
+                assert target == page_file(other, page).resolve(), (path, other, target)
+                assert target.is_file(), target
+
+
+def test_translated_pages_carry_their_glued_sentences_in_their_language():
+    for edition, word in (("zh", "测试"), ("vi", "kiểm tra")):
+        html = page_file(edition, "training").read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", "", html)
+        assert "reached a test accuracy" not in text  # the English sentence is not glued in
+        assert word in text
+
+
+# A character no installed font draws (Tangut), and the check that tells it from a real one.
+MISSING = "\U00017000"
+TOFU_JS = """([chars, missing]) => {
+  const font = getComputedStyle(document.querySelector('article') || document.body).fontFamily;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = c => { ctx.clearRect(0, 0, 48, 48); ctx.font = `32px ${font}`;
+                      ctx.fillText(c, 4, 36); return ctx.getImageData(0, 0, 48, 48).data.join(); };
+  const box = draw(missing);
+  return chars.filter(c => draw(c) === box);
+}"""
+
+
+def tofu(page, text):
+    chars = sorted({c for c in text if ord(c) > 0x2FF and not c.isspace()})
+    return chars, page.evaluate(TOFU_JS, [chars + [MISSING], MISSING])
+
+
+@pytest.mark.parametrize("edition", ["zh", "vi"])
+def test_text_is_drawn_with_real_glyphs_and_the_switch_works(edition):
+    path = page_file(edition, "data")
+    with offline_page(["file://"], viewport=(1280, 900)) as page:
+        page.goto(path.as_uri())
+        page.wait_for_selector("article")
+        text = page.locator("article").inner_text()
+        chars, boxes = tofu(page, text)
+        assert len(chars) > (300 if edition == "zh" else 20)
+        assert boxes == [MISSING], f"drawn as tofu: {boxes[:-1][:20]}"  # the check works
+        # the run note says how the page ran, in the page's language only
+        note = page.locator(".d2l-run-mode")
+        assert note.count() == 1
+        visible = note.locator("p:visible")
+        assert visible.count() == 1 and visible.get_attribute("lang") == edition
+        page.screenshot(path=str(OUTPUT / f"book-{edition}-data.png"))
+        # the switch takes the reader to the same page in English
+        page.locator(".d2l-editions a[hreflang='en']").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/notebooks/data.html")
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator(".d2l-run-mode p:visible").get_attribute("lang") == "en"
+        assert page.refused == []
+
+
+def test_launch_links_of_the_editions_name_their_generated_notebooks():
+    import sys
+    sys.path.insert(0, str(SITE.parent.parent / "tools"))
+    import make_notebooks
+    for edition in ("zh", "vi"):
+        for page in PAGES[1:-1]:
+            html = page_file(edition, page).read_text(encoding="utf-8")
+            colab = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', html)
+            pagename = f"notebooks/{edition}/{page}"
+            assert colab == [make_notebooks.colab_url(pagename)], (pagename, colab)
+            published = SITE / edition / "_notebooks" / f"{pagename}.ipynb"
+            assert published.is_file(), published
+            download = re.findall(r'href="([^"]*_notebooks/[^"]+\.ipynb)"', html)
+            assert download and (page_file(edition, page).parent / download[0]).resolve() \
+                == published.resolve(), (pagename, download)

@@ -1,0 +1,282 @@
+"""The chapter's editions: English (the source), Chinese (notebooks/zh) and Vietnamese
+(notebooks/vi). One code, three languages.
+
+    python tools/editions.py check            what the tests check, page by page
+    python tools/editions.py sync-code        copy every code cell from the English page
+    python tools/editions.py stamp PAGE...    record that PAGE was (re)translated from the
+                                              English page as it is now
+    python tools/editions.py build            build the zh and vi sites into _build/html/zh
+                                              and _build/html/vi (after the English build)
+    python tools/editions.py cache-guard      empty the book's execution cache when the
+                                              library changed (the cache keys on the pages'
+                                              code only)
+
+Rules, checked by tests/test_editions.py:
+
+- every code cell of a translated page is the English cell in the same position (source and
+  options), so one execution serves all editions: the book's execution cache is keyed by
+  the code, and the zh and vi builds reuse the English build's outputs;
+- the glue names are the English ones; a glued *sentence* is referenced with the edition's
+  suffix (``{glue:md}`run_summary__zh```), which :func:`d2l_local.book.glue` provides;
+- labels, citations and cross-references are the English ones;
+- each translated page starts with a stamp, a MyST comment naming its English source and
+  the hash of that source's prose; when the English prose changes, the check fails naming
+  the page until a translator has looked and run ``stamp``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import jupytext
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = {  # edition -> Sphinx language, book title
+    "zh": ("zh_CN", "AlexNet：一个交互式章节"),
+    "vi": ("vi", "AlexNet, một chương sách tương tác"),
+}
+PAGES = ["alexnet", "features", "data", "hardware", "model", "training", "exercises"]
+STAMP = re.compile(r"^% translation of (\S+), prose sha256 ([0-9a-f]{16})\s*$", re.M)
+
+
+# ------------------------------------------------------------------ pages
+def english_source(page: Path) -> Path:
+    """The English page a translated page comes from."""
+    page = Path(page)
+    if page.stem in ("intro", "bibliography"):
+        return ROOT / f"{page.stem}.md"
+    return ROOT / "notebooks" / page.name
+
+
+def translations(lang: str) -> list[Path]:
+    folder = ROOT / "notebooks" / lang
+    return [folder / "intro.md"] + [folder / f"{p}.md" for p in PAGES] \
+        + [folder / "bibliography.md"]
+
+
+def is_notebook(path: Path) -> bool:
+    return Path(path).read_text(encoding="utf-8").startswith("---\njupytext:")
+
+
+def cells(path: Path):
+    if is_notebook(path):
+        return jupytext.read(path).cells
+    return [_MarkdownCell(Path(path).read_text(encoding="utf-8"))]
+
+
+class _MarkdownCell:
+    """A plain Markdown page (intro, bibliography) as one markdown cell."""
+
+    def __init__(self, text):
+        self.cell_type, self.source, self.metadata = "markdown", text, {}
+
+
+def prose(path: Path) -> str:
+    """The page's Markdown without stamps: what a translator translates."""
+    text = "\n\n".join(c.source for c in cells(path) if c.cell_type == "markdown")
+    return STAMP.sub("", text).strip()
+
+
+def prose_hash(path: Path) -> str:
+    return hashlib.sha256(prose(path).encode("utf-8")).hexdigest()[:16]
+
+
+def code_cells(path: Path) -> list[tuple[str, dict]]:
+    return [(c.source, dict(c.metadata)) for c in cells(path) if c.cell_type == "code"]
+
+
+GLUE = re.compile(r"\{glue(?::(text|md))?\}`([^`:]+)(?::[^`]*)?`")
+LABEL = re.compile(r"^\((\S+)\)=\s*$|^:(?:name|label): (\S+)\s*$", re.M)
+XREF = re.compile(r"\{(?:ref|numref|cite|eq)(?::\w+)?\}`([^`]+)`")
+
+
+def glue_names(text: str, lang: str) -> list[tuple[str, str]]:
+    """(kind, name) of every glue role, with the edition's suffix removed from {glue:md}."""
+    out = []
+    for kind, name in GLUE.findall(text):
+        if kind == "md" and lang != "en":
+            name = name[:-len(f"__{lang}")] if name.endswith(f"__{lang}") else f"!{name}"
+        out.append((kind or "any", name))
+    return sorted(out)
+
+
+def problems(lang: str) -> list[str]:
+    """Everything wrong with the ``lang`` edition, one line per problem, naming the page."""
+    found = []
+    for page in translations(lang):
+        rel = page.relative_to(ROOT)
+        source = english_source(page)
+        if not page.exists():
+            found.append(f"{rel}: missing (translate {source.relative_to(ROOT)})")
+            continue
+        text, english = page.read_text(encoding="utf-8"), source.read_text(encoding="utf-8")
+        if code_cells(page) != code_cells(source):
+            found.append(f"{rel}: code cells differ from {source.relative_to(ROOT)} "
+                         "(run: python tools/editions.py sync-code)")
+        if glue_names(text, lang) != glue_names(english, "en"):
+            found.append(f"{rel}: glue roles differ from the English page (a sentence is "
+                         f"{{glue:md}}`name__{lang}`, a number {{glue:text}}`name:fmt`)")
+        for what, pattern in (("labels", LABEL), ("references", XREF)):
+            mine = sorted(m if isinstance(m, str) else "".join(m)
+                          for m in pattern.findall(STAMP.sub("", text)))
+            theirs = sorted(m if isinstance(m, str) else "".join(m)
+                            for m in pattern.findall(english))
+            if mine != theirs:
+                extra = sorted((Counter(mine) - Counter(theirs)).elements())
+                missing = sorted((Counter(theirs) - Counter(mine)).elements())
+                found.append(f"{rel}: {what} differ from the English page: missing "
+                             f"{missing}, extra {extra}")
+        stamp = STAMP.search(text)
+        if not stamp:
+            found.append(f"{rel}: no translation stamp (run: python tools/editions.py stamp "
+                         f"{rel})")
+        elif stamp.group(2) != prose_hash(source):
+            found.append(f"{rel}: the English page {source.relative_to(ROOT)} changed after "
+                         f"this translation; update the translation, then run: python "
+                         f"tools/editions.py stamp {rel}")
+    return found
+
+
+# ------------------------------------------------------------------ commands
+def stamp(page: Path):
+    page = Path(page).resolve()
+    source = english_source(page)
+    line = f"% translation of {source.relative_to(ROOT)}, prose sha256 {prose_hash(source)}"
+    text = page.read_text(encoding="utf-8")
+    if STAMP.search(text):
+        text = STAMP.sub(line, text, count=1)
+    elif text.startswith("---\n"):
+        end = text.index("\n---\n", 4) + 5
+        text = text[:end] + "\n" + line + "\n" + text[end:].lstrip("\n")
+    else:
+        text = line + "\n\n" + text
+    page.write_text(text, encoding="utf-8")
+
+
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n.*?^```\s*$", re.M | re.S)
+
+
+def sync_code(page: Path) -> bool:
+    """Replace the translated page's code cells by the English ones, in order (the text
+    between them is kept). True when the page changed."""
+    page, source = Path(page), english_source(page)
+    if not is_notebook(source):
+        return False
+    english = CODE_CELL.findall(source.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    mine = CODE_CELL.findall(text)
+    if len(mine) != len(english):
+        raise SystemExit(f"{page}: {len(mine)} code cells, the English page has "
+                         f"{len(english)}: align them by hand first")
+    it = iter(english)
+    new = CODE_CELL.sub(lambda m: next(it), text)
+    if new != text:
+        page.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def edition_config(lang: str) -> Path:
+    """build/editions/<lang>/_config.yml and _toc.yml: the English book's, for ``lang``'s
+    pages, with the language, the title, and the English build's execution cache."""
+    language, title = LANGUAGES[lang]
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = title
+    config["execute"]["cache"] = str(ROOT / "_build" / ".jupyter_cache")  # shared
+    config["bibtex_bibfiles"] = [str(ROOT / b) for b in config["bibtex_bibfiles"]]
+    sphinx = config["sphinx"]
+    sphinx["local_extensions"] = {k: str(ROOT / v) for k, v in
+                                  sphinx["local_extensions"].items()}
+    sphinx["config"]["language"] = language
+    sphinx["config"]["d2l_edition"] = lang
+
+    def move(entry):
+        entry = dict(entry)
+        entry["file"] = f"notebooks/{lang}/{Path(entry['file']).name}"
+        if "sections" in entry:
+            entry["sections"] = [move(s) for s in entry["sections"]]
+        return entry
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc["root"] = f"notebooks/{lang}/intro"
+    toc["chapters"] = [move(c) for c in toc["chapters"]]
+    out = ROOT / "build" / "editions" / lang
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True,
+                                                    sort_keys=False), encoding="utf-8")
+    (out / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def build(langs, extra=()):
+    """Build each edition with Jupyter Book and put it under _build/html/<lang>/."""
+    site = ROOT / "_build" / "html"
+    if not (site / "index.html").exists():
+        raise SystemExit("Build the English book first (make book): the editions reuse its "
+                         "executed notebooks and live inside its site.")
+    for lang in langs:
+        out = edition_config(lang)
+        cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
+               "--config", str(out / "_config.yml"), "--toc", str(out / "_toc.yml"),
+               "--path-output", str(out), *extra]
+        print("==", " ".join(cmd), flush=True)
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        target = site / lang
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(out / "_build" / "html", target)
+        print(f"{lang}: {target / 'index.html'}")
+
+
+def cache_guard(cache=ROOT / "_build" / ".jupyter_cache") -> bool:
+    """Start the books afresh when d2l_local changed since they were built: jupyter-cache
+    keys on a page's code cells, not on the library they call, and Sphinx rereads only the
+    pages whose source changed. True when the builds were removed."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "d2l_local").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
+    stamp_file = cache / "d2l_local.sha256"
+    if stamp_file.exists() and stamp_file.read_text() == digest.hexdigest():
+        return False
+    emptied = cache.exists()
+    for built in (cache.parent, ROOT / "build" / "editions"):  # _build: all of it
+        shutil.rmtree(built, ignore_errors=True)
+    cache.mkdir(parents=True)
+    stamp_file.write_text(digest.hexdigest())
+    if emptied:
+        print("d2l_local changed since the last build: building the books afresh")
+    return emptied
+
+
+def main(argv):
+    command, args = (argv[0], argv[1:]) if argv else ("check", [])
+    if command == "check":
+        found = [p for lang in LANGUAGES for p in problems(lang)]
+        print("\n".join(found) or "All editions match the English pages.")
+        return 1 if found else 0
+    if command == "sync-code":
+        for lang in LANGUAGES:
+            for page in translations(lang):
+                if page.exists() and sync_code(page):
+                    print("updated", page.relative_to(ROOT))
+        return 0
+    if command == "stamp":
+        for page in args:
+            stamp(page)
+        return 0
+    if command == "cache-guard":
+        cache_guard()
+        return 0
+    if command == "build":
+        langs = [a for a in args if not a.startswith("-")] or list(LANGUAGES)
+        build(langs, [a for a in args if a.startswith("-")])
+        return 0
+    raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
