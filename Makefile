@@ -105,11 +105,12 @@ $(MATHJAX):
 book: $(STAMP) system $(MATHJAX)
 	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
 	$(BIN)/python tools/editions.py cache-guard
-	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going
+	@start=$$(date +%s); set -x; D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going; \
+	  status=$$?; { set +x; } 2>/dev/null; echo "en: built in $$(( $$(date +%s) - start )) s"; exit $$status
 	@echo "== the Chinese and Vietnamese editions: same code, so the executed notebooks are reused =="
 	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/python tools/editions.py build -W -n --keep-going
 	@echo "Book built: _build/html/index.html (zh/, vi/ beside it); checking it offline in Chromium"
-	$(BIN)/python -m pytest tests/test_site.py -m site -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests/test_site.py tests/test_site_editions.py -m site -q -p no:cacheprovider
 
 # JupyterLab on the repository (where jupytext.toml pairs each page with its .py twin and
 # an .ipynb in build/lab/ that keeps outputs), opening the chapter's first page in each

@@ -50,6 +50,9 @@ def test_validation_set_is_in_file_order_and_training_set_is_not():
 def test_to_moves_once_and_text_labels():
     dm = d2l.FashionMNIST(batch_size=8, num_train=16, num_val=8)
     assert dm.to("cpu") is dm and dm.device == torch.device("cpu")
+    assert dm.to("meta") is dm and dm.device == torch.device("meta")  # another device
+    assert {t.device.type for t in (dm.train_images, dm.train_labels, dm.val_images,
+                                    dm.val_labels)} == {"meta"}
     assert dm.text_labels([0, 9, 8]) == ["t-shirt", "ankle boot", "bag"]
 
 

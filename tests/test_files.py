@@ -177,3 +177,15 @@ def test_gz_and_plain_give_identical_tensors(isolated):
     b = data.load_fashion_mnist(link_files(isolated / "plain", gz=False))
     assert all(torch.equal(a[k], b[k]) for k in a)
     assert a["train_images"].dtype == torch.uint8 and b["test_labels"].shape == (10000,)
+
+
+def test_an_unreadable_file_is_named_with_the_fix(tmp_path, monkeypatch):
+    victim = tmp_path / "t10k-labels-idx1-ubyte"
+    victim.write_bytes(b"x")
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(data.DataError) as err:
+        data._read_bytes(victim)
+    assert str(victim) in str(err.value) and "fix its permissions" in str(err.value)

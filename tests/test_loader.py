@@ -102,3 +102,13 @@ def test_augmentation_happens_in_the_loader():
     assert torch.equal(plain, plain[:1].expand_as(plain))
     assert not torch.equal(aug, plain)
     assert (aug[:, 0, :, -6:].amax(dim=(1, 2)) > 0).any()  # some were flipped to the right
+
+
+def test_shifts_reach_every_offset_in_both_directions():
+    torch.manual_seed(0)
+    imgs = torch.zeros(600, 9, 9, dtype=torch.uint8)
+    imgs[:, 4, 4] = 255  # one bright pixel in the middle: its new place is the shift
+    out = flip_and_shift(imgs, max_shift=2)
+    where = out.flatten(1).argmax(1)
+    rows, cols = (where // 9 - 4).tolist(), (where % 9 - 4).tolist()
+    assert set(rows) == set(cols) == {-2, -1, 0, 1, 2}

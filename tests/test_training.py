@@ -222,6 +222,7 @@ def test_stop_ends_within_a_batch_and_keeps_what_was_measured(progress, capsys):
     assert calls["n"] == 3  # no further batch ran
     assert len(t.history) == 1 and t.history[0]["complete"] is False
     assert t.history[0]["train_images"] == 3 * 64 and t.history[0]["val_acc"] is None
+    assert t.history[0]["val_images"] == 0  # a stopped epoch was not tested
     assert t.complete_epochs == 0 and "Stopped after 0 complete epoch(s)" in capsys.readouterr().out
     calls["restore"]()
     t.fit(model, small_data(1024))  # the cut epoch runs again, in full
@@ -301,6 +302,7 @@ def test_a_checkpoint_of_another_network_is_refused_and_the_model_untouched(tmp_
         trainer(max_epochs=1).load_checkpoint(path, target)
     msg = str(err.value)
     assert "LeNet(" in msg and "AlexNet" in msg and "left as it was" in msg
+    assert "size mismatch" in msg or "Missing key" in msg  # torch's own detail, kept
     assert any(isinstance(p, nn.parameter.UninitializedParameter)
                for p in target.parameters())  # still lazy: not half-built with LeNet's shapes
     t2 = trainer(max_epochs=1, limit_train_batches=1, limit_val_batches=1)
@@ -518,3 +520,30 @@ def test_board_draws_losses_and_accuracies(monkeypatch):
     assert [x for label, x in drawn if label == "train_loss"] == [0.5, 1.0, 1.5, 2.0]
     assert [x for label, x in drawn if label == "val_acc"] == [1, 2]
     assert [x for label, x in drawn if label == "val_loss"] == [1, 2]
+
+
+def test_metrics_of_a_one_example_validation_set():
+    pred = torch.tensor([3, 1, 4, 1])
+    data = TensorData(pred.float().view(-1, 1), torch.tensor([3, 1, 0, 0]),
+                      Xv=torch.tensor([[2.0]]), yv=torch.tensor([2]), batch_size=4)
+    t = trainer(max_epochs=1)
+    t.fit(Frozen(), data)
+    assert t.history[0]["val_acc"] == 1.0 and t.history[0]["val_images"] == 1
+    assert t.history[0]["train_acc"] == 0.5
+
+
+def test_no_gradient_clipping_unless_asked():
+    assert trainer(max_epochs=1).gradient_clip_val == 0
+
+
+def test_a_stopped_epoch_is_checked_for_a_non_finite_loss_too():
+    model = d2l.LeNet(lr=0.1)
+    t = trainer(max_epochs=2)  # the default log_every: no step is logged before the stop
+    original = model.loss
+
+    def loss(*a, **k):
+        t.stop()
+        return original(*a, **k) * math.nan
+    model.loss = loss
+    with pytest.raises(d2l.TrainingDiverged, match="NaN or infinite in epoch 1"):
+        t.fit(model, small_data(256))

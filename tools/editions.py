@@ -31,6 +31,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -225,7 +226,9 @@ def build(langs, extra=()):
                "--config", str(out / "_config.yml"), "--toc", str(out / "_toc.yml"),
                "--path-output", str(out), *extra]
         print("==", " ".join(cmd), flush=True)
+        start = time.perf_counter()
         subprocess.run(cmd, check=True, cwd=ROOT)
+        print(f"{lang}: built in {time.perf_counter() - start:.0f} s", flush=True)
         target = site / lang
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(out / "_build" / "html", target)
