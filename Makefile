@@ -123,8 +123,7 @@ lab: $(STAMP)
 # pyproject.toml). Hours on two cores; resumable; `$(BIN)/mutmut browse` to inspect.
 mutation: $(STAMP)
 	$(BIN)/python -m pip install -q "mutmut>=3.3" 2>&1 | grep -v '^WARNING: Location' || true
-	$(BIN)/mutmut run --max-children 2 || true
-	$(BIN)/mutmut results
+	$(if $(SAMPLE),$(BIN)/python tools/mutation_sample.py $(SAMPLE),$(BIN)/mutmut run --max-children 2 || true; $(BIN)/mutmut results)
 
 lint: $(STAMP)
 	$(BIN)/ruff check d2l_local benchmarks tests tools notebooks/*.py

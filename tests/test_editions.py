@@ -16,8 +16,9 @@ from .browser import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 import book_editions  # noqa: E402
-import editions  # noqa: E402
 import make_notebooks  # noqa: E402
+
+import editions  # noqa: E402
 
 
 @pytest.mark.parametrize("lang", ["zh", "vi"])
