@@ -72,16 +72,17 @@ test: $(STAMP) system
 # Debian's copy of Fashion-MNIST (else it is downloaded). As root with apt they are
 # installed; elsewhere make says what to run.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk dataset-fashion-mnist
+HAS_CJK_FONT := { ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc || fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1
 system:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="chromium"; \
-	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	$(HAS_CJK_FONT) || missing="$$missing fonts-noto-cjk"; \
 	[ -d /usr/share/datasets/fashion-mnist ] || missing="$$missing dataset-fashion-mnist"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing system packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  elif ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  elif ! command -v chromium >/dev/null 2>&1 || ! $(HAS_CJK_FONT); then \
 	    echo "make needs Chromium and CJK fonts for its browser checks. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
 	    exit 1; \
 	  else echo "note: Fashion-MNIST is not installed system-wide; it will be downloaded" \
