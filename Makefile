@@ -41,7 +41,7 @@ data: $(STAMP)
 	$(BIN)/python -m d2l_local.files
 
 sync: $(STAMP)
-	$(BIN)/jupytext --sync $(NOTEBOOKS) $(TRANSLATED)
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
 	$(BIN)/python tools/editions.py sync-code
 
 # Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb

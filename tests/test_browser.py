@@ -66,6 +66,20 @@ def run_all(page):
     page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
 
 
+def save(page, paired, tries=3):
+    """Save the open notebook with the toolbar button until jupytext has written its
+    paired ``.ipynb`` (a click while Lab re-renders the toolbar can be lost)."""
+    for _ in range(tries):
+        page.locator('.jp-NotebookPanel-toolbar [data-command="docmanager:save"]').click()
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if paired.is_file():
+                time.sleep(2)  # the text file is written with it
+                return
+            time.sleep(0.5)
+    pytest.fail(f"saving the notebook did not write {paired}")
+
+
 def test_a_page_opens_as_a_notebook_runs_saves_and_survives_a_reload(tmp_path):
     repo = tmp_path / "repo"
     (repo / "notebooks").mkdir(parents=True)
@@ -92,15 +106,9 @@ def test_a_page_opens_as_a_notebook_runs_saves_and_survives_a_reload(tmp_path):
             assert shown == [], raw
         run_all(page)
         page.locator(".jp-OutputArea-output", has_text="quick mode").wait_for(timeout=120_000)
-        page.locator('.jp-NotebookPanel-toolbar [data-command="docmanager:save"]').click()
-        time.sleep(3)
-        page.screenshot(path=str(OUTPUT / "jupyterlab-after-save.png"))
-        deadline = time.time() + 30
         paired = repo / "build" / "lab" / "alexnet.ipynb"
-        while time.time() < deadline and not paired.is_file():
-            time.sleep(0.5)
-
-        time.sleep(2)
+        save(page, paired)
+        page.screenshot(path=str(OUTPUT / "jupyterlab-after-save.png"))
         assert git("status", "--porcelain") == ""  # saving rewrote no tracked file
         outputs = json.loads(paired.read_text())["cells"]
         assert any(c.get("outputs") for c in outputs)  # the run is kept, out of git
@@ -146,9 +154,10 @@ def test_training_panel_in_a_colab_notebook_in_jupyterlab(tmp_path):
 def test_a_translated_page_opens_in_jupyterlab_in_its_language(tmp_path):
     repo = tmp_path / "repo"
     (repo / "notebooks" / "zh").mkdir(parents=True)
-    for name in ("alexnet.md", "alexnet.py"):
+    for name in ("alexnet.md", "jupytext.toml"):
         shutil.copy(ROOT / "notebooks" / "zh" / name, repo / "notebooks" / "zh" / name)
     shutil.copy(ROOT / "jupytext.toml", repo / "jupytext.toml")
+    source = (repo / "notebooks" / "zh" / "alexnet.md").read_bytes()
     with jupyterlab(repo, tmp_path) as lab, offline_page([lab]) as page:
         page.goto(f"{lab}/lab/tree/notebooks/zh/alexnet.md")
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
@@ -160,4 +169,10 @@ def test_a_translated_page_opens_in_jupyterlab_in_its_language(tmp_path):
         # the kernel runs in notebooks/zh, so the library's note is in Chinese
         page.locator(".jp-OutputArea-output", has_text="快速模式").wait_for(timeout=120_000)
         page.screenshot(path=str(OUTPUT / "jupyterlab-zh.png"))
+        paired = repo / "build" / "lab" / "zh" / "alexnet.ipynb"
+        save(page, paired)
+        # saved beside its outputs, with no .py copy of the English code, source unchanged
+        assert json.loads(paired.read_text())["cells"]
+        assert list((repo / "notebooks" / "zh").glob("*.py")) == []
+        assert (repo / "notebooks" / "zh" / "alexnet.md").read_bytes() == source
         assert not page.refused, page.refused

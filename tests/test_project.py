@@ -49,8 +49,12 @@ def test_every_library_package_is_installed():
     assert found == listed
 
 
-def test_every_translated_notebook_has_its_py_twin():
+def test_every_page_is_translated_and_paired_without_a_second_copy_of_its_code():
+    import jupytext.config
     for lang in ("zh", "vi"):
+        folder = ROOT / "notebooks" / lang
         for md in (ROOT / "notebooks").glob("*.md"):
-            twin = ROOT / "notebooks" / lang / md.name
-            assert twin.is_file() and twin.with_suffix(".py").is_file(), twin
+            assert (folder / md.name).is_file(), folder / md.name
+        assert list(folder.glob("*.py")) == []
+        config = jupytext.config.load_jupytext_config(str(folder / "alexnet.md"))
+        assert config.formats == [f"md:myst,../../build/lab/{lang}//ipynb"]
