@@ -34,9 +34,6 @@ class Prose(str):
     def __add__(self, other):
         return Prose({k: v + _in(other, k) for k, v in self.texts.items()})
 
-    def __radd__(self, other):
-        return Prose({k: _in(other, k) + v for k, v in self.texts.items()})
-
 
 def _in(value, language):
     return value.in_language(language) if isinstance(value, Prose) else value
@@ -149,10 +146,6 @@ def show_run_mode(device=None):
     """Display a note saying whether this page ran in quick mode, and on what."""
     from IPython.display import display
     display(RunModeNote(run_mode_text(device), config.static_book()))
-
-
-def plural(n, word):
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def run_scale(history) -> Prose:

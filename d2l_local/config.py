@@ -17,6 +17,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .locales import LANGUAGES  # the book's editions: notebooks/, notebooks/zh, notebooks/vi
+
 _TRUE = {"1", "true", "yes", "on"}
 
 
@@ -50,20 +52,17 @@ def save_results() -> bool:
     return flag("D2L_SAVE_RESULTS")
 
 
-EDITIONS = ("en", "zh", "vi")  # the book's editions; notebooks/zh and notebooks/vi hold two
-
-
 def language() -> str:
     """The reader's edition: ``D2L_LANG`` when set, else the folder the notebook runs in
     (``notebooks/zh`` or ``notebooks/vi``), else English."""
     value = os.environ.get("D2L_LANG", "").strip().lower()
     if value:
-        if value not in EDITIONS:
+        if value not in LANGUAGES:
             raise ValueError(f"D2L_LANG={value!r} is not an edition: use one of "
-                             f"{', '.join(EDITIONS)}.")
+                             f"{', '.join(LANGUAGES)}.")
         return value
     folder = Path.cwd().name
-    return folder if folder in EDITIONS else "en"
+    return folder if folder in LANGUAGES else "en"
 
 
 def data_dir_variable() -> Path | None:

@@ -9,8 +9,8 @@ book's root files ``intro`` and ``bibliography`` <-> ``notebooks/zh/intro`` and 
 
 from html import escape
 
-EDITIONS = {"en": "English", "zh": "中文", "vi": "Tiếng Việt"}
-HREFLANG = {"en": "en", "zh": "zh-CN", "vi": "vi"}
+from d2l_local.locales import HTML_LANG as HREFLANG
+from d2l_local.locales import NAMES as EDITIONS
 
 
 def page_in(pagename: str, current: str, target: str) -> str | None:

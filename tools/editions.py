@@ -37,13 +37,13 @@ from pathlib import Path
 
 import jupytext
 import yaml
+from make_notebooks import is_notebook  # tools/ is this script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {  # edition -> Sphinx language, book title
     "zh": ("zh_CN", "AlexNet：一个交互式章节"),
     "vi": ("vi", "AlexNet, một chương sách tương tác"),
 }
-PAGES = ["alexnet", "features", "data", "hardware", "model", "training", "exercises"]
 STAMP = re.compile(r"^% translation of (\S+), prose sha256 ([0-9a-f]{16})\s*$", re.M)
 
 
@@ -58,12 +58,9 @@ def english_source(page: Path) -> Path:
 
 def translations(lang: str) -> list[Path]:
     folder = ROOT / "notebooks" / lang
-    return [folder / "intro.md"] + [folder / f"{p}.md" for p in PAGES] \
+    pages = sorted(p.name for p in (ROOT / "notebooks").glob("*.md"))  # the English pages
+    return [folder / "intro.md"] + [folder / p for p in pages] \
         + [folder / "bibliography.md"]
-
-
-def is_notebook(path: Path) -> bool:
-    return Path(path).read_text(encoding="utf-8").startswith("---\njupytext:")
 
 
 def cells(path: Path):
