@@ -10,16 +10,19 @@ EDITIONS := zh vi
 # The translated pages that are notebooks (each edition's intro and bibliography are not).
 TRANSLATED := $(foreach e,$(EDITIONS),$(addprefix notebooks/$(e)/,$(notdir $(NOTEBOOKS))))
 COLAB_DIR := build/colab
-# Quick mode unless a GPU is present (the book says which it ran in).
+# The scale the book is executed at (each page says which): quick mode unless a GPU is
+# present or FULL=1 asks for full size (on a CPU: the CPU full size, about 45 minutes on
+# two cores; see d2l_local/scales.py).
 HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
-BOOK_QUICK := $(if $(HAS_GPU),,1)
+BOOK_QUICK := $(if $(or $(FULL),$(HAS_GPU)),,1)
+BOOK_ENV := D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 D2L_SAVE_RESULTS=$(SAVE_RESULTS)
 
-.PHONY: help setup system book test unit benchtest mutation nbtest browser-test lab notebooks sync lint data bench clean
+.PHONY: help setup system book test unit benchtest mutation nbtest browser-test lab notebooks sync lint data bench results-cpu clean
 
 help:
-	@echo "make book   build the HTML book in _build/html (executes the notebooks)"
+	@echo "make book   build the HTML book in _build/html (executes the notebooks; FULL=1: at full size)"
 	@echo "make test   unit tests, then every notebook in quick mode (pytest --nbval-lax)"
-	@echo "make lab | notebooks | sync | lint | data | bench | clean"
+	@echo "make lab | notebooks | sync | lint | data | bench | results-cpu | clean"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -104,12 +107,12 @@ $(MATHJAX):
 	else echo "npm not found: the book will load MathJax from its CDN"; fi
 
 book: $(STAMP) system $(MATHJAX)
-	@echo "== make book: jupyter-book build, notebooks executed (quick mode: $(if $(BOOK_QUICK),yes - no GPU here,no)) =="
-	$(BIN)/python tools/editions.py cache-guard
-	@start=$$(date +%s); set -x; D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/jupyter-book build . -W -n --keep-going; \
+	@echo "== make book: jupyter-book build, notebooks executed ($(if $(BOOK_QUICK),quick mode: no GPU here and no FULL=1,full size)) =="
+	@config=$$($(BOOK_ENV) $(BIN)/python tools/editions.py prepare) || exit 1; \
+	  start=$$(date +%s); set -x; $(BOOK_ENV) $(BIN)/jupyter-book build . --config $$config -W -n --keep-going; \
 	  status=$$?; { set +x; } 2>/dev/null; echo "en: built in $$(( $$(date +%s) - start )) s"; exit $$status
 	@echo "== the Chinese and Vietnamese editions: same code, so the executed notebooks are reused =="
-	D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 $(BIN)/python tools/editions.py build -W -n --keep-going
+	$(BOOK_ENV) $(BIN)/python tools/editions.py build -W -n --keep-going
 	@echo "Book built: _build/html/index.html (zh/, vi/ beside it); checking it offline in Chromium"
 	$(BIN)/python -m pytest tests/test_site.py tests/test_site_editions.py -m site -q -p no:cacheprovider
 
@@ -125,6 +128,13 @@ lab: $(STAMP)
 mutation: $(STAMP)
 	$(BIN)/python -m pip install -q "mutmut>=3.3" 2>&1 | grep -v '^WARNING: Location' || true
 	$(if $(SAMPLE),$(BIN)/python tools/mutation_sample.py $(SAMPLE),$(BIN)/mutmut run --max-children 2 || true; $(BIN)/mutmut results)
+
+# Every page at CPU full size (on a machine without a GPU), timed, each writing what it
+# found to results/findings-<page>-cpu.json, which quick mode quotes (results/README.md).
+results-cpu: $(STAMP) system
+	@$(if $(HAS_GPU),echo "make results-cpu measures the CPU full size: run it where there is no GPU"; exit 1,true)
+	D2L_QUICK= D2L_SAVE_RESULTS=1 D2L_NO_PROGRESS=1 $(BIN)/python tools/run_notebooks.py \
+		$(NOTEBOOKS) --out results/notebooks-cpu.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check d2l_local benchmarks tests tools notebooks/*.py

@@ -12,6 +12,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     layers       weight init, lazy-layer state, evaluation mode
     hardware     devices: choose, name, time, measure
     speed        the speed options (bf16, channels_last, ...) and when they pay
+    scales       quick, CPU full size, GPU full size: which one runs, and each one's sizes
     summary      per-layer shapes, parameters, FLOPs; layer arithmetic
     core         d2l's Module, Classifier, DataModule, HyperParameters
     models       AlexNet, LeNet
@@ -29,7 +30,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
 """
 
-from . import book, experiments, features, figures, results
+from . import book, experiments, features, figures, results, scales
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module
 from .data import TEXT_LABELS, FashionMNIST
@@ -62,7 +63,7 @@ from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "experiments", "features", "figures", "results",
+    "book", "experiments", "features", "figures", "results", "scales",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
-from . import config
+from . import config, results, scales
 from .hardware import describe_device, try_gpu
 from .locales import CATALOGS, LANGUAGES
 
@@ -105,14 +106,33 @@ def show_prose(text: str):
     display(Markdown(fill(text)))
 
 
-def run_mode_text(device=None) -> Prose:
+SCALE_NOTES = {"quick": "run_mode_quick", "cpu": "run_mode_cpu", "gpu": "run_mode_gpu"}
+# What the other scales change, per page (``scale_change_<page>`` in the catalogs); a page
+# not listed trains nothing, so only its measured times change with the scale.
+PAGES_THAT_TRAIN = ("features", "training", "exercises")
+_PAGE: dict = {}  # the page this kernel runs: name, start time, the note's display
+
+
+def duration(seconds) -> Prose:
+    """'48 s' or '3 min 12 s', in every language."""
+    seconds = round(float(seconds))
+    if seconds < 60:
+        return say("duration_s", s=seconds)
+    return say("duration_min", m=seconds // 60, s=seconds % 60)
+
+
+def run_mode_text(device=None, page=None, seconds=None) -> Prose:
+    """The note at the top of a page: its scale, the device, what the other scales would
+    change, and (once the page has finished) how long it took."""
     device = device or try_gpu()
-    if config.quick_mode():
-        q = config.QUICK
-        limits = say("quick_limits", train=q.train_examples, val=q.val_examples,
-                     epochs=q.max_epochs, images=q.train_images)
-        return say("run_mode_quick", device=describe_device(device), limits=limits)
-    return say("run_mode_full", device=describe_device(device))
+    scale = scales.current()
+    change = ""
+    if scale != "gpu":
+        change = say(f"scale_change_{page}" if page in PAGES_THAT_TRAIN else "scale_same")
+    text = say(SCALE_NOTES[scale], device=describe_device(device), change=change)
+    if seconds is not None:
+        return text + say("run_mode_took", duration=duration(seconds))
+    return text + say("run_mode_running")
 
 
 def _markdown_to_html(text: str) -> str:
@@ -142,10 +162,81 @@ class RunModeNote:
         return f'<blockquote class="d2l-run-mode d2l-l10n">{parts}</blockquote>'
 
 
-def show_run_mode(device=None):
-    """Display a note saying whether this page ran in quick mode, and on what."""
+def show_run_mode(page=None, device=None):
+    """Display the note saying at which scale this page runs, and on what; start the
+    page's clock. :func:`finish_page` adds the time it took to the same note."""
     from IPython.display import display
-    display(RunModeNote(run_mode_text(device), config.static_book()))
+    _PAGE.clear()
+    _PAGE.update(name=page, device=device, start=time.perf_counter(), findings={})
+    note = RunModeNote(run_mode_text(device, page), config.static_book())
+    _PAGE["display"] = display(note, display_id=True)
+
+
+def finish_page():
+    """Say in the note at the top how long the page took; at full size with
+    ``D2L_SAVE_RESULTS=1``, write what the page found to ``results/`` (see
+    :func:`result`). Returns the seconds since :func:`show_run_mode`."""
+    if "start" not in _PAGE:
+        raise RuntimeError("finish_page() needs show_run_mode() at the top of the page.")
+    seconds = time.perf_counter() - _PAGE["start"]
+    note = RunModeNote(run_mode_text(_PAGE["device"], _PAGE["name"], seconds),
+                       config.static_book())
+    if _PAGE.get("display") is not None:
+        _PAGE["display"].update(note)
+    scale = scales.current()
+    if config.save_results() and scale != "quick" and _PAGE["name"] and _PAGE["findings"]:
+        results.save_findings(_PAGE["name"], scale, _PAGE["findings"], seconds,
+                              _PAGE["device"] or try_gpu())
+    return seconds
+
+
+def result(name, key, *, stated=False, **values) -> Prose:
+    """What experiment ``name`` of this page found, as catalog sentence ``key``.
+
+    At full size it is this run's finding, and it is remembered so that :func:`finish_page`
+    can write it to ``results/`` (with ``D2L_SAVE_RESULTS=1``). In quick mode the run is
+    too small to answer the question, so the sentence says so and gives instead what the
+    recorded CPU full-size run of this page found (numbers, device, date), if one exists.
+    Where a GPU run of the page has been recorded too, its finding follows, labelled.
+
+    ``stated=True``: the page states this run's numbers itself, and a quick run of this
+    experiment does show what it is meant to (only smaller), so neither this run's
+    sentence nor "too small to answer" is added: only the recorded runs' findings.
+    """
+    values = {k: _plain(v) for k, v in values.items()}
+    own = say(key, **values)  # a bad key or placeholder fails here, at every scale
+    empty = Prose({lang: "" for lang in LANGUAGES})
+    page, scale = _PAGE.get("name"), scales.current()
+    if scale != "quick":
+        _PAGE.setdefault("findings", {})[name] = {"key": key, "values": values}
+        text = empty if stated else own
+        others = [] if scale == "gpu" else [("gpu", "found_at_gpu", None)]
+    else:
+        text = empty if stated else say("quick_cannot_tell")
+        others = [("cpu", "found_at_cpu", "not_found_at_cpu"), ("gpu", "found_at_gpu", None)]
+    for other, found_key, missing_key in others:
+        recorded = results.load_findings(page, other)
+        finding = recorded.get("findings", {}).get(name)
+        if finding:
+            text = text + say(found_key, where=_where(recorded),
+                              finding=say(finding["key"], **finding["values"]))
+        elif missing_key:
+            text = text + say(missing_key)
+    return text
+
+
+def _plain(value):
+    """A number or a name as JSON can hold it (a findings file stores it)."""
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(f"A finding holds numbers and names only, not {value!r}.")
+    return value
+
+
+def _where(recorded) -> Prose:
+    return say("recorded_where", device=recorded["device"], date=recorded["finished"][:10],
+               duration=duration(recorded["seconds"]))
 
 
 def run_scale(history) -> Prose:
@@ -164,15 +255,6 @@ def versus_chance(accuracy, classes=10) -> Prose:
     chance = 1 / classes
     key = "versus_chance_low" if accuracy < 1.5 * chance else "versus_chance"
     return say(key, acc=accuracy, classes=classes, chance=chance)
-
-
-def near_chance_note(accuracies, classes=10) -> Prose:
-    """A sentence saying that all ``accuracies`` are too close to chance to rank, or an
-    empty one when at least one of them is clearly above it."""
-    chance = 1 / classes
-    if max(float(a) for a in accuracies) < 1.5 * chance:
-        return say("near_chance", chance=chance)
-    return Prose({lang: "" for lang in LANGUAGES})
 
 
 TOPS = ("t-shirt", "pullover", "coat", "shirt")  # Fashion-MNIST's upper-body garments

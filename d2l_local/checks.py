@@ -8,6 +8,7 @@ import numbers
 
 ACTIVATIONS = ("relu", "sigmoid")
 OPTIMIZERS = ("sgd", "momentum", "adam")
+SCHEDULES = ("constant", "one-cycle")
 
 
 def fail(name, value, allowed):

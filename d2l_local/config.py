@@ -2,7 +2,8 @@
 
 Every ``D2L_*`` variable is read here and nowhere else:
 
-- ``D2L_QUICK=1``: notebooks run a small version of every experiment (:data:`QUICK`);
+- ``D2L_QUICK=1``: the quick scale: every experiment runs its small version
+  (:mod:`d2l_local.scales`, :data:`QUICK`);
 - ``D2L_DATA_DIR=/path``: where Fashion-MNIST lives (checked in :mod:`d2l_local.files`);
 - ``D2L_OFFLINE=1``: never download;
 - ``D2L_NO_PROGRESS=1``: no progress bars (builds, tests);
@@ -73,27 +74,21 @@ def data_dir_variable() -> Path | None:
 
 @dataclass(frozen=True)
 class QuickLimits:
-    """How small quick mode makes every run: a real, class-balanced subset, few batches.
+    """What quick mode does to code that does not choose its own size.
 
-    The data module takes ``train_examples`` and ``val_examples``; the Trainer runs at most
-    ``max_epochs`` epochs of about ``train_images`` images and validates on about
-    ``val_images``. Nothing else shrinks a run.
+    A data set made without ``num_train``/``num_val`` is a class-balanced subset of
+    ``train_examples`` training and ``val_examples`` test images. Nothing else shrinks by
+    itself: every experiment of the chapter states its size at each scale with
+    :func:`d2l_local.scales.pick` (quick mode being the smallest scale), so that the pages
+    whose lesson needs a trained network can train one even in quick mode.
     """
 
-    train_examples: int = 512
+    train_examples: int = 256
     val_examples: int = 128
-    max_epochs: int = 2
-    train_images: int = 128
-    val_images: int = 128
-
-    @staticmethod
-    def batches(batch_size: int, images: int) -> int:
-        """Batches that hold about ``images`` images: at least one."""
-        return max(1, -(-images // batch_size))
 
     def describe(self) -> str:
-        return (f"{self.train_examples} training and {self.val_examples} test images, at "
-                f"most {self.max_epochs} epochs of about {self.train_images} images")
+        return (f"data sets made without a size hold {self.train_examples} training and "
+                f"{self.val_examples} test images; each experiment states its own size")
 
 
 QUICK = QuickLimits()

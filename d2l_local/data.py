@@ -36,8 +36,8 @@ class FashionMNIST(DataModule):
 
     Unlike upstream d2l (PIL resize in worker processes for every batch), the whole uint8
     data set is moved to the training device once and batches are resized there.
-    ``num_train``/``num_val`` take a class-balanced subset of the real data; quick mode
-    (``D2L_QUICK=1``) caps them at ``config.QUICK``'s sizes.
+    ``num_train``/``num_val`` take a class-balanced subset of the real data; in quick mode
+    (``D2L_QUICK=1``) a data set made without them is ``config.QUICK``'s small subset.
     """
 
     def __init__(self, batch_size=64, resize=(28, 28), root=None, num_train=None,
@@ -53,8 +53,10 @@ class FashionMNIST(DataModule):
         quick = config.quick_limits()
         if quick is not None:
             config.announce_quick_mode()
-            num_train = min(num_train or quick.train_examples, quick.train_examples)
-            num_val = min(num_val or quick.val_examples, quick.val_examples)
+            # quick mode shrinks what the caller left to the default; a size the caller
+            # chose (each experiment picks its quick size, d2l.scales.pick) is kept
+            num_train = quick.train_examples if num_train is None else num_train
+            num_val = quick.val_examples if num_val is None else num_val
         self.train_images, self.train_labels = self._subset(
             data["train_images"], data["train_labels"], num_train, seed)
         self.val_images, self.val_labels = self._subset(

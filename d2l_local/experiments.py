@@ -10,15 +10,21 @@ from .training import Trainer
 def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
     """Train each ``name: (make_model, make_data)`` and tabulate what it cost and achieved.
 
-    Returns (table, histories): one row per experiment with parameters, final accuracies,
-    images/s, peak memory and seconds, and each run's per-epoch history.
+    ``max_epochs`` is one number for all, or ``{name: epochs}`` for each experiment.
+    Returns (table, histories): one row per experiment with parameters, epochs, final
+    accuracies, images/s, peak memory and seconds, and each run's per-epoch history.
     """
     import pandas as pd
 
+    if isinstance(max_epochs, dict):
+        missing = sorted(set(experiments) - set(max_epochs))
+        if missing:
+            raise ValueError(f"max_epochs has no value for {missing}.")
     rows, histories = [], {}
     for name, (make_model, make_data) in experiments.items():
+        epochs = max_epochs[name] if isinstance(max_epochs, dict) else max_epochs
         model, data = make_model(), make_data()
-        trainer = Trainer(max_epochs=max_epochs, num_gpus=num_gpus, board=False,
+        trainer = Trainer(max_epochs=epochs, num_gpus=num_gpus, board=False,
                           progress=False, verbose=False, **trainer_kw)
         start = time.perf_counter()
         trainer.fit(model, data)
@@ -27,6 +33,7 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
         rows.append({
             "experiment": name,
             "parameters": sum(p.numel() for p in model.parameters()),
+            "epochs": len(history),
             "train_acc": last["train_acc"], "val_acc": last["val_acc"],
             "images/s": sum(r["images_per_s"] for r in history) / len(history),
             "peak MiB": last["peak_mem_mb"],

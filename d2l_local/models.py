@@ -8,6 +8,7 @@ from torch import nn
 from .checks import (
     ACTIVATIONS,
     OPTIMIZERS,
+    SCHEDULES,
     check_choice,
     check_dropout,
     check_lr,
@@ -32,16 +33,36 @@ def make_optimizer(params, name: str, lr: float, fused: bool = False):
     return torch.optim.SGD(params, lr=lr, momentum=0.9 if name == "momentum" else 0.0, **extra)
 
 
+def make_scheduler(optimizer, name: str, lr: float, total_steps: int):
+    """None for a constant learning rate; for ``'one-cycle'``, a rate that rises from
+    ``lr / 25`` to ``lr`` over the first quarter of the run and then anneals towards zero
+    (Smith & Topin's one-cycle policy, PyTorch's ``OneCycleLR``, stepped every batch).
+
+    A run of fewer than three steps has no room for a cycle and keeps the rate constant;
+    a short one rises over at least two steps (``OneCycleLR`` divides by the length of
+    each phase)."""
+    name = check_choice("schedule", name, SCHEDULES)
+    if name == "constant" or total_steps < 3:
+        return None
+    return torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=lr, total_steps=total_steps,
+                                               pct_start=max(0.25, 2 / total_steps))
+
+
 class _ConfigurableClassifier(Classifier):
-    def _check_common(self, lr, num_classes, dropout, act, optimizer):
+    def _check_common(self, lr, num_classes, dropout, act, optimizer, schedule="constant"):
         check_lr(lr)
         check_positive_int("num_classes", num_classes)
         check_dropout(dropout)
         check_choice("activation", act, ACTIVATIONS)
         check_choice("optimizer", optimizer, OPTIMIZERS)
+        check_choice("schedule", schedule, SCHEDULES)
 
     def configure_optimizers(self, fused: bool = False):
         return make_optimizer(self.parameters(), self.optimizer, self.lr, fused=fused)
+
+    def configure_scheduler(self, optimizer, total_steps: int):
+        """The learning-rate schedule over ``total_steps`` batches (the Trainer asks)."""
+        return make_scheduler(optimizer, self.schedule, self.lr, total_steps)
 
 
 class AlexNet(_ConfigurableClassifier):
@@ -52,9 +73,9 @@ class AlexNet(_ConfigurableClassifier):
     """
 
     def __init__(self, lr=0.1, num_classes=10, dropout=0.5, activation="relu",
-                 optimizer="sgd"):
+                 optimizer="sgd", schedule="constant"):
         super().__init__()
-        self._check_common(lr, num_classes, dropout, activation, optimizer)
+        self._check_common(lr, num_classes, dropout, activation, optimizer, schedule)
         self.save_hyperparameters()
         self.net = nn.Sequential(
             nn.LazyConv2d(96, kernel_size=11, stride=4, padding=1), activation_layer(activation),
@@ -79,9 +100,9 @@ class LeNet(_ConfigurableClassifier):
     """
 
     def __init__(self, lr=0.1, num_classes=10, dropout=0.0, activation="sigmoid",
-                 optimizer="sgd"):
+                 optimizer="sgd", schedule="constant"):
         super().__init__()
-        self._check_common(lr, num_classes, dropout, activation, optimizer)
+        self._check_common(lr, num_classes, dropout, activation, optimizer, schedule)
         self.save_hyperparameters()
         self.net = nn.Sequential(
             nn.LazyConv2d(6, kernel_size=5, padding=2), activation_layer(activation),

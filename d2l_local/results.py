@@ -15,7 +15,7 @@ from pathlib import Path
 
 import torch
 
-from . import config
+from . import config, scales
 from .hardware import describe_device, device_name, device_slug
 from .plotting import confusion_matrix
 
@@ -32,6 +32,7 @@ def export_run(trainer, model, data, path=None, label="reference recipe", extra=
         "device_description": describe_device(trainer.device),
         "torch": torch.__version__,
         "quick_mode": config.quick_mode(),
+        "scale": scales.current(),
         "hparams": {k: v for k, v in getattr(model, "hparams", {}).items()
                     if isinstance(v, (int, float, str, bool))},
         "batch_size": data.batch_size, "resize": list(data.resize),
@@ -49,12 +50,37 @@ def export_run(trainer, model, data, path=None, label="reference recipe", extra=
     }
     if path is None:
         path = config.results_dir() / f"alexnet-{device_slug(trainer.device)}.json"
+    return _write_json(path, record)
+
+
+def _write_json(path, record):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=1))
+    tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     os.replace(tmp, path)
     return path
+
+
+def findings_path(page: str, scale: str) -> Path:
+    return config.results_dir() / f"findings-{page}-{scale}.json"
+
+
+def save_findings(page, scale, findings, seconds, device):
+    """Write what a page's experiments found at full size (``{name: {key, values}}``, the
+    sentences of :func:`d2l_local.book.result`) with the device, date and page time."""
+    record = {"page": page, "scale": scale, "device": describe_device(device),
+              "torch": torch.__version__, "seconds": round(seconds, 1),
+              "finished": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "findings": findings}
+    return _write_json(findings_path(page, scale), record)
+
+
+def load_findings(page, scale) -> dict:
+    """The findings a full-size run of ``page`` recorded at ``scale``, or {} if none."""
+    if not page:
+        return {}
+    path = findings_path(page, scale)
+    return json.loads(path.read_text()) if path.is_file() else {}
 
 
 def load_results(pattern: str):

@@ -61,10 +61,10 @@ class Trainer(HyperParameters):
 
     - where: ``device`` ('cpu', 'cuda:1', ...) overrides the choice; ``seed`` fixes the run;
     - how fast: ``speed`` is None (fp32, the chapter's reading configuration), 'auto'
-      (bf16 and channels_last where the hardware has bf16 matrix units), 'bf16', or a
+      (bf16 and channels_last where the hardware computes bf16 products), 'bf16', or a
       :class:`~d2l_local.speed.Speed`;
-    - how much: ``limit_train_batches`` and ``limit_val_batches`` cap each epoch (quick
-      mode caps them, and the epochs, at ``config.QUICK``);
+    - how much: ``limit_train_batches`` and ``limit_val_batches`` cap each epoch (each
+      experiment states its size at every scale, see :mod:`d2l_local.scales`);
     - what is shown: ``board`` (live curves), ``progress`` (a bar), ``verbose`` (notes),
       ``log_every`` (batches between readings of the loss).
     """
@@ -84,16 +84,13 @@ class Trainer(HyperParameters):
         self.save_hyperparameters()
         self.device, self.world_size = select_device(num_gpus, device, verbose=verbose)
         self.speed = Speed.of(speed, self.device)
-        self.quick = config.quick_limits()
-        if self.quick is not None:
-            config.announce_quick_mode()
-            self.max_epochs = min(max_epochs, self.quick.max_epochs)
         self.progress = config.show_progress() if progress is None else progress
         self.history: list[dict] = []
         self.step_log: list[tuple[float, float]] = []  # (epoch + fraction, mean loss)
         self.epoch = 0
         self.model = self.optim = self.scheduler = None
-        self._pending_optim_state = None
+        self._pending_optim_state = self._pending_scheduler_state = None
+        self._new_schedule = False
         self.interrupted = self.stop_requested = False
         self.rank, self.world = 0, 1
         self.val_images = 0  # examples in the last evaluation
@@ -245,16 +242,16 @@ class Trainer(HyperParameters):
     def _begin(self, model):
         if self.model is not None and model is not self.model:  # another model: a new run
             self.history, self.step_log, self.epoch = [], [], 0
-            self.optim = self.scheduler = self._pending_optim_state = None
+            self.optim = self.scheduler = None
+            self._pending_optim_state = self._pending_scheduler_state = None
         elif self.epoch >= self.max_epochs:  # the same model, finished: train it again
             more = self.hparams["max_epochs"]
-            if self.quick is not None:
-                more = min(more, self.quick.max_epochs)
             if self.verbose:
                 print(f"This trainer has run its {self.max_epochs} epoch(s); training "
                       f"{more} more (epochs {self.epoch + 1} to {self.epoch + more}). Set "
                       "trainer.max_epochs to choose where it stops.")
             self.max_epochs = self.epoch + more
+            self._new_schedule = True  # a schedule of its own for the epochs added
         self.model = model
 
     def _prepare(self, model, data):
@@ -275,20 +272,17 @@ class Trainer(HyperParameters):
         self.steps = _Steps(model) if self.world == 1 else self._data_parallel(model)
         if self.optim is None:
             self.optim, self.scheduler = self._optimizers(model)
+        elif self._new_schedule and hasattr(model, "configure_scheduler"):
+            self.scheduler = model.configure_scheduler(
+                self.optim, total_steps=self.num_train_batches * (self.max_epochs - self.epoch))
+        self._new_schedule = False
 
     def _batches_per_epoch(self):
         """Training and validation batches per epoch: the loaders' lengths, capped by
-        ``limit_*_batches`` and, in quick mode, by ``config.QUICK``. No other cap exists."""
+        ``limit_*_batches``. No other cap exists (quick mode shrinks the data sets)."""
         train, val = len(self.train_loader), len(self.val_loader)
-        caps = [(self.limit_train_batches, self.limit_val_batches)]
-        if self.quick is not None:
-            bs = self.train_loader.batch_size
-            caps.append((self.quick.batches(bs, self.quick.train_images),
-                         self.quick.batches(bs, self.quick.val_images)))
-        for cap_train, cap_val in caps:
-            train = min(train, cap_train or train)
-            val = min(val, cap_val or val)
-        return train, val
+        return (min(train, self.limit_train_batches or train),
+                min(val, self.limit_val_batches or val))
 
     def _probe(self, model, X):
         try:
@@ -316,9 +310,16 @@ class Trainer(HyperParameters):
                                               else {}))
         # A model may return (optimizer, scheduler); the scheduler steps every batch.
         optim, scheduler = optim if isinstance(optim, tuple) else (optim, None)
+        if scheduler is None and hasattr(model, "configure_scheduler"):
+            # a schedule over the whole run: every step of every epoch this fit will train
+            scheduler = model.configure_scheduler(
+                optim, total_steps=self.num_train_batches * self.max_epochs)
         if self._pending_optim_state is not None:
             optim.load_state_dict(self._pending_optim_state)
             self._pending_optim_state = None
+        if scheduler is not None and self._pending_scheduler_state is not None:
+            scheduler.load_state_dict(self._pending_scheduler_state)
+        self._pending_scheduler_state = None
         return optim, scheduler
 
     def _rng_devices(self):
@@ -433,6 +434,7 @@ class Trainer(HyperParameters):
             "model": model.state_dict(),
             "model_class": type(model).__name__,
             "optimizer": self.optim.state_dict() if self.optim is not None else None,
+            "scheduler": self.scheduler.state_dict() if self.scheduler is not None else None,
             "epoch": self.epoch,
             "seed": self.seed,
             "history": [dict(r) for r in self.history],
@@ -482,6 +484,7 @@ class Trainer(HyperParameters):
         self.history = list(state["history"])
         self.optim = self.scheduler = None
         self._pending_optim_state = state["optimizer"]
+        self._pending_scheduler_state = state.get("scheduler")
         return state
 
 

@@ -31,17 +31,21 @@ from .plotting import plot_histories
 from .summary import check_input_fits, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
 
-HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer", "resize",
-           "train_fraction", "device")
+HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer",
+           "schedule", "resize", "train_fraction", "device")
 
 # The panel starts from the recipe for the machine (see the training page): the reference
-# recipe where there is a GPU, the laptop recipe on a CPU.
+# recipe where there is a GPU, the laptop recipe on a CPU. Quick mode starts it on a tenth
+# of the training images (what the reader leaves alone is what quick mode shrinks).
 RECIPES = {
     "reference": dict(lr=0.01, batch_size=128, max_epochs=10, dropout=0.5, activation="relu",
-                      optimizer="sgd", resize=224, train_fraction=1.0, device="auto"),
-    "laptop": dict(lr=2e-4, batch_size=128, max_epochs=2, dropout=0.5, activation="relu",
-                   optimizer="adam", resize=65, train_fraction=1.0, device="auto"),
+                      optimizer="sgd", schedule="constant", resize=224, train_fraction=1.0,
+                      device="auto"),
+    "laptop": dict(lr=1e-3, batch_size=256, max_epochs=3, dropout=0.5, activation="relu",
+                   optimizer="adam", schedule="one-cycle", resize=65, train_fraction=1.0,
+                   device="auto"),
 }
+QUICK_START = dict(train_fraction=0.1)
 INPUT_SIZES = (28, 32, 48, 64, 65, 96, 128, 160, 224)
 LEARNING_RATES = tuple(m * 10.0**e for e in range(-4, 2) for m in (1, 2, 5))[:-2]  # to 10
 
@@ -71,13 +75,14 @@ class TrainingPanel:
         unknown = sorted(set(settings) - set(HPARAMS))
         if unknown:
             raise ValueError(f"Unknown setting(s) {unknown}: the panel has {', '.join(HPARAMS)}.")
-        v = {**RECIPES[recipe], **settings}
+        v = {**RECIPES[recipe], **(QUICK_START if config.quick_mode() else {}), **settings}
         if v["lr"] not in LEARNING_RATES:
             raise ValueError(f"lr={v['lr']!r} is not allowed: the panel's learning rates are "
                              f"{', '.join(f'{x:g}' for x in LEARNING_RATES)}.")
         lr, batch_size, max_epochs, dropout = v["lr"], v["batch_size"], v["max_epochs"], \
             v["dropout"]
         activation, optimizer, resize = v["activation"], v["optimizer"], v["resize"]
+        schedule = v["schedule"]
         train_fraction, device = v["train_fraction"], v["device"]
         smallest = smallest_input_size(AlexNet())  # only sizes AlexNet accepts are offered
         sizes = [n for n in INPUT_SIZES if n >= smallest]
@@ -100,10 +105,13 @@ class TrainingPanel:
             "optimizer": W.Dropdown(options=[("SGD", "sgd"), ("SGD + momentum", "momentum"),
                                              ("Adam", "adam")], value=optimizer,
                                     description="optimizer", style=style, layout=layout),
+            "schedule": W.Dropdown(options=[("constant rate", "constant"),
+                                            ("one-cycle", "one-cycle")], value=schedule,
+                                   description="schedule", style=style, layout=layout),
             "resize": W.Dropdown(options=sizes, value=resize,
                                  description="input size", style=style, layout=layout),
-            "train_fraction": W.FloatSlider(value=train_fraction, min=0.05, max=1.0,
-                                            step=0.05, description="training data",
+            "train_fraction": W.FloatSlider(value=train_fraction, min=0.01, max=1.0,
+                                            step=0.01, description="training data",
                                             readout_format=".0%", style=style,
                                             layout=layout),
             "device": W.Dropdown(options=_device_options(), value=device,
@@ -187,10 +195,8 @@ class TrainingPanel:
     @staticmethod
     def _num_train(fraction, batch_size):
         """Training images for a fraction of the 60,000, as the data module will use them
-        (quick mode caps them at config.QUICK.train_examples)."""
-        n = max(batch_size, int(round(60000 * fraction)))
-        quick = config.quick_limits()
-        return min(n, quick.train_examples) if quick is not None else n
+        (at least one batch)."""
+        return max(batch_size, int(round(60000 * fraction)))
 
     def _describe_data(self):
         c = self.controls
@@ -258,12 +264,13 @@ class TrainingPanel:
         self.stop_button.disabled = False
         self._say("")
         model = AlexNet(lr=hp["lr"], dropout=hp["dropout"], activation=hp["activation"],
-                        optimizer=hp["optimizer"])
+                        optimizer=hp["optimizer"], schedule=hp["schedule"])
         data = FashionMNIST(batch_size=hp["batch_size"], resize=(hp["resize"], hp["resize"]),
                             num_train=self._num_train(hp["train_fraction"], hp["batch_size"]))
         device = None if hp["device"] == "auto" else hp["device"]
         trainer = Trainer(max_epochs=hp["max_epochs"], num_gpus=1, device=device,
-                          board=False, progress=False, verbose=False, log_every=5)
+                          speed="auto", board=False, progress=False, verbose=False,
+                          log_every=5)
         self.trainer = trainer
         run_id = len(self.history) + 1
         trainer.batch_callbacks.append(self._on_batch)
@@ -355,6 +362,7 @@ class TrainingPanel:
                 f"<tr><td>{r['run']}</td><td>{r['status']}</td><td>{h['lr']:.4g}</td>"
                 f"<td>{h['batch_size']}</td><td>{r['epochs_completed']}/{h['max_epochs']}</td>"
                 f"<td>{h['dropout']:.2f}</td><td>{h['activation']}</td><td>{h['optimizer']}"
+                f"{' + 1cycle' if h.get('schedule') == 'one-cycle' else ''}"
                 f"</td><td>{h['resize']}</td><td>{r.get('train_images', 0):,}</td>"
                 f"<td>{f(r['train_acc'], '.3f')}</td><td>{f(r['val_acc'], '.3f')}</td>"
                 f"<td>{r['images_per_s']:,.0f}</td><td>{r['seconds']:.1f} s</td></tr>")

@@ -38,10 +38,17 @@
 # %%
 import d2l_local as d2l
 
-d2l.book.show_run_mode()
+d2l.book.show_run_mode("alexnet")
 
 # %% [markdown]
-# In quick mode every page runs in minutes on a laptop's CPU (the project's tests run
-# them all that way). Training AlexNet at the chapter's full
-# size needs a GPU; without one, the training page uses a laptop recipe, and quick mode
-# (`D2L_QUICK=1`) runs every experiment on a small part of the data.
+# The chapter runs at three scales, with the same code. In *quick mode* (`D2L_QUICK=1`)
+# every page runs in a minute or two on a laptop's CPU, each experiment on a small part of
+# the real data; where a lesson needs a trained network it still trains one, and where a
+# question needs the full run the page says so and gives what a recorded full-size run
+# found. At *CPU full size* every experiment uses the full training and test sets, with a
+# recipe sized for a processor with two cores. At *GPU full size* the training page runs
+# the reference recipe and the exercises run their full forms. The note at the top of
+# each page says which scale ran, on what, and how long it took.
+
+# %% tags=["remove-cell"]
+d2l.book.finish_page();

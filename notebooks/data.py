@@ -21,7 +21,7 @@
 import d2l_local as d2l
 import torch
 
-d2l.book.show_run_mode()
+d2l.book.show_run_mode("data")
 
 # %% [markdown]
 # A deep network has millions of parameters, and it needs enough data to pin those
@@ -143,3 +143,4 @@ assert counts.tolist() == [6000] * 10
 assert first.shape == (16, 28, 28)
 assert large.shape == (1, 1, 224, 224)
 assert flops[224] > 5 * flops[96] > 5 * flops[65]
+d2l.book.finish_page();

@@ -23,7 +23,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-d2l.book.show_run_mode()
+d2l.book.show_run_mode("exercises")
 
 # %% tags=["remove-cell"]
 groups = d2l.summary.layer_groups(d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False))
@@ -103,16 +103,26 @@ d2l.book.glue("fwdbwd_gflops", fwd / 1e9)
 # * On enlarged images the first layer sees smooth patches, so its filters keep most of
 #   their random start ({ref}`sec-features`).
 # * Training: the reference recipe on a GPU, or a laptop recipe (the smallest input,
-#   Adam, two epochs) on a CPU; the training panel lets you change the hyperparameters
-#   and compare runs ({ref}`sec-training`).
+#   Adam with a one-cycle schedule, three epochs) on a CPU; the training panel lets you
+#   change the hyperparameters and compare runs ({ref}`sec-training`).
 #
 # ## Exercises
 #
 # Each exercise below comes with a solution you can open; the solutions are experiments
-# that run when the page runs. In quick mode they use a few batches, so their numbers show
-# the method; run them at full size on a GPU for real answers. Each solution says at what
-# scale it ran.
-#
+# that run when the page runs, and each states its size at all three scales in its code.
+# Where the full form of an experiment would take hours on a CPU (AlexNet on 224-pixel
+# images for twenty epochs), the CPU full size runs a *CPU form* of it on the full data:
+# AlexNet on 65-pixel images, the smallest input it takes ({ref}`sec-model`), for fewer
+# epochs, with momentum (which the 2012 paper used too) to make up for them. In quick mode
+# the runs are too small to answer the questions, so each solution says what the recorded
+# CPU full-size run of this page found instead.
+
+# %%
+side = d2l.scales.pick(quick=65, cpu=65, gpu=224)  # AlexNet's input side
+alexnet_optimizer = d2l.scales.pick(quick="momentum", cpu="momentum", gpu="sgd")
+alexnet = f"AlexNet, {side}x{side}"
+
+# %% [markdown]
 # ```{exercise}
 # :label: ex-memory
 #
@@ -270,15 +280,20 @@ d2l.book.glue("ex3_params_m", n_params / 1e6)
 # ```{solution-start} ex-epochs
 # :class: dropdown
 # ```
+#
+# LeNet trains for twenty epochs at both full sizes (it is cheap). AlexNet does too on a
+# GPU; the CPU form gives it five epochs on 65-pixel images. Quick mode trains both for two
+# epochs on 256 images.
 
 # %%
-epochs = 20
 lenet_vs_alexnet = {
     "LeNet, 28x28": (lambda: d2l.LeNet(lr=0.9),
                      lambda: d2l.FashionMNIST(batch_size=128)),
-    "AlexNet, 224x224": (lambda: d2l.AlexNet(lr=0.01),
-                         lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))),
+    alexnet: (lambda: d2l.AlexNet(lr=0.01, optimizer=alexnet_optimizer),
+              lambda: d2l.FashionMNIST(batch_size=128, resize=(side, side))),
 }
+epochs = {"LeNet, 28x28": d2l.scales.pick(quick=2, full=20),
+          alexnet: d2l.scales.pick(quick=2, cpu=5, gpu=20)}
 table4, hist4 = d2l.experiments.run_experiments(lenet_vs_alexnet, max_epochs=epochs,
                                                 speed="auto")
 table4.round(3)
@@ -287,21 +302,23 @@ table4.round(3)
 d2l.plot_histories(hist4);
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex4_scale", d2l.book.run_scale(hist4["AlexNet, 224x224"]))
-d2l.book.glue("ex4_lenet", table4.loc["LeNet, 28x28", "val_acc"])
-d2l.book.glue("ex4_alexnet", table4.loc["AlexNet, 224x224", "val_acc"])
-d2l.book.glue("ex4_quick", d2l.book.say("ex4_quick") if d2l.quick_mode() else "")
-d2l.book.glue("ex4_note", d2l.book.near_chance_note(table4["val_acc"]))
+lenet_acc = [r["val_acc"] for r in hist4["LeNet, 28x28"]]
+alex_acc = [r["val_acc"] for r in hist4[alexnet]]
+tail = min(5, len(lenet_acc) - 1, len(alex_acc) - 1)
+lenet_gain, alex_gain = lenet_acc[-1] - lenet_acc[-1 - tail], alex_acc[-1] - alex_acc[-1 - tail]
+passed = next((i + 1 for i, a in enumerate(alex_acc) if a > lenet_acc[-1]), None)
+d2l.book.glue("ex4_result", d2l.book.result(
+    "ex4", "ex4_passed" if passed else "ex4_not_passed",
+    lenet=lenet_acc[-1], lenet_epochs=len(lenet_acc), alexnet=alex_acc[-1],
+    alexnet_epochs=len(alex_acc), passed=passed or 0, tail=tail,
+    lenet_gain=lenet_gain, alexnet_gain=alex_gain))
 
 
 # %% [markdown]
-# Both networks trained {glue:md}`ex4_scale`; LeNet ended at a test accuracy of
-# {glue:text}`ex4_lenet:.3f`, AlexNet at {glue:text}`ex4_alexnet:.3f`.{glue:md}`ex4_note`{glue:md}`ex4_quick`
-# Whether AlexNet keeps improving after LeNet has stopped improving shows in the curves of a
-# full-size run. The reasons to expect it: AlexNet has hundreds of times more parameters
-# and does thousands of times more arithmetic per image, so it can fit finer differences
-# between the classes, with dropout against memorising them, while LeNet's sigmoids and
-# small layers limit what it can fit.
+# {glue:md}`ex4_result` The reasons to expect AlexNet to keep improving: it has hundreds of
+# times more parameters and does thousands of times more arithmetic per image, so it can
+# fit finer differences between the classes, with dropout against memorising them, while
+# LeNet's sigmoids and small layers limit what it can fit.
 #
 # ```{solution-end}
 # ```
@@ -318,7 +335,8 @@ d2l.book.glue("ex4_note", d2l.book.near_chance_note(table4["val_acc"]))
 # ```
 #
 # A version with a quarter of the channels and a much smaller dense part, and a small
-# network that works on the original images with no upsampling at all:
+# network that works on the original images with no upsampling at all, each trained for
+# as many epochs as AlexNet in {numref}`ex-epochs`:
 
 # %%
 class SlimAlexNet(d2l.Classifier):
@@ -353,35 +371,31 @@ class SmallNet(d2l.Classifier):
 
 
 # %%
+slim = f"SlimAlexNet, {side}x{side}"
 smaller = {
-    "SlimAlexNet, 224x224": (
-        lambda: SlimAlexNet(),
-        lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))),
+    slim: (lambda: SlimAlexNet(),
+           lambda: d2l.FashionMNIST(batch_size=128, resize=(side, side))),
     "SmallNet, 28x28": (lambda: SmallNet(), lambda: d2l.FashionMNIST(batch_size=128)),
 }
-table5, hist5 = d2l.experiments.run_experiments(smaller, max_epochs=epochs,
+table5, hist5 = d2l.experiments.run_experiments(smaller, max_epochs=epochs[alexnet],
                                                 speed="auto")
-pd.concat([table4, table5]).round(3)
+both = pd.concat([table4, table5])
+both.round(3)
 
 # %% tags=["remove-cell"]
-both = pd.concat([table4, table5])
-d2l.book.glue("ex5_speedup", both.loc["SmallNet, 28x28", "images/s"]
-              / both.loc["AlexNet, 224x224", "images/s"])
-d2l.book.glue("ex5_small_acc", both.loc["SmallNet, 28x28", "val_acc"])
-d2l.book.glue("ex5_alex_acc", both.loc["AlexNet, 224x224", "val_acc"])
-d2l.book.glue("ex5_param_ratio", both.loc["AlexNet, 224x224", "parameters"]
-              / both.loc["SmallNet, 28x28", "parameters"])
-d2l.book.glue("ex5_note", d2l.book.near_chance_note(both["val_acc"]))
+d2l.book.glue("ex5_result", d2l.book.result(
+    "ex5", "ex5_found", epochs=epochs[alexnet],
+    param_ratio=both.loc[alexnet, "parameters"] / both.loc["SmallNet, 28x28", "parameters"],
+    speedup=both.loc["SmallNet, 28x28", "images/s"] / both.loc[alexnet, "images/s"],
+    small=both.loc["SmallNet, 28x28", "val_acc"], alexnet=both.loc[alexnet, "val_acc"],
+    slim=both.loc[slim, "val_acc"],
+    slim_speedup=both.loc[slim, "images/s"] / both.loc[alexnet, "images/s"]))
 
 # %% [markdown]
-# In this run SmallNet, with {glue:text}`ex5_param_ratio:.0f` times fewer parameters than
-# AlexNet, trained {glue:text}`ex5_speedup:.0f` times as many images per second and ended
-# at a test accuracy of {glue:text}`ex5_small_acc:.3f`, against
-# {glue:text}`ex5_alex_acc:.3f` for AlexNet.{glue:md}`ex5_note` In quick mode the run times
-# only a few batches, so read its speed ratio as rough. The large first window and stride, the
-# overlapping pooling and the two 4096-wide layers were choices for 224-pixel colour
-# photographs; on 28 by 28 images, small windows from the first layer on keep the detail
-# that {ref}`sec-features` showed an enlarged image's large window cannot use.
+# {glue:md}`ex5_result` The large first window and stride, the overlapping pooling and the
+# two 4096-wide layers were choices for 224-pixel colour photographs; on 28 by 28 images,
+# small windows from the first layer on keep the detail that {ref}`sec-features` showed an
+# enlarged image's large window cannot use.
 #
 # ```{solution-end}
 # ```
@@ -397,28 +411,36 @@ d2l.book.glue("ex5_note", d2l.book.near_chance_note(both["val_acc"]))
 # :class: dropdown
 # ```
 #
-# One epoch at each batch size, with the learning rate scaled with the batch:
+# One epoch at each batch size (over all 60,000 training images at full size), with the
+# learning rate scaled with the batch (AlexNet on {glue:text}`ex6_side`-pixel images in
+# this run):
 
 # %%
 sweep = {  # (b=b keeps each batch size in its own lambda)
-    f"batch {b}": (lambda b=b: d2l.AlexNet(lr=0.01 * b / 128),
-                   lambda b=b: d2l.FashionMNIST(batch_size=b, resize=(224, 224)))
+    f"batch {b}": (lambda b=b: d2l.AlexNet(lr=0.01 * b / 128,
+                                              optimizer=alexnet_optimizer),
+                   lambda b=b: d2l.FashionMNIST(batch_size=b, resize=(side, side)))
     for b in (32, 128, 512)
 }
 table6, _ = d2l.experiments.run_experiments(sweep, max_epochs=1, speed="auto")
 table6[["images/s", "peak MiB", "val_acc", "seconds"]].round(3)
 
 # %% tags=["remove-cell"]
-rates = table6["images/s"]
-d2l.book.glue("ex6_rates", "; ".join(f"{k}: {rates[k]:,.0f}" for k in rates.index))
+d2l.book.glue("ex6_side", side)
+rates, accs = table6["images/s"], table6["val_acc"]
+rising = bool(rates.is_monotonic_increasing)
+d2l.book.glue("ex6_result", d2l.book.result(
+    "ex6", "ex6_rising" if rising else "ex6_not_rising",
+    r32=rates["batch 32"], r128=rates["batch 128"], r512=rates["batch 512"],
+    a32=accs["batch 32"], a128=accs["batch 128"], a512=accs["batch 512"]))
 d2l.book.glue("ex6_memory", d2l.book.say("ex6_memory_cpu" if table6["peak MiB"].isna().all()
                                          else "ex6_memory_gpu"))
 
 # %% [markdown]
-# Images per second in this run: {glue:md}`ex6_rates`. {glue:md}`ex6_memory` Throughput
-# grows with the batch until the device is busy; beyond that, larger batches only mean
-# fewer updates per epoch, which after a full epoch usually costs accuracy (a quick run's
-# epoch is a batch or two, too short to show it), and the activations kept for the
+# {glue:md}`ex6_result` {glue:md}`ex6_memory` Throughput grows with the batch until the
+# device is busy; beyond that, larger batches only mean fewer updates per epoch (512 images
+# a step is a sixteenth of the updates of 32), which after one epoch usually costs
+# accuracy even with the learning rate scaled up, and the activations kept for the
 # backward pass set the upper limit on the batch.
 #
 # ```{solution-end}
@@ -436,7 +458,8 @@ d2l.book.glue("ex6_memory", d2l.book.say("ex6_memory_cpu" if table6["peak MiB"].
 # :class: dropdown
 # ```
 #
-# The flips and shifts are done on the device, as part of the loader:
+# The flips and shifts are done on the device, as part of the loader. Each network trains
+# for twenty epochs at full size (LeNet is cheap enough for a CPU), two in quick mode:
 
 # %%
 lenets = {
@@ -450,24 +473,25 @@ lenets = {
         lambda: d2l.LeNet(lr=0.1, activation="relu", dropout=0.3),
         lambda: d2l.FashionMNIST(batch_size=128, augment=True)),
 }
-table7, hist7 = d2l.experiments.run_experiments(lenets, max_epochs=epochs,
-                                                speed="auto")
+table7, hist7 = d2l.experiments.run_experiments(
+    lenets, max_epochs=d2l.scales.pick(quick=2, full=20), speed="auto")
 table7.round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex7_best", table7["val_acc"].idxmax())
-d2l.book.glue("ex7_scale", d2l.book.run_scale(hist7["LeNet (sigmoid)"]))
-d2l.book.glue("ex7_note", d2l.book.near_chance_note(table7["val_acc"]))
+acc7 = table7["val_acc"]
+d2l.book.glue("ex7_result", d2l.book.result(
+    "ex7", "ex7_found", epochs=len(hist7["LeNet (sigmoid)"]),
+    sigmoid=acc7["LeNet (sigmoid)"], relu=acc7["LeNet + ReLU + dropout"],
+    augmented=acc7["... + flips and shifts"], best=acc7.idxmax()))
 
 # %% [markdown]
-# Trained {glue:md}`ex7_scale`, the highest test accuracy of the three was that of
-# *{glue:md}`ex7_best`*.{glue:md}`ex7_note` A garment shifted by a pixel or two is the
-# same garment, and a mirrored shirt is still a shirt, so small shifts and horizontal
-# flips keep the label. They are not all equally realistic, though: Fashion-MNIST's shoes
-# mostly point the same way, so a mirrored shoe is an image the test set rarely shows.
-# Vertical flips or large rotations would hurt more: the data set's images are all
-# upright. Libraries such as Albumentations {cite}`buslaev2020albumentations` offer many
-# more augmentations to choose from with the same question in mind.
+# {glue:md}`ex7_result` A garment shifted by a pixel or two is the same garment, and a
+# mirrored shirt is still a shirt, so small shifts and horizontal flips keep the label.
+# They are not all equally realistic, though: Fashion-MNIST's shoes mostly point the same
+# way, so a mirrored shoe is an image the test set rarely shows. Vertical flips or large
+# rotations would hurt more: the data set's images are all upright. Libraries such as
+# Albumentations {cite}`buslaev2020albumentations` offer many more augmentations to choose
+# from with the same question in mind.
 #
 # ```{solution-end}
 # ```
@@ -483,20 +507,26 @@ d2l.book.glue("ex7_note", d2l.book.near_chance_note(table7["val_acc"]))
 # :class: dropdown
 # ```
 #
-# Give AlexNet only 1,000 training images (quick mode uses fewer, as the sentence below
-# the table says) and it has tens of thousands of parameters for each of them. With plain
-# SGD at a learning rate of 0.01, eight batches an epoch are few updates, so this
-# experiment uses Adam with a small learning rate, which adapts its step to each weight.
-# One epoch's accuracies jump by a few points, so the table averages the last epochs (five
-# at full size) and gives the gap between training and test accuracy:
+# Give AlexNet only 1,000 training images (256 in quick mode) and it has tens of
+# thousands of parameters for each of them. With plain SGD at a learning rate of 0.01,
+# eight batches an epoch are few updates, so this experiment uses Adam, which adapts its
+# step to each weight, for thirty epochs (four in quick mode), with a small learning rate
+# on a GPU (1e-4) and a larger one for the CPU form's 65-pixel network (5e-4). The CPU
+# form tests on 2,000 of the test images, since it tests after every one of its thirty
+# short epochs. One epoch's accuracies jump by a few points, so the table averages the
+# last five epochs and gives the gap between training and test accuracy:
 
 # %%
-few = lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224), num_train=1000)
+few = lambda: d2l.FashionMNIST(batch_size=128, resize=(side, side),
+                               num_train=d2l.scales.pick(quick=256, full=1000),
+                               num_val=d2l.scales.pick(quick=None, cpu=2_000, gpu=None))
+lr8 = d2l.scales.pick(quick=5e-4, cpu=5e-4, gpu=1e-4)
 overfit = {
-    "dropout 0.5": (lambda: d2l.AlexNet(lr=1e-4, dropout=0.5, optimizer="adam"), few),
-    "no dropout": (lambda: d2l.AlexNet(lr=1e-4, dropout=0.0, optimizer="adam"), few),
+    "dropout 0.5": (lambda: d2l.AlexNet(lr=lr8, dropout=0.5, optimizer="adam"), few),
+    "no dropout": (lambda: d2l.AlexNet(lr=lr8, dropout=0.0, optimizer="adam"), few),
 }
-table8, hist8 = d2l.experiments.run_experiments(overfit, max_epochs=30, speed="auto")
+table8, hist8 = d2l.experiments.run_experiments(
+    overfit, max_epochs=d2l.scales.pick(quick=4, full=30), speed="auto")
 late8 = d2l.experiments.late_accuracy(hist8, last=5)
 late8.round(3)
 
@@ -505,43 +535,48 @@ d2l.plot_histories(hist8, metric=("train_acc", "val_acc"));
 
 # %% tags=["remove-cell"]
 gap_none, gap_drop = late8.loc["no dropout", "gap"], late8.loc["dropout 0.5", "gap"]
-d2l.book.glue("ex8_scale", d2l.book.run_scale(hist8["no dropout"]))
-# the sentence (in each edition's language) is in d2l_local/locales
-verdict = d2l.book.say("ex8_gap" if gap_none > 0.05 else "ex8_no_gap",
-                       gap_none=gap_none, gap_drop=gap_drop)
-d2l.book.glue("ex8_verdict", verdict)
+d2l.book.glue("ex8_result", d2l.book.result(
+    "ex8", "ex8_no_gap" if gap_none <= 0.05 else
+    "ex8_gap" if gap_drop < gap_none - 0.02 else "ex8_gap_kept",
+    gap_none=gap_none, gap_drop=gap_drop, epochs=len(hist8["no dropout"]),
+    train=hist8["no dropout"][-1]["train_images"]))
 
 # %% [markdown]
-# Both networks trained {glue:md}`ex8_scale`. {glue:md}`ex8_verdict` The training accuracy
-# is counted while the network trains, so with dropout it is measured on a thinned
-# network; the test accuracy always uses the whole one.
+# {glue:md}`ex8_result` The training accuracy is counted while the network trains, so with
+# dropout it is measured on a thinned network; the test accuracy always uses the whole one.
 #
 # Does dropout matter on the full training set too? The same question on all 60,000
-# images (fewer in quick mode), asked with the reference recipe itself (SGD at 0.01 for
-# ten epochs, not Adam):
+# images, asked with the recipe of {ref}`sec-training` for each scale: the reference
+# recipe on a GPU (SGD at 0.01 for ten epochs), the laptop recipe otherwise (Adam with a
+# one-cycle schedule; two epochs at CPU full size, on 256 images in quick mode):
 
 # %%
-all_images = lambda: d2l.FashionMNIST(batch_size=128, resize=(224, 224))
+if d2l.scales.current() == "gpu":  # the reference recipe
+    recipe8 = lambda dropout: d2l.AlexNet(lr=0.01, dropout=dropout)
+    epochs8b, batch8b = 10, 128
+else:  # the laptop recipe
+    recipe8 = lambda dropout: d2l.AlexNet(lr=1e-3, dropout=dropout, optimizer="adam",
+                                          schedule="one-cycle")
+    epochs8b, batch8b = 2, 256
+all_images = lambda: d2l.FashionMNIST(batch_size=batch8b, resize=(side, side))
 full_data = {
-    "dropout 0.5": (lambda: d2l.AlexNet(lr=0.01, dropout=0.5), all_images),
-    "no dropout": (lambda: d2l.AlexNet(lr=0.01, dropout=0.0), all_images),
+    "dropout 0.5": (lambda: recipe8(0.5), all_images),
+    "no dropout": (lambda: recipe8(0.0), all_images),
 }
-table8b, hist8b = d2l.experiments.run_experiments(full_data, max_epochs=10,
+table8b, hist8b = d2l.experiments.run_experiments(full_data, max_epochs=epochs8b,
                                                   speed="auto")
-d2l.experiments.late_accuracy(hist8b, last=3).round(3)
+late8b = d2l.experiments.late_accuracy(hist8b, last=d2l.scales.pick(quick=1, cpu=1, gpu=3))
+late8b.round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex8b_scale", d2l.book.run_scale(hist8b["no dropout"]))
-late8b = d2l.experiments.late_accuracy(hist8b, last=3)
-d2l.book.glue("ex8b_result", d2l.book.say(
-    "ex8b_result", gap_none=late8b.loc["no dropout", "gap"],
-    gap_drop=late8b.loc["dropout 0.5", "gap"], acc_none=late8b.loc["no dropout", "val_acc"],
-    acc_drop=late8b.loc["dropout 0.5", "val_acc"]))
+d2l.book.glue("ex8b_result", d2l.book.result(
+    "ex8b", "ex8b_found", epochs=epochs8b, train=hist8b["no dropout"][-1]["train_images"],
+    gap_none=late8b.loc["no dropout", "gap"], gap_drop=late8b.loc["dropout 0.5", "gap"],
+    acc_none=late8b.loc["no dropout", "val_acc"], acc_drop=late8b.loc["dropout 0.5", "val_acc"]))
 
 # %% [markdown]
-# Trained {glue:md}`ex8b_scale`, {glue:md}`ex8b_result`. Compare the two gaps with those
-# of the small-set run, where (at full size) each parameter had sixty times fewer images
-# to fit.
+# {glue:md}`ex8b_result` Compare the two gaps with those of the small-set run, where each
+# parameter had sixty times fewer images to fit.
 #
 # To break training altogether, try the sigmoid (`activation="sigmoid"`) or a learning
 # rate of 1, and explain what you see with the gradients of {ref}`sec-model`.
@@ -550,13 +585,14 @@ d2l.book.glue("ex8b_result", d2l.book.say(
 # ```
 
 # %% tags=["remove-cell"]
-expected_epochs = d2l.config.QUICK.max_epochs if d2l.quick_mode() else epochs
-assert all(len(h) == expected_epochs for h in hist4.values())
+full_size = not d2l.quick_mode()
+assert [len(h) for h in hist4.values()] == list(epochs.values())
 assert list(table6.index) == ["batch 32", "batch 128", "batch 512"]
 assert (table6["images/s"] > 0).all()
-assert table5.loc["SmallNet, 28x28", "parameters"] < table4.loc["AlexNet, 224x224", "parameters"] / 10
+assert table5.loc["SmallNet, 28x28", "parameters"] < table4.loc[alexnet, "parameters"] / 10
 assert intensity.loc["net.14", "batch 1"] < 1 < intensity.loc["net.3", "batch 1"]
 assert params == 46_764_746 and 0 < achieved / peak < 1.5
-if not d2l.quick_mode():
-    assert table4["val_acc"].min() > 0.8
+if full_size:  # what the solutions' sentences claim, checked where they are made
+    assert table4["val_acc"].min() > 0.8, table4
     assert late8.loc["no dropout", "gap"] > 0.05, late8
+d2l.book.finish_page();

@@ -24,7 +24,7 @@ import d2l_local as d2l
 import pandas as pd
 from IPython.display import display
 
-d2l.book.show_run_mode()
+d2l.book.show_run_mode("hardware")
 
 # %% [markdown]
 # Training a deep network means many passes over the data, each a long sequence of matrix
@@ -154,3 +154,4 @@ assert power.loc[(3, "16 cores at 1/4 clock"), "work per second"] == 4
 assert power.loc[(3, "same power, cores at 1/4 clock"), "power"] == 64
 gtx580 = next(f for name, _, f, *_ in d2l.figures.PEAK_FLOPS_HISTORY if name.startswith("GTX"))
 assert abs(gtx580 / 1e12 - 1.58) < 0.01
+d2l.book.finish_page();

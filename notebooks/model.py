@@ -23,7 +23,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-d2l.book.show_run_mode()
+d2l.book.show_run_mode("model")
 
 
 # %% [markdown]
@@ -312,3 +312,4 @@ assert stride1_side == 216 and round(float(fields["output side"].iloc[0])) == 54
 assert imagenet_params == 46_764_746 + 2 * 11 * 11 * 96 + 4096 * 990 + 990 == 50_844_008
 assert 1.0 < gib["total"] < 1.5
 assert abs((kept == 0).float().mean().item() - 0.5) < 0.03
+d2l.book.finish_page();

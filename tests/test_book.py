@@ -1,14 +1,36 @@
+import pytest
+
 from d2l_local import book
 
 
 def test_run_mode_says_how_the_page_ran(quick):
-    text = book.run_mode_text("cpu")
+    text = book.run_mode_text("cpu", "training")
     assert "quick mode" in text and "cpu (" in text
+    assert "At GPU full size the training cell runs the reference recipe" in text
+    assert text.endswith("The time it takes is added here when the page has finished.")
+    assert book.run_mode_text("cpu", "data", seconds=75).endswith(
+        "This page trains no network, so only its measured times depend on the scale. It "
+        "took 1 min 15 s from this note to the end of the page.")
 
 
-def test_run_mode_full_size(monkeypatch):
+def test_run_mode_at_each_full_size(monkeypatch):
+    from d2l_local import scales
     monkeypatch.delenv("D2L_QUICK", raising=False)
-    assert book.run_mode_text("cpu").startswith("This page was run at full size on cpu (")
+    monkeypatch.setattr(scales, "current", lambda: "cpu")
+    text = book.run_mode_text("cpu", "exercises", seconds=12.4)
+    assert text.startswith("This page ran at **CPU full size** on cpu (")
+    assert "At GPU full size the exercises run their full forms" in text
+    assert text.endswith("It took 12 s from this note to the end of the page.")
+    monkeypatch.setattr(scales, "current", lambda: "gpu")
+    text = book.run_mode_text("cpu", "exercises", seconds=3600)
+    assert text.startswith("This page ran at **GPU full size**") and "At GPU" not in text
+    assert text.endswith("It took 60 min 0 s from this note to the end of the page.")
+
+
+def test_durations_in_words():
+    assert book.duration(0.4) == "0 s" and book.duration(59.6) == "1 min 0 s"
+    assert book.duration(125) == "2 min 5 s"
+    assert book.duration(125).in_language("zh") == "2 分 5 秒"
 
 
 def test_glue_returns_plain_values():
@@ -74,7 +96,105 @@ def test_mistakes_say_when_the_cut_falls_in_a_tie():
     assert "Other confusions" not in book.mistakes_text(m, names)
 
 
-def test_near_chance_note_only_when_every_accuracy_is_near_chance():
-    assert "too short to rank" in book.near_chance_note([0.09, 0.14])
-    assert book.near_chance_note([0.09, 0.16]) == ""
-    assert "随机猜测" in book.near_chance_note([0.1]).in_language("zh")
+@pytest.fixture
+def page(monkeypatch, tmp_path):
+    """A page run in a kernel of its own: results/ in a temporary folder."""
+    from d2l_local import config
+    monkeypatch.setattr(config, "results_dir", lambda: tmp_path)
+    monkeypatch.setattr(book, "_PAGE", {})
+    shown = []
+
+    class Handle:
+        def update(self, note):
+            shown.append(note)
+
+    import IPython.display
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append(a[0])
+                        or Handle())
+    return tmp_path, shown
+
+
+def _at(monkeypatch, scale):
+    from d2l_local import scales
+    monkeypatch.setattr(scales, "current", lambda: scale)
+    if scale == "quick":
+        monkeypatch.setenv("D2L_QUICK", "1")
+    else:
+        monkeypatch.delenv("D2L_QUICK", raising=False)
+
+
+def test_a_full_size_run_records_its_findings_and_quick_mode_quotes_them(page, monkeypatch):
+    import json
+    folder, shown = page
+    _at(monkeypatch, "cpu")
+    monkeypatch.setenv("D2L_SAVE_RESULTS", "1")
+    book.show_run_mode("exercises", device="cpu")
+    text = book.result("ex8", "ex8_gap", gap_none=0.25, gap_drop=0.1, epochs=30, train=1000)
+    assert text.startswith("After 30 epochs on 1,000 images") and "0.250" in text
+    seconds = book.finish_page()
+    assert "It took" in shown[-1].text and seconds >= 0  # the note at the top, updated
+    saved = json.loads((folder / "findings-exercises-cpu.json").read_text())
+    assert saved["scale"] == "cpu" and saved["device"].startswith("cpu (")
+    assert saved["findings"]["ex8"] == {"key": "ex8_gap", "values": {
+        "gap_none": 0.25, "gap_drop": 0.1, "epochs": 30, "train": 1000}}
+
+    _at(monkeypatch, "quick")  # a quick run of the same page, later
+    book.show_run_mode("exercises", device="cpu")
+    text = book.result("ex8", "ex8_no_gap", gap_none=0.01, gap_drop=0.0, epochs=4, train=256)
+    assert text.startswith("Quick mode's run is too small to answer this question. The CPU "
+                           "full-size run (on cpu (")
+    assert "found: After 30 epochs on 1,000 images" in text and "0.250" in text
+    assert "0.010" not in text  # the quick run's numbers answer nothing
+    assert "CPU 全尺寸运行" in text.in_language("zh")
+    book.finish_page()
+    assert json.loads((folder / "findings-exercises-cpu.json").read_text()) == saved
+
+
+def test_without_a_recorded_run_quick_mode_says_so(page, monkeypatch):
+    _at(monkeypatch, "quick")
+    book.show_run_mode("exercises", device="cpu")
+    text = book.result("ex8", "ex8_gap", gap_none=0.25, gap_drop=0.1, epochs=4, train=256)
+    assert "No CPU full-size run of this page has been recorded yet" in text
+    stated = book.result("recipe", "training_found_laptop", stated=True, acc=0.7, epochs=3,
+                         train=5000, rate=700.0, fit_s=20.0)
+    assert stated.startswith(" No CPU full-size run")  # no "too small": the page states it
+
+
+def test_a_gpu_finding_is_shown_beside_the_cpu_run_labelled(page, monkeypatch):
+    from d2l_local import results
+    folder, _ = page
+    results.save_findings("training", "gpu", {"recipe": {
+        "key": "training_found_reference", "values": {
+            "acc": 0.9, "epochs": 10, "train": 60000, "rate": 9000.0, "fit_s": 80.0}}},
+        300.0, "cpu")
+    _at(monkeypatch, "cpu")
+    book.show_run_mode("training", device="cpu")
+    text = book.result("recipe", "training_found_laptop", stated=True, acc=0.9, epochs=3,
+                       train=60000, rate=800.0, fit_s=230.0)
+    assert text.startswith(" The GPU full-size run (on cpu (") and "5 min 0 s" in text
+    assert "the reference recipe reached a test accuracy of 0.900 after 10 epochs" in text
+    _at(monkeypatch, "gpu")
+    assert book.result("recipe", "training_found_reference", stated=True, acc=0.9, epochs=10,
+                       train=60000, rate=9000.0, fit_s=80.0) == ""
+
+
+def test_findings_hold_plain_numbers_and_names(page, monkeypatch):
+    import numpy as np
+    import torch
+    _at(monkeypatch, "cpu")
+    book.show_run_mode("exercises", device="cpu")
+    book.result("ex7", "ex7_found", epochs=np.int64(20), sigmoid=torch.tensor(0.85),
+                relu=0.88, augmented=0.89, best="... + flips and shifts")
+    assert book._PAGE["findings"]["ex7"]["values"]["sigmoid"] == pytest.approx(0.85)
+    assert type(book._PAGE["findings"]["ex7"]["values"]["epochs"]) is int
+    with pytest.raises(TypeError, match="numbers and names only"):
+        book.result("ex7", "ex7_found", epochs=20, sigmoid=[0.85], relu=0.88,
+                    augmented=0.89, best="x")
+    with pytest.raises(KeyError):
+        book.result("ex7", "no such sentence", epochs=20)
+
+
+def test_finish_page_needs_the_note_at_the_top(monkeypatch):
+    monkeypatch.setattr(book, "_PAGE", {})
+    with pytest.raises(RuntimeError, match="show_run_mode"):
+        book.finish_page()

@@ -18,8 +18,7 @@ def test_flags_are_read_one_way(monkeypatch, value, expected):
 
 def test_quick_limits_in_one_place(monkeypatch, capsys, quick):
     assert config.quick_limits() is config.QUICK
-    assert config.QUICK.batches(128, 256) == 2 and config.QUICK.batches(512, 256) == 1
-    assert config.QUICK.batches(100, 256) == 3
+    assert (config.QUICK.train_examples, config.QUICK.val_examples) == (256, 128)
     config.announce_quick_mode()
     config.announce_quick_mode()
     out = capsys.readouterr().out

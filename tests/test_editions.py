@@ -81,8 +81,9 @@ def test_catalogs_have_the_same_keys_and_placeholders():
 
 
 def test_a_glued_sentence_is_glued_in_every_language():
-    text = book.say("ex8_gap", gap_none=0.123, gap_drop=0.045)
-    assert str(text).startswith("Without dropout the training accuracy ended 0.123 above")
+    text = book.say("ex8_gap", gap_none=0.123, gap_drop=0.045, epochs=30, train=1000)
+    assert str(text).startswith("After 30 epochs on 1,000 images, the training accuracy "
+                                "without dropout ended 0.123 above")
     book.glue("verdict", text)
     assert book.GLUED["verdict"] == str(text)
     assert "0.123" in book.GLUED["verdict__zh"] and "暂退法" in book.GLUED["verdict__zh"]
@@ -93,9 +94,11 @@ def test_a_glued_sentence_is_glued_in_every_language():
     summary = book.say("run_summary", device="cpu", recipe=book.say("laptop recipe"),
                        accuracy=book.versus_chance(0.88), scale=book.run_scale(
                            [{"train_images": 60000, "val_images": 10000}]),
-                       rate=284.0, precision="bf16", quick="")
+                       rate=284.0, precision="bf16", duration=book.duration(200))
     assert "笔记本电脑方案" in summary.in_language("zh")
     assert "60,000" in summary.in_language("vi") and "công thức" in summary.in_language("vi")
+    assert "3 分 20 秒" in summary.in_language("zh")
+    assert "3 phút 20 giây" in summary.in_language("vi")
     with pytest.raises(KeyError, match="No sentence"):
         book.say("no such sentence")
 
@@ -153,16 +156,43 @@ def test_glossary_has_every_term_in_three_languages():
     assert all(r["english"] and r["chinese"] and r["vietnamese"] for r in rows)
 
 
-def test_the_books_are_built_afresh_when_the_library_changes(tmp_path, monkeypatch):
+def test_the_books_are_built_afresh_when_the_library_or_the_scale_changes(tmp_path,
+                                                                         monkeypatch):
     (tmp_path / "d2l_local").mkdir()
     module = tmp_path / "d2l_local" / "book.py"
     module.write_text("A = 1\n")
     monkeypatch.setattr(editions, "ROOT", tmp_path)
-    cache = tmp_path / "_build" / ".jupyter_cache"
-    assert editions.cache_guard(cache) is False  # nothing built yet: nothing to remove
-    (tmp_path / "_build" / "html").mkdir()
-    assert editions.cache_guard(cache) is False  # same library: the builds are kept
-    assert (tmp_path / "_build" / "html").is_dir()
+    html, quick, full = (tmp_path / "_build" / "html", editions.cache_dir("quick"),
+                         editions.cache_dir("cpu"))
+    assert editions.cache_guard("quick") is False  # nothing built yet: nothing to remove
+    html.mkdir()
+    (quick / "executed").mkdir()
+    assert editions.cache_guard("quick") is False  # same library, same scale: all is kept
+    assert html.is_dir() and (quick / "executed").is_dir()
+    assert editions.cache_guard("cpu") is True  # another scale: the site goes, not the cache
+    assert not html.exists() and (quick / "executed").is_dir() and full.is_dir()
+    html.mkdir()
+    (full / "executed").mkdir()
     module.write_text("A = 2\n")
-    assert editions.cache_guard(cache) is True
-    assert not (tmp_path / "_build" / "html").exists() and cache.is_dir()
+    assert editions.cache_guard("cpu") is True  # another library: that scale starts afresh
+    assert not html.exists() and not (full / "executed").exists()
+    assert (quick / "executed").is_dir()  # until the quick book is built again
+    assert editions.cache_guard("quick") is True and not (quick / "executed").exists()
+
+
+def test_each_scale_builds_with_its_own_cache(tmp_path, monkeypatch):
+    import yaml
+    (tmp_path / "d2l_local").mkdir()
+    (tmp_path / "d2l_local" / "book.py").write_text("A = 1\n")
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(editions, "ROOT", tmp_path)
+    config = editions.prepare("cpu")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert settings["execute"]["cache"] == str(editions.cache_dir("cpu"))
+    assert settings["title"] == yaml.safe_load(
+        (tmp_path / "_config.yml").read_text(encoding="utf-8"))["title"]
+    zh = yaml.safe_load((editions.edition_config("zh", "cpu") / "_config.yml").read_text(
+        encoding="utf-8"))
+    assert zh["execute"]["cache"] == settings["execute"]["cache"]
+    assert zh["sphinx"]["config"]["d2l_edition"] == "zh"

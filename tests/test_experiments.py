@@ -31,3 +31,14 @@ def test_run_experiments_tabulates_each_run():
     assert table.loc["relu", "images/s"] == pytest.approx(
         sum(r["images_per_s"] for r in histories["relu"]) / 2)
     assert (table["seconds"] > 0).all() and table["peak MiB"].isna().all()
+    assert table["epochs"].tolist() == [2, 2]
+
+
+def test_each_experiment_may_have_its_own_epochs():
+    data = lambda: d2l.FashionMNIST(64, num_train=64, num_val=64)
+    runs = {"short": (lambda: d2l.LeNet(lr=0.1), data), "long": (lambda: d2l.LeNet(lr=0.1), data)}
+    table, histories = experiments.run_experiments(runs, max_epochs={"short": 1, "long": 3},
+                                                   num_gpus=0)
+    assert [len(h) for h in histories.values()] == [1, 3] == table["epochs"].tolist()
+    with pytest.raises(ValueError, match=r"no value for \['long'\]"):
+        experiments.run_experiments(runs, max_epochs={"short": 1}, num_gpus=0)

@@ -44,11 +44,30 @@ def test_out_of_memory_is_recognised_on_every_device():
     assert not hardware.is_out_of_memory(ValueError("out of memory"))
 
 
-def test_bf16_units_follow_the_hardware():
-    amx = torch.cpu._is_amx_tile_supported() if hasattr(torch.cpu, "_is_amx_tile_supported") \
-        else False
-    assert hardware.bf16_units("cpu") is amx
+def test_bf16_units_follow_the_hardware(monkeypatch):
+    def has(name):
+        check = getattr(torch.cpu, name, None)
+        return bool(check and check())
+    expected = has("_is_amx_tile_supported") or has("_is_avx512_bf16_supported")
+    assert hardware.bf16_units("cpu") is expected
     assert hardware.bf16_units(torch.device("mps")) is False
+    # AVX512-BF16 alone (an AMD Zen 4, say) is enough; AMX alone too; neither is not
+    for amx, avx in ((False, True), (True, False), (False, False)):
+        monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda a=amx: a)
+        monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda v=avx: v)
+        assert hardware.bf16_units("cpu") is (amx or avx)
+
+
+def test_the_cpu_is_named_by_its_model(monkeypatch, tmp_path):
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nmodel name\t: AMD EPYC  9R14 96-Core Processor\n")
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda path, *a, **k: real_open(
+        info if path == "/proc/cpuinfo" else path, *a, **k))
+    assert hardware.device_name("cpu") == "AMD EPYC 9R14 96-Core Processor"
+    info.write_text("processor\t: 0\n")
+    assert hardware.device_name("cpu") == (hardware.platform.processor()
+                                           or hardware.platform.machine() or "CPU")
 
 
 def test_median_seconds_takes_the_middle_and_warms_up():

@@ -68,6 +68,29 @@ def test_optimizers(name, cls):
     assert fused.param_groups[0]["fused"] is True
 
 
+def test_schedules():
+    from d2l_local.models import make_scheduler
+    model = d2l.AlexNet(lr=0.01, schedule="one-cycle")
+    assert model.hparams["schedule"] == "one-cycle"
+    model(torch.zeros(1, 1, 65, 65))
+    opt = model.configure_optimizers()
+    sched = model.configure_scheduler(opt, total_steps=40)
+    assert isinstance(sched, torch.optim.lr_scheduler.OneCycleLR) and sched.total_steps == 40
+    assert opt.param_groups[0]["lr"] == pytest.approx(0.01 / 25)  # starts low
+    lenet = d2l.LeNet(lr=0.05)
+    lenet(torch.zeros(1, 1, 28, 28))
+    assert lenet.configure_scheduler(lenet.configure_optimizers(), total_steps=10) is None
+    assert make_scheduler(opt, "constant", 0.01, 10) is None
+    assert make_scheduler(opt, "one-cycle", 0.01, 2) is None  # too short for a cycle
+    for total in (3, 4, 5, 9):  # short cycles run to the end (OneCycleLR divides by phases)
+        short = make_scheduler(opt, "one-cycle", 0.01, total)
+        for _ in range(total):
+            opt.step()
+            short.step()
+    with pytest.raises(ValueError, match="schedule='cosine' is not allowed"):
+        d2l.LeNet(schedule="cosine")
+
+
 def test_hyperparameters_saved():
     model = d2l.AlexNet(lr=0.01, dropout=0.3)
     assert model.lr == 0.01 and model.hparams["dropout"] == 0.3

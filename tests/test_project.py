@@ -58,3 +58,17 @@ def test_every_page_is_translated_and_paired_without_a_second_copy_of_its_code()
         assert list(folder.glob("*.py")) == []
         config = jupytext.config.load_jupytext_config(str(folder / "alexnet.md"))
         assert config.formats == [f"md:myst,../../build/lab/{lang}//ipynb"]
+
+
+def test_the_published_book_is_built_at_full_size_and_ci_stays_quick():
+    """The static book readers see must show AlexNet trained; CI has 25 minutes."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    steps = "\n".join(s.get("run", "") for s in workflow["jobs"]["build"]["steps"])
+    assert re.search(r"^\s*make book FULL=1\b", steps, re.M), steps
+    cached = [s for s in workflow["jobs"]["build"]["steps"]
+              if s.get("uses", "").startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == "build/jupyter-cache/cpu"
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make book" in ci and "FULL=1" not in ci and "D2L_QUICK=0" not in ci
+    makefile = (ROOT / "Makefile").read_text()
+    assert "BOOK_QUICK := $(if $(or $(FULL),$(HAS_GPU)),,1)" in makefile

@@ -136,16 +136,20 @@ def test_a_step_without_loss_is_explained():
         trainer(max_epochs=1).fit(NoLoss(), small_data(128))
 
 
-def test_alexnet_quick_mode_caps_are_config_quick(quick, capsys):
+def test_quick_mode_shrinks_what_the_caller_left_to_the_default(quick, capsys):
     data = d2l.FashionMNIST(batch_size=64, resize=(65, 65))
-    t = d2l.Trainer(max_epochs=10, num_gpus=1, progress=False, board=False)
+    t = d2l.Trainer(max_epochs=3, num_gpus=1, progress=False, board=False)
     t.fit(d2l.LeNet(lr=0.1), data)
     out = capsys.readouterr().out
     assert "quick mode" in out and config.QUICK.describe() in out and "Training on" in out
-    assert len(t.history) == config.QUICK.max_epochs == t.max_epochs
-    assert t.history[0]["train_images"] == config.QUICK.train_images
-    assert t.num_val_batches == config.QUICK.val_images // 64
-    assert data.num_train == config.QUICK.train_examples
+    assert data.num_train == config.QUICK.train_examples and \
+        data.num_val == config.QUICK.val_examples
+    # the epochs and batches the caller asked for are run: every batch of the small set
+    assert len(t.history) == 3 == t.max_epochs
+    assert t.history[0]["train_images"] == config.QUICK.train_examples
+    assert t.num_val_batches == config.QUICK.val_examples // 64
+    chosen = d2l.FashionMNIST(batch_size=64, num_train=640, num_val=64)  # a chosen size
+    assert (chosen.num_train, chosen.num_val) == (640, 64)
 
 
 def test_limit_batches_cap_training_and_validation():
@@ -547,3 +551,73 @@ def test_a_stopped_epoch_is_checked_for_a_non_finite_loss_too():
     model.loss = loss
     with pytest.raises(d2l.TrainingDiverged, match="NaN or infinite in epoch 1"):
         t.fit(model, small_data(256))
+
+
+def test_a_one_cycle_schedule_spans_the_whole_fit():
+    model = d2l.LeNet(lr=0.1, optimizer="adam", schedule="one-cycle")
+    t = trainer(max_epochs=2)
+    rates = []
+    t.batch_callbacks.append(lambda tr, e, b, n: rates.append(tr.optim.param_groups[0]["lr"]))
+    t.fit(model, small_data(512))  # 8 batches an epoch: 16 steps in all
+    assert isinstance(t.scheduler, torch.optim.lr_scheduler.OneCycleLR)
+    assert t.scheduler.total_steps == 16 and len(rates) == 16
+    peak = rates.index(max(rates))
+    assert max(rates) == pytest.approx(0.1, rel=1e-3) and 2 <= peak <= 4  # a quarter in
+    # read after each step, so rates[i] is the rate of step i + 1 (the last one's is unused):
+    # rising from 0.1 / 25 to the peak, then falling towards zero
+    assert rates[0] < rates[1] < rates[peak] and rates[0] < 0.1 / 2
+    assert rates[-2] < 1e-4 and all(a > b for a, b in zip(rates[peak:-1], rates[peak + 1:-1]))
+    # a constant rate has no schedule at all
+    t2 = trainer(max_epochs=1)
+    t2.fit(d2l.LeNet(lr=0.1), small_data(128))
+    assert t2.scheduler is None and t2.optim.param_groups[0]["lr"] == 0.1
+
+
+def test_training_again_gives_the_added_epochs_a_schedule_of_their_own(capsys):
+    model = d2l.LeNet(lr=0.1, optimizer="adam", schedule="one-cycle")
+    t = trainer(max_epochs=1)
+    t.fit(model, small_data(256))
+    first = t.scheduler
+    t.fit(model, small_data(256))  # one more epoch: a one-cycle schedule would overrun
+    assert len(t.history) == 2 and t.scheduler is not first
+    assert t.scheduler.total_steps == 4 and t.scheduler.last_epoch == 4
+    short = trainer(max_epochs=1)  # two steps: no room for a cycle, a constant rate
+    short.fit(d2l.LeNet(lr=0.1, optimizer="adam", schedule="one-cycle"), small_data(128))
+    assert short.scheduler is None and short.optim.param_groups[0]["lr"] == 0.1
+
+
+def test_resume_with_a_schedule_matches_an_uninterrupted_run(tmp_path):
+    def make():
+        return d2l.LeNet(lr=0.05, optimizer="adam", schedule="one-cycle")
+
+    straight = make()
+    trainer(max_epochs=3, seed=3).fit(straight, small_data(256))
+    first = make()
+    t = trainer(max_epochs=3, seed=3)
+    t.callbacks.append(lambda tr, rec: tr.stop() if rec["epoch"] == 1 else None)
+    t.fit(first, small_data(256))
+    path = t.save_checkpoint(tmp_path / "half.pt")
+    resumed = make()
+    t2 = trainer(max_epochs=3)
+    t2.load_checkpoint(path, resumed)
+    t2.fit(resumed, small_data(256))
+    assert t2.scheduler.last_epoch == 12 == t2.scheduler.total_steps
+    a, b = weights(straight), weights(resumed)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_the_first_forward_after_seeding_gives_the_trainers_starting_weights():
+    """The training page compares trained filters with their start by making a fresh model
+    under the trainer's seed: the Trainer seeds, then initialises by one forward pass."""
+    class Still(d2l.LeNet):  # a step of size 0: training leaves the weights at their start
+        def configure_optimizers(self, fused=False):
+            return torch.optim.SGD(self.parameters(), lr=0.0)
+
+    model = Still(lr=0.1)
+    trainer(max_epochs=1, seed=5).fit(model, small_data(128))
+    fresh = d2l.LeNet(lr=0.1)
+    with torch.random.fork_rng():
+        torch.manual_seed(5)
+        fresh(torch.zeros(1, 1, 28, 28))
+    a, b = weights(model), weights(fresh)
+    assert all(torch.equal(a[k], b[k]) for k in a)

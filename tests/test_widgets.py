@@ -1,18 +1,20 @@
 import time
 
 import pytest
+import torch
 
 import d2l_local as d2l
 
 
 @pytest.fixture
 def panel(quick):
-    return d2l.TrainingPanel()
+    return d2l.TrainingPanel(train_fraction=0.01)  # 600 images: the tests' runs are short
 
 
 def test_controls_contract(panel):
     assert set(panel.controls) == {"lr", "batch_size", "max_epochs", "dropout", "activation",
-                                   "optimizer", "resize", "train_fraction", "device"}
+                                   "optimizer", "schedule", "resize", "train_fraction",
+                                   "device"}
     assert panel.history == []
 
 
@@ -20,13 +22,25 @@ def test_the_panel_starts_from_the_recipe_for_the_machine(quick):
     from d2l_local import widgets
     expected = "laptop" if d2l.try_gpu().type == "cpu" else "reference"
     assert widgets.default_recipe() == expected
-    assert d2l.TrainingPanel().values() == widgets.RECIPES[expected]
+    # quick mode starts on a tenth of the images; the rest is the recipe
+    assert d2l.TrainingPanel().values() == {**widgets.RECIPES[expected], "train_fraction": 0.1}
     panel = d2l.TrainingPanel("reference", lr=0.05)
-    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05}
+    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05,
+                              "train_fraction": 0.1}
     assert list(panel.controls["resize"].options) == [65, 96, 128, 160, 224]  # all work
-    assert "512 images (quick mode)" in panel.data_note.value  # what will really be used
+    assert "6,000 images (quick mode)" in panel.data_note.value  # what will really be used
     panel.controls["train_fraction"].value = 0.05
-    assert "512 images" in panel.data_note.value
+    assert "3,000 images" in panel.data_note.value
+    assert d2l.TrainingPanel(train_fraction=0.5).values()["train_fraction"] == 0.5
+
+
+def test_the_laptop_recipe_is_the_training_pages(monkeypatch):
+    from d2l_local import widgets
+    monkeypatch.delenv("D2L_QUICK", raising=False)
+    laptop = widgets.RECIPES["laptop"]
+    assert (laptop["lr"], laptop["batch_size"], laptop["max_epochs"], laptop["optimizer"],
+            laptop["schedule"], laptop["resize"]) == (1e-3, 256, 3, "adam", "one-cycle", 65)
+    assert d2l.TrainingPanel("laptop").values() == laptop  # full size: nothing shrunk
 
 
 def test_one_epoch_curves_are_visible():
@@ -39,19 +53,24 @@ def test_one_epoch_curves_are_visible():
 def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     panel.controls["optimizer"].value = "momentum"
     panel.controls["dropout"].value = 0.3
+    panel.controls["schedule"].value = "constant"
     record = panel.run(lr=0.02, batch_size=64, max_epochs=2, resize=96, activation="relu",
-                       train_fraction=0.5, device="cpu")
+                       train_fraction=0.02, device="cpu")
     assert record["status"] == "finished"
     assert record["hparams"] == {"lr": 0.02, "batch_size": 64, "max_epochs": 2,
                                  "dropout": 0.3, "activation": "relu",
-                                 "optimizer": "momentum", "resize": 96,
-                                 "train_fraction": 0.5, "device": "cpu"}
+                                 "optimizer": "momentum", "schedule": "constant",
+                                 "resize": 96, "train_fraction": 0.02, "device": "cpu"}
     assert [r["epoch"] for r in record["history"]] == [1, 2]
     for r in record["history"]:
         assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
     assert panel.history == [record]
     assert "momentum" in panel.table.value and panel.progress.description == "finished"
-    assert record["train_images"] == 512 and "<td>512</td>" in panel.table.value
+    assert record["train_images"] == 1200 and "<td>1,200</td>" in panel.table.value
+    assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
+    one_cycle = panel.run(schedule="one-cycle", max_epochs=1)
+    assert isinstance(panel.trainer.scheduler, torch.optim.lr_scheduler.OneCycleLR)
+    assert "momentum + 1cycle" in panel.table.value and one_cycle["status"] == "finished"
     assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
 
 

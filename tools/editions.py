@@ -5,11 +5,18 @@
     python tools/editions.py sync-code        copy every code cell from the English page
     python tools/editions.py stamp PAGE...    record that PAGE was (re)translated from the
                                               English page as it is now
+    python tools/editions.py prepare          before the English build: write its config
+                                              for this scale, empty this scale's execution
+                                              cache when the library changed, and the built
+                                              site when it came from another scale
     python tools/editions.py build            build the zh and vi sites into _build/html/zh
                                               and _build/html/vi (after the English build)
-    python tools/editions.py cache-guard      empty the book's execution cache when the
-                                              library changed (the cache keys on the pages'
-                                              code only)
+
+The book is executed at the scale of the environment (``D2L_QUICK=1``: quick; else CPU or
+GPU full size, see d2l_local.scales). Each scale keeps its own execution cache in
+build/jupyter-cache/<scale>/, shared by the three editions, so a rebuild at that scale
+runs only the pages whose code changed, and switching scales does not throw the other
+scale's executions away.
 
 Rules, checked by tests/test_editions.py:
 
@@ -180,29 +187,42 @@ def sync_code(page: Path) -> bool:
     return new != text
 
 
-def edition_config(lang: str) -> Path:
+def book_scale() -> str:
+    """The scale the book is executed at here and now: 'quick', 'cpu' or 'gpu'."""
+    sys.path.insert(0, str(ROOT))
+    from d2l_local import scales
+    return scales.current()
+
+
+def cache_dir(scale: str) -> Path:
+    return ROOT / "build" / "jupyter-cache" / scale
+
+
+def edition_config(lang: str, scale: str) -> Path:
     """build/editions/<lang>/_config.yml and _toc.yml: the English book's, for ``lang``'s
-    pages, with the language, the title, and the English build's execution cache."""
-    language, title = LANGUAGES[lang]
+    pages, with the language, the title, and the execution cache of ``scale`` (shared by
+    the editions). For ``en`` only the cache differs from the repository's files."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = title
-    config["execute"]["cache"] = str(ROOT / "_build" / ".jupyter_cache")  # shared
+    config["execute"]["cache"] = str(cache_dir(scale))
     config["bibtex_bibfiles"] = [str(ROOT / b) for b in config["bibtex_bibfiles"]]
     sphinx = config["sphinx"]
     sphinx["local_extensions"] = {k: str(ROOT / v) for k, v in
                                   sphinx["local_extensions"].items()}
-    sphinx["config"]["language"] = language
-    sphinx["config"]["d2l_edition"] = lang
-
-    def move(entry):
-        entry = dict(entry)
-        entry["file"] = f"notebooks/{lang}/{Path(entry['file']).name}"
-        if "sections" in entry:
-            entry["sections"] = [move(s) for s in entry["sections"]]
-        return entry
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    toc["root"] = f"notebooks/{lang}/intro"
-    toc["chapters"] = [move(c) for c in toc["chapters"]]
+    if lang != "en":
+        language, title = LANGUAGES[lang]
+        config["title"] = title
+        sphinx["config"]["language"] = language
+        sphinx["config"]["d2l_edition"] = lang
+
+        def move(entry):
+            entry = dict(entry)
+            entry["file"] = f"notebooks/{lang}/{Path(entry['file']).name}"
+            if "sections" in entry:
+                entry["sections"] = [move(s) for s in entry["sections"]]
+            return entry
+        toc["root"] = f"notebooks/{lang}/intro"
+        toc["chapters"] = [move(c) for c in toc["chapters"]]
     out = ROOT / "build" / "editions" / lang
     out.mkdir(parents=True, exist_ok=True)
     (out / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True,
@@ -211,14 +231,15 @@ def edition_config(lang: str) -> Path:
     return out
 
 
-def build(langs, extra=()):
+def build(langs, extra=(), scale=None):
     """Build each edition with Jupyter Book and put it under _build/html/<lang>/."""
+    scale = scale or book_scale()
     site = ROOT / "_build" / "html"
     if not (site / "index.html").exists():
         raise SystemExit("Build the English book first (make book): the editions reuse its "
                          "executed notebooks and live inside its site.")
     for lang in langs:
-        out = edition_config(lang)
+        out = edition_config(lang, scale)
         cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
                "--config", str(out / "_config.yml"), "--toc", str(out / "_toc.yml"),
                "--path-output", str(out), *extra]
@@ -232,24 +253,47 @@ def build(langs, extra=()):
         print(f"{lang}: {target / 'index.html'}")
 
 
-def cache_guard(cache=ROOT / "_build" / ".jupyter_cache") -> bool:
-    """Start the books afresh when d2l_local changed since they were built: jupyter-cache
-    keys on a page's code cells, not on the library they call, and Sphinx rereads only the
-    pages whose source changed. True when the builds were removed."""
+def library_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted((ROOT / "d2l_local").rglob("*.py")):
         digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
-    stamp_file = cache / "d2l_local.sha256"
-    if stamp_file.exists() and stamp_file.read_text() == digest.hexdigest():
-        return False
-    emptied = cache.exists()
-    for built in (cache.parent, ROOT / "build" / "editions"):  # _build: all of it
-        shutil.rmtree(built, ignore_errors=True)
-    cache.mkdir(parents=True)
-    stamp_file.write_text(digest.hexdigest())
-    if emptied:
-        print("d2l_local changed since the last build: building the books afresh")
-    return emptied
+    return digest.hexdigest()
+
+
+def cache_guard(scale: str) -> bool:
+    """Keep the books true to the library and the scale: jupyter-cache keys on a page's
+    code cells, not on the library they call or the scale they ran at, and Sphinx rereads
+    only the pages whose source changed. So empty ``scale``'s execution cache when
+    d2l_local changed since it was filled, and remove the built sites (_build, the
+    editions' builds) when they were built from another scale or library. True when
+    anything was removed."""
+    digest, removed = library_digest(), False
+    cache = cache_dir(scale)
+    stamp = cache / "d2l_local.sha256"
+    if not (stamp.exists() and stamp.read_text() == digest):
+        removed = cache.exists()
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir(parents=True)
+        stamp.write_text(digest)
+    site, built = ROOT / "_build", f"{scale} {digest}"
+    marker = site / "built-from"
+    if not (marker.exists() and marker.read_text() == built):
+        removed = removed or site.exists()
+        for old in (site, ROOT / "build" / "editions"):
+            shutil.rmtree(old, ignore_errors=True)
+        site.mkdir(parents=True)
+        marker.write_text(built)
+    if removed:
+        print(f"the library or the scale ({scale}) changed since the last build: the pages "
+              "that must run again will", file=sys.stderr)
+    return removed
+
+
+def prepare(scale=None) -> Path:
+    """Before the English build: the cache guard, then the English config; returns it."""
+    scale = scale or book_scale()
+    cache_guard(scale)
+    return edition_config("en", scale) / "_config.yml"
 
 
 def main(argv):
@@ -268,8 +312,8 @@ def main(argv):
         for page in args:
             stamp(page)
         return 0
-    if command == "cache-guard":
-        cache_guard()
+    if command == "prepare":
+        print(prepare())
         return 0
     if command == "build":
         langs = [a for a in args if not a.startswith("-")] or list(LANGUAGES)

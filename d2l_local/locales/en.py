@@ -3,12 +3,37 @@
 TEXT = {
     # d2l_local.book: how a page was run
     "run_mode_quick": (
-        "This page was run in **quick mode** (`D2L_QUICK=1`) on {device}: every experiment "
-        "used a small part of the real data ({limits}), so its numbers show the method, not "
-        "the final accuracy. Results of a full-size GPU run are shown where they exist."),
-    "run_mode_full": "This page was run at full size on {device}.",
-    "quick_limits": ("{train} training and {val} test images, at most {epochs} epochs of "
-                     "about {images} images"),
+        "This page ran in **quick mode** (`D2L_QUICK=1`) on {device}, the smallest of the "
+        "chapter's three scales: each experiment used a small part of the real data. Where a "
+        "lesson needs a trained network, it still trains one; where a question needs the full "
+        "run, the text says so and gives what the recorded full-size run found.{change}"),
+    "run_mode_cpu": (
+        "This page ran at **CPU full size** on {device}: the full training and test sets, each "
+        "experiment with a recipe sized for a 2-core CPU.{change}"),
+    "run_mode_gpu": (
+        "This page ran at **GPU full size** on {device}: the full data and the reference "
+        "recipe."),
+    "run_mode_running": " The time it takes is added here when the page has finished.",
+    "run_mode_took": " It took {duration} from this note to the end of the page.",
+    "duration_s": "{s} s",
+    "duration_min": "{m} min {s} s",
+    "scale_same": (" This page trains no network, so only its measured times depend on the "
+                   "scale."),
+    "scale_change_features": (
+        " At GPU full size this page runs the same experiments, which are small enough for a "
+        "CPU; only the times change."),
+    "scale_change_training": (
+        " At GPU full size the training cell runs the reference recipe instead: 224-pixel "
+        "images, SGD at a learning rate of 0.01, ten epochs."),
+    "scale_change_exercises": (
+        " At GPU full size the exercises run their full forms (224-pixel AlexNet, twenty "
+        "epochs where they ask for them); each solution says which form ran."),
+    "quick_cannot_tell": "Quick mode's run is too small to answer this question.",
+    "not_found_at_cpu": (" No CPU full-size run of this page has been recorded yet: run it "
+                         "without `D2L_QUICK` to see what it finds."),
+    "found_at_cpu": " The CPU full-size run ({where}) found: {finding}",
+    "found_at_gpu": " The GPU full-size run ({where}) found: {finding}",
+    "recorded_where": "on {device}, {date}, the page in {duration}",
     "run_scale_none": "before completing an epoch",
     "run_scale_1": ("after 1 epoch of {train:,} training images, tested on {val:,} images"),
     "run_scale": ("after {epochs} epochs of {train:,} training images each, tested on "
@@ -32,28 +57,67 @@ TEXT = {
     "laptop recipe": "laptop recipe",
     "run_summary": (
         "On {device}, the {recipe} reached a test accuracy of {accuracy} {scale}, training "
-        "at {rate:,.0f} images per second ({precision} arithmetic).{quick}"),
-    "run_summary_quick": " This is quick mode: a few batches, not the recipe's full run.",
+        "at {rate:,.0f} images per second ({precision} arithmetic); training and testing "
+        "took {duration}."),
+    "training_found_laptop": (
+        "the laptop recipe reached a test accuracy of {acc:.3f} after {epochs} epochs of "
+        "{train:,} training images, training at {rate:,.0f} images per second; training and "
+        "testing took {fit_s:,.0f} s."),
+    "training_found_reference": (
+        "the reference recipe reached a test accuracy of {acc:.3f} after {epochs} epochs of "
+        "{train:,} training images, training at {rate:,.0f} images per second; training and "
+        "testing took {fit_s:,.0f} s."),
     # hardware page
     "gpu_listed": "The GPU's rates are in the same table.",
-    "gpu_missing": ("No GPU was found, so only the CPU is listed; the rates the project "
-                    "measured on a GPU follow below, when they have been committed."),
+    "gpu_missing": ("No GPU was found, so only the CPU is listed; the rates measured on a GPU "
+                    "follow below, where a GPU run has been recorded."),
     # exercises page
-    "ex4_quick": (" Quick mode cut the twenty epochs down; run the page at full size for "
-                  "the real comparison."),
+    "ex4_passed": (
+        "LeNet reached a test accuracy of {lenet:.3f} after {lenet_epochs} epochs and AlexNet "
+        "{alexnet:.3f} after {alexnet_epochs}, passing LeNet's final accuracy in epoch "
+        "{passed}. Over the last {tail} epochs of each run, LeNet's test accuracy changed by "
+        "{lenet_gain:+.3f} and AlexNet's by {alexnet_gain:+.3f}."),
+    "ex4_not_passed": (
+        "LeNet reached a test accuracy of {lenet:.3f} after {lenet_epochs} epochs and AlexNet "
+        "{alexnet:.3f} after {alexnet_epochs}, never above LeNet's final accuracy. Over the "
+        "last {tail} epochs of each run, LeNet's test accuracy changed by {lenet_gain:+.3f} "
+        "and AlexNet's by {alexnet_gain:+.3f}."),
+    "ex5_found": (
+        "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
+        "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
+        "accuracy of {small:.3f}, against {alexnet:.3f} for AlexNet; SlimAlexNet reached "
+        "{slim:.3f} at {slim_speedup:.1f} times AlexNet's rate."),
+    "ex6_rising": (
+        "One epoch at batch 32, 128 and 512 trained {r32:,.0f}, {r128:,.0f} and {r512:,.0f} "
+        "images per second, so throughput grew with the batch, and ended at test accuracies "
+        "of {a32:.3f}, {a128:.3f} and {a512:.3f}."),
+    "ex6_not_rising": (
+        "One epoch at batch 32, 128 and 512 trained {r32:,.0f}, {r128:,.0f} and {r512:,.0f} "
+        "images per second: on this device throughput did not grow steadily with the batch. "
+        "The test accuracies were {a32:.3f}, {a128:.3f} and {a512:.3f}."),
     "ex6_memory_cpu": "Peak memory is measured on CUDA GPUs only.",
     "ex6_memory_gpu": "Peak memory grew with the batch, because activations are kept per image.",
-    "ex8_gap": ("Without dropout the training accuracy ended {gap_none:.3f} above the test "
-                "accuracy; with dropout the gap was {gap_drop:.3f}."),
-    "ex8_no_gap": ("In this run the gap without dropout was only {gap_none:.3f} (with dropout "
-                   "{gap_drop:.3f}): too short a run to overfit. Run the page at full size to "
-                   "see the gap open."),
-    "ex8b_result": (
-        "the gap between training and test accuracy (averaged over the last epochs) was "
-        "{gap_none:.3f} without dropout and {gap_drop:.3f} with it, and the test accuracies "
-        "were {acc_none:.3f} and {acc_drop:.3f}"),
-    "near_chance": (" All of these accuracies are close to chance ({chance:.2f}): the run "
-                    "was too short to rank them."),
+    "ex7_found": (
+        "After {epochs} epochs the test accuracies were {sigmoid:.3f} for the sigmoid LeNet, "
+        "{relu:.3f} with ReLU and dropout, and {augmented:.3f} with flips and shifts added: "
+        "the highest was that of *{best}*."),
+    "ex8_gap": (
+        "After {epochs} epochs on {train:,} images, the training accuracy without dropout "
+        "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
+        "epochs); with dropout the gap was {gap_drop:.3f}: dropout narrowed it."),
+    "ex8_gap_kept": (
+        "After {epochs} epochs on {train:,} images, the training accuracy without dropout "
+        "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
+        "epochs); with dropout the gap was {gap_drop:.3f}, no narrower: in this run dropout "
+        "did not keep the network from fitting its training images better than new ones."),
+    "ex8_no_gap": (
+        "After {epochs} epochs on {train:,} images, the gap between training and test "
+        "accuracy without dropout was only {gap_none:.3f} (with dropout {gap_drop:.3f}): too "
+        "short a run to overfit."),
+    "ex8b_found": (
+        "After {epochs} epochs on all {train:,} training images, the gap between training "
+        "and test accuracy was {gap_none:.3f} without dropout and {gap_drop:.3f} with it, "
+        "and the test accuracies were {acc_none:.3f} and {acc_drop:.3f}."),
     "mistakes_one_class": (
         "This run's network predicted *{name}* for {share:.0f}% of the test images: it has "
         "not learned to tell the classes apart yet, so its mistakes say nothing about which "

@@ -2,13 +2,40 @@
 
 TEXT = {
     "run_mode_quick": (
-        "Trang này được chạy ở **chế độ nhanh** (`D2L_QUICK=1`) trên {device}: mỗi thí nghiệm "
-        "chỉ dùng một phần nhỏ của dữ liệu thật ({limits}), nên các con số cho thấy phương "
-        "pháp chứ không phải độ chính xác cuối cùng. Kết quả của lần chạy đầy đủ trên GPU "
-        "được hiển thị ở những nơi có sẵn."),
-    "run_mode_full": "Trang này được chạy với kích thước đầy đủ trên {device}.",
-    "quick_limits": ("{train} ảnh huấn luyện và {val} ảnh kiểm tra, tối đa {epochs} epoch, "
-                     "mỗi epoch khoảng {images} ảnh"),
+        "Trang này được chạy ở **chế độ nhanh** (`D2L_QUICK=1`) trên {device}, quy mô nhỏ nhất "
+        "trong ba quy mô của chương: mỗi thí nghiệm chỉ dùng một phần nhỏ của dữ liệu thật. Ở "
+        "những chỗ bài học cần một mạng đã huấn luyện, trang vẫn huấn luyện một mạng như vậy; "
+        "ở những câu hỏi cần lần chạy đầy đủ, văn bản nói rõ điều đó và đưa ra kết quả mà lần "
+        "chạy kích thước đầy đủ đã ghi lại.{change}"),
+    "run_mode_cpu": (
+        "Trang này được chạy ở **kích thước đầy đủ trên CPU** trên {device}: toàn bộ tập huấn "
+        "luyện và tập kiểm tra, mỗi thí nghiệm với một công thức được định cỡ cho CPU hai "
+        "nhân.{change}"),
+    "run_mode_gpu": (
+        "Trang này được chạy ở **kích thước đầy đủ trên GPU** trên {device}: toàn bộ dữ liệu và "
+        "công thức tham chiếu."),
+    "run_mode_running": " Thời gian chạy sẽ được ghi thêm vào đây khi trang chạy xong.",
+    "run_mode_took": " Từ ghi chú này đến cuối trang mất {duration}.",
+    "duration_s": "{s} giây",
+    "duration_min": "{m} phút {s} giây",
+    "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
+                   "đổi theo quy mô."),
+    "scale_change_features": (
+        " Ở kích thước đầy đủ trên GPU, trang này chạy cùng các thí nghiệm (chúng đủ nhỏ để "
+        "chạy trên CPU); chỉ thời gian thay đổi."),
+    "scale_change_training": (
+        " Ở kích thước đầy đủ trên GPU, ô huấn luyện chạy công thức tham chiếu: ảnh 224 điểm "
+        "ảnh, SGD với tốc độ học 0,01, mười epoch."),
+    "scale_change_exercises": (
+        " Ở kích thước đầy đủ trên GPU, các bài tập chạy dạng đầy đủ của chúng (AlexNet với "
+        "ảnh 224 điểm ảnh, hai mươi epoch khi đề bài yêu cầu); mỗi lời giải cho biết dạng nào "
+        "đã chạy."),
+    "quick_cannot_tell": "Lần chạy ở chế độ nhanh quá nhỏ để trả lời câu hỏi này.",
+    "not_found_at_cpu": (" Chưa có lần chạy kích thước đầy đủ trên CPU nào của trang này được "
+                         "ghi lại: hãy chạy trang mà không đặt `D2L_QUICK` để xem kết quả."),
+    "found_at_cpu": " Lần chạy kích thước đầy đủ trên CPU ({where}) cho thấy: {finding}",
+    "found_at_gpu": " Lần chạy kích thước đầy đủ trên GPU ({where}) cho thấy: {finding}",
+    "recorded_where": "trên {device}, ngày {date}, cả trang mất {duration}",
     "run_scale_none": "trước khi hoàn thành một epoch",
     "run_scale_1": "sau 1 epoch với {train:,} ảnh huấn luyện, kiểm tra trên {val:,} ảnh",
     "run_scale": ("sau {epochs} epoch, mỗi epoch {train:,} ảnh huấn luyện, kiểm tra trên "
@@ -30,28 +57,67 @@ TEXT = {
     "laptop recipe": "công thức cho máy tính xách tay",
     "run_summary": (
         "Trên {device}, {recipe} đạt độ chính xác kiểm tra {accuracy} {scale}, huấn luyện "
-        "với tốc độ {rate:,.0f} ảnh mỗi giây (số học {precision}).{quick}"),
-    "run_summary_quick": (" Đây là chế độ nhanh: chỉ vài batch, không phải lần chạy đầy đủ "
-                          "của công thức."),
+        "với tốc độ {rate:,.0f} ảnh mỗi giây (số học {precision}); huấn luyện và kiểm tra "
+        "mất {duration}."),
+    "training_found_laptop": (
+        "công thức cho máy tính xách tay đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} "
+        "epoch với {train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; "
+        "huấn luyện và kiểm tra mất {fit_s:,.0f} giây."),
+    "training_found_reference": (
+        "công thức tham chiếu đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} epoch với "
+        "{train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; huấn luyện "
+        "và kiểm tra mất {fit_s:,.0f} giây."),
     "gpu_listed": "Tốc độ của GPU nằm trong cùng bảng.",
-    "gpu_missing": ("Không tìm thấy GPU nên bảng chỉ có CPU; tốc độ mà dự án đo trên GPU được "
-                    "trình bày bên dưới, nếu đã được commit."),
-    "ex4_quick": (" Chế độ nhanh đã cắt bớt hai mươi epoch; hãy chạy trang với kích thước "
-                  "đầy đủ để có phép so sánh thực sự."),
+    "gpu_missing": ("Không tìm thấy GPU nên bảng chỉ có CPU; tốc độ đo trên GPU được trình bày "
+                    "bên dưới, ở những nơi đã ghi lại một lần chạy trên GPU."),
+    "ex4_passed": (
+        "LeNet đạt độ chính xác kiểm tra {lenet:.3f} sau {lenet_epochs} epoch, còn AlexNet đạt "
+        "{alexnet:.3f} sau {alexnet_epochs} epoch, vượt độ chính xác cuối cùng của LeNet ở "
+        "epoch {passed}. Trong {tail} epoch cuối của mỗi lần chạy, độ chính xác kiểm tra của "
+        "LeNet thay đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
+    "ex4_not_passed": (
+        "LeNet đạt độ chính xác kiểm tra {lenet:.3f} sau {lenet_epochs} epoch, còn AlexNet đạt "
+        "{alexnet:.3f} sau {alexnet_epochs} epoch, chưa lần nào vượt độ chính xác cuối cùng "
+        "của LeNet. Trong {tail} epoch cuối của mỗi lần chạy, độ chính xác kiểm tra của LeNet "
+        "thay đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
+    "ex5_found": (
+        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
+        "{small:.3f}, so với {alexnet:.3f} của AlexNet; SlimAlexNet đạt {slim:.3f} với tốc độ "
+        "gấp {slim_speedup:.1f} lần AlexNet."),
+    "ex6_rising": (
+        "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
+        "{r512:,.0f} ảnh mỗi giây, vậy thông lượng tăng theo batch, và kết thúc với độ chính "
+        "xác kiểm tra {a32:.3f}, {a128:.3f} và {a512:.3f}."),
+    "ex6_not_rising": (
+        "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
+        "{r512:,.0f} ảnh mỗi giây: trên thiết bị này thông lượng không tăng đều theo batch. "
+        "Độ chính xác kiểm tra là {a32:.3f}, {a128:.3f} và {a512:.3f}."),
     "ex6_memory_cpu": "Bộ nhớ đỉnh chỉ được đo trên GPU CUDA.",
     "ex6_memory_gpu": ("Bộ nhớ đỉnh tăng theo kích thước batch, vì giá trị kích hoạt được lưu "
                        "cho từng ảnh."),
-    "ex8_gap": ("Không dùng dropout, độ chính xác huấn luyện cuối cùng cao hơn độ chính xác "
-                "kiểm tra {gap_none:.3f}; khi dùng dropout, khoảng cách là {gap_drop:.3f}."),
-    "ex8_no_gap": ("Trong lần chạy này, khoảng cách khi không dùng dropout chỉ là "
-                   "{gap_none:.3f} (khi dùng dropout là {gap_drop:.3f}): lần chạy quá ngắn để "
-                   "quá khớp. Hãy chạy trang với kích thước đầy đủ để thấy khoảng cách mở ra."),
-    "ex8b_result": (
-        "khoảng cách giữa độ chính xác huấn luyện và kiểm tra (trung bình qua các epoch cuối) "
-        "là {gap_none:.3f} khi không dùng dropout và {gap_drop:.3f} khi dùng, còn độ chính xác "
-        "kiểm tra lần lượt là {acc_none:.3f} và {acc_drop:.3f}"),
-    "near_chance": (" Tất cả các độ chính xác này đều gần mức đoán ngẫu nhiên ({chance:.2f}): "
-                    "lần chạy quá ngắn để xếp hạng chúng."),
+    "ex7_found": (
+        "Sau {epochs} epoch, độ chính xác kiểm tra là {sigmoid:.3f} với LeNet dùng sigmoid, "
+        "{relu:.3f} khi dùng ReLU và dropout, và {augmented:.3f} khi thêm lật và dịch ảnh: cao "
+        "nhất là *{best}*."),
+    "ex8_gap": (
+        "Sau {epochs} epoch trên {train:,} ảnh, khi không dùng dropout, độ chính xác huấn "
+        "luyện cuối cùng cao hơn độ chính xác kiểm tra {gap_none:.3f} (cả hai lấy trung bình "
+        "qua năm epoch cuối); khi dùng dropout, khoảng cách là {gap_drop:.3f}: dropout đã "
+        "thu hẹp nó."),
+    "ex8_gap_kept": (
+        "Sau {epochs} epoch trên {train:,} ảnh, khi không dùng dropout, độ chính xác huấn "
+        "luyện cuối cùng cao hơn độ chính xác kiểm tra {gap_none:.3f} (cả hai lấy trung bình "
+        "qua năm epoch cuối); khi dùng dropout, khoảng cách là {gap_drop:.3f}, không hẹp hơn: "
+        "trong lần chạy này, dropout không ngăn được mạng khớp ảnh huấn luyện tốt hơn ảnh mới."),
+    "ex8_no_gap": (
+        "Sau {epochs} epoch trên {train:,} ảnh, khoảng cách giữa độ chính xác huấn luyện và "
+        "kiểm tra khi không dùng dropout chỉ là {gap_none:.3f} (khi dùng dropout là "
+        "{gap_drop:.3f}): lần chạy quá ngắn để quá khớp."),
+    "ex8b_found": (
+        "Sau {epochs} epoch trên toàn bộ {train:,} ảnh huấn luyện, khoảng cách giữa độ chính "
+        "xác huấn luyện và kiểm tra là {gap_none:.3f} khi không dùng dropout và {gap_drop:.3f} "
+        "khi dùng, còn độ chính xác kiểm tra lần lượt là {acc_none:.3f} và {acc_drop:.3f}."),
     "mistakes_one_class": (
         "Mạng của lần chạy này dự đoán *{name}* cho {share:.0f}% ảnh kiểm tra: nó chưa học được "
         "cách phân biệt các lớp, nên các lỗi của nó không cho biết lớp nào trông giống nhau."),

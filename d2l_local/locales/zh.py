@@ -2,11 +2,29 @@
 
 TEXT = {
     "run_mode_quick": (
-        "本页以**快速模式**（`D2L_QUICK=1`）在 {device} 上运行：每个实验只用了真实数据的一小部分"
-        "（{limits}），因此这些数字展示的是方法，而不是最终的准确率。凡有全尺寸 GPU "
-        "运行的结果，都一并列出。"),
-    "run_mode_full": "本页以全尺寸在 {device} 上运行。",
-    "quick_limits": "{train} 张训练图像和 {val} 张测试图像，最多 {epochs} 轮，每轮约 {images} 张图像",
+        "本页以**快速模式**（`D2L_QUICK=1`）在 {device} 上运行，这是本章三种规模中最小的一种："
+        "每个实验只用了真实数据的一小部分。需要训练好的网络才能讲清的内容，本页仍会训练出一个；"
+        "需要完整运行才能回答的问题，正文会说明这一点，并给出已记录的全尺寸运行的结果。{change}"),
+    "run_mode_cpu": (
+        "本页以 **CPU 全尺寸**在 {device} 上运行：使用完整的训练集和测试集，每个实验都采用为双核 "
+        "CPU 设计的方案。{change}"),
+    "run_mode_gpu": "本页以 **GPU 全尺寸**在 {device} 上运行：完整数据，参考方案。",
+    "run_mode_running": "本页运行结束后，这里会补上所用的时间。",
+    "run_mode_took": "从这条说明到本页结束共用时 {duration}。",
+    "duration_s": "{s} 秒",
+    "duration_min": "{m} 分 {s} 秒",
+    "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
+    "scale_change_features": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
+    "scale_change_training": (
+        "在 GPU 全尺寸下，训练单元改为运行参考方案：224 像素的图像、学习率为 0.01 的 SGD、十轮。"),
+    "scale_change_exercises": (
+        "在 GPU 全尺寸下，练习运行其完整形式（224 像素的 AlexNet，题目要求时训练二十轮）；"
+        "每个解答都会说明运行的是哪种形式。"),
+    "quick_cannot_tell": "快速模式的运行规模太小，回答不了这个问题。",
+    "not_found_at_cpu": "本页尚无已记录的 CPU 全尺寸运行：不设置 `D2L_QUICK` 运行本页，即可看到它的结果。",
+    "found_at_cpu": "CPU 全尺寸运行（{where}）的结果：{finding}",
+    "found_at_gpu": "GPU 全尺寸运行（{where}）的结果：{finding}",
+    "recorded_where": "在 {device} 上，{date}，整页用时 {duration}",
     "run_scale_none": "尚未完成一轮训练",
     "run_scale_1": "训练了 1 轮（{train:,} 张训练图像），在 {val:,} 张图像上测试",
     "run_scale": "训练了 {epochs} 轮（每轮 {train:,} 张训练图像），在 {val:,} 张图像上测试",
@@ -25,21 +43,54 @@ TEXT = {
     "laptop recipe": "笔记本电脑方案",
     "run_summary": (
         "在 {device} 上，{recipe}{scale}，测试准确率达到 {accuracy}，训练速度为每秒 "
-        "{rate:,.0f} 张图像（{precision} 运算）。{quick}"),
-    "run_summary_quick": "这是快速模式：只训练了几个批量，而不是该方案的完整运行。",
+        "{rate:,.0f} 张图像（{precision} 运算）；训练和测试共用时 {duration}。"),
+    "training_found_laptop": (
+        "笔记本电脑方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
+        "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
+    "training_found_reference": (
+        "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
+        "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
     "gpu_listed": "GPU 的速率也列在同一张表中。",
-    "gpu_missing": "没有找到 GPU，因此表中只有 CPU；如果项目已提交在 GPU 上测得的速率，它们列在下面。",
-    "ex4_quick": "快速模式缩短了这二十轮训练；要看到真正的比较，请以全尺寸运行本页。",
+    "gpu_missing": "没有找到 GPU，因此表中只有 CPU；凡已记录 GPU 运行的，在 GPU 上测得的速率列在下面。",
+    "ex4_passed": (
+        "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
+        "轮后为 {alexnet:.3f}，并在第 {passed} 轮超过了 LeNet 的最终准确率。在各自最后 {tail} "
+        "轮中，LeNet 的测试准确率变化了 {lenet_gain:+.3f}，AlexNet 的变化了 {alexnet_gain:+.3f}。"),
+    "ex4_not_passed": (
+        "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
+        "轮后为 {alexnet:.3f}，始终没有超过 LeNet 的最终准确率。在各自最后 {tail} 轮中，LeNet "
+        "的测试准确率变化了 {lenet_gain:+.3f}，AlexNet 的变化了 {alexnet_gain:+.3f}。"),
+    "ex5_found": (
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，而 AlexNet 为 "
+        "{alexnet:.3f}；SlimAlexNet 的测试准确率为 {slim:.3f}，速度是 AlexNet 的 "
+        "{slim_speedup:.1f} 倍。"),
+    "ex6_rising": (
+        "在批量 32、128 和 512 下训练一轮，每秒分别训练 {r32:,.0f}、{r128:,.0f} 和 {r512:,.0f} "
+        "张图像，可见吞吐量随批量增大而增长；测试准确率分别为 {a32:.3f}、{a128:.3f} 和 {a512:.3f}。"),
+    "ex6_not_rising": (
+        "在批量 32、128 和 512 下训练一轮，每秒分别训练 {r32:,.0f}、{r128:,.0f} 和 {r512:,.0f} "
+        "张图像：在这台设备上，吞吐量并没有随批量稳定增长。测试准确率分别为 {a32:.3f}、"
+        "{a128:.3f} 和 {a512:.3f}。"),
     "ex6_memory_cpu": "峰值显存只在 CUDA GPU 上测量。",
     "ex6_memory_gpu": "峰值显存随批量增大而增长，因为每张图像的激活值都要保存。",
-    "ex8_gap": ("不用暂退法时，训练准确率最终比测试准确率高 {gap_none:.3f}；"
-                "使用暂退法时，差距为 {gap_drop:.3f}。"),
-    "ex8_no_gap": ("在这次运行中，不用暂退法的差距只有 {gap_none:.3f}（使用暂退法时为 "
-                   "{gap_drop:.3f}）：训练时间太短，还不足以过拟合。以全尺寸运行本页，才能看到差距拉开。"),
-    "ex8b_result": (
-        "训练准确率与测试准确率之差（最后几轮的平均值）在不用暂退法时为 {gap_none:.3f}，"
-        "使用暂退法时为 {gap_drop:.3f}；两者的测试准确率分别为 {acc_none:.3f} 和 {acc_drop:.3f}"),
-    "near_chance": "这些准确率都接近随机猜测水平（{chance:.2f}）：这次运行太短，无法据此排出高下。",
+    "ex7_found": (
+        "训练 {epochs} 轮后，使用 sigmoid 的 LeNet 测试准确率为 {sigmoid:.3f}，改用 ReLU 并加上"
+        "暂退法后为 {relu:.3f}，再加上翻转和平移后为 {augmented:.3f}：最高的是 *{best}*。"),
+    "ex8_gap": (
+        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
+        "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}：暂退法缩小了差距。"),
+    "ex8_gap_kept": (
+        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
+        "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}，并没有更小："
+        "在这次运行中，暂退法没能阻止网络在训练图像上比在新图像上拟合得更好。"),
+    "ex8_no_gap": (
+        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率与测试准确率之差只有 "
+        "{gap_none:.3f}（使用暂退法时为 {gap_drop:.3f}）：训练时间太短，还不足以过拟合。"),
+    "ex8b_found": (
+        "在全部 {train:,} 张训练图像上训练 {epochs} 轮后，训练准确率与测试准确率之差在不用暂退法"
+        "时为 {gap_none:.3f}，使用暂退法时为 {gap_drop:.3f}；两者的测试准确率分别为 "
+        "{acc_none:.3f} 和 {acc_drop:.3f}。"),
     "mistakes_one_class": ("本次运行的网络把 {share:.0f}% 的测试图像都预测为 *{name}*：它还没有学会区分"
                            "这些类别，因此它的错误并不能说明哪些类别彼此相像。"),
     "mistakes_tied": "另有一些混淆出现的次数与上面最后一项相同。",
