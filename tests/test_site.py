@@ -97,8 +97,13 @@ def test_pages_say_how_they_were_run_and_log_no_errors(width):
         for name in PAGES:
             page.goto((SITE / f"{name}.html").as_uri())
             page.wait_for_load_state("load")
-            banner = page.locator("blockquote", has_text="This page was run")
+            # the run-mode note, once, in the page's language, with the time the page took
+            # (added by finish_page() through a display update, which the build must keep)
+            banner = page.locator("blockquote.d2l-run-mode")
             assert banner.count() == 1 and banner.first.is_visible(), name
+            said = banner.first.inner_text()
+            assert said.startswith("This page ran "), (name, said)
+            assert "It took" in said and "is added here" not in said, (name, said)
             # nothing wider than the window: no sideways scrolling of the page itself
             overflow = page.evaluate("document.documentElement.scrollWidth"
                                      " - document.documentElement.clientWidth")
