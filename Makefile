@@ -33,9 +33,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --no-deps "d2l==1.0.3" 2>&1 | grep -v '^WARNING: Location' || true
 	$(BIN)/python -c "import d2l_local, torch, jupytext, nbval, d2l.torch" \
 		|| { echo "setup failed: see the pip output above"; exit 1; }
-	@# MyST .md files open as notebooks on a double click in this venv's JupyterLab
+	@# MyST .md files open as notebooks on a double click in this venv's JupyterLab, and
+	@# widget state is saved with the notebook (the panel's table shows after a restart)
 	@mkdir -p $(LAB_SETTINGS)
-	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)/overrides.json
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": true}}' > $(LAB_SETTINGS)/overrides.json
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -106,7 +107,20 @@ $(MATHJAX):
 		|| echo "could not fetch MathJax: the book will load it from its CDN"; \
 	else echo "npm not found: the book will load MathJax from its CDN"; fi
 
-book: $(STAMP) system $(MATHJAX)
+AXE_VERSION := 4.14.1
+AXE := build/npm/axe-core/axe.min.js
+
+# axe-core for the site's accessibility check (tests/test_site_a11y.py); without npm the
+# check uses the copy bundled with the axe-playwright-python package.
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		( mkdir -p build/npm/axe-core && cd build/npm && \
+		  npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+		  tar -xzf axe-core-$(AXE_VERSION).tgz -C axe-core --strip-components=1 package/axe.min.js ) \
+		|| echo "could not fetch axe-core $(AXE_VERSION): the check uses axe-playwright-python's"; \
+	else echo "npm not found: the accessibility check uses axe-playwright-python's axe-core"; fi
+
+book: $(STAMP) system $(MATHJAX) $(AXE)
 	@echo "== make book: jupyter-book build, notebooks executed ($(if $(BOOK_QUICK),quick mode: no GPU here and no FULL=1,full size)) =="
 	@config=$$($(BOOK_ENV) $(BIN)/python tools/editions.py prepare) || exit 1; \
 	  start=$$(date +%s); set -x; $(BOOK_ENV) $(BIN)/jupyter-book build . --config $$config -W -n --keep-going; \
@@ -114,7 +128,7 @@ book: $(STAMP) system $(MATHJAX)
 	@echo "== the Chinese and Vietnamese editions: same code, so the executed notebooks are reused =="
 	$(BOOK_ENV) $(BIN)/python tools/editions.py build -W -n --keep-going
 	@echo "Book built: _build/html/index.html (zh/, vi/ beside it); checking it offline in Chromium"
-	$(BIN)/python -m pytest tests/test_site.py tests/test_site_editions.py -m site -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests/test_site.py tests/test_site_editions.py tests/test_site_a11y.py -m site -q -p no:cacheprovider
 
 # JupyterLab on the repository (where jupytext.toml pairs each page with its .py twin and
 # an .ipynb in build/lab/ that keeps outputs), opening the chapter's first page in each

@@ -94,6 +94,9 @@ def search_locations() -> list[tuple[str, Path]]:
 
 def _required(folder: Path, source: str, fix: str) -> Path:
     """``folder`` named by ``source`` must hold the data: no other place is looked at."""
+    if folder.exists() and not folder.is_dir():
+        raise DataError(f"{folder} ({source}) is a file, not a folder: it must name the "
+                        f"folder that holds the data files. {fix}\n" + how_to_get_data())
     if not folder.is_dir():
         raise DataError(f"The data folder {folder} ({source}) does not exist. {fix}\n"
                         + how_to_get_data())

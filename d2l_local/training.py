@@ -11,7 +11,10 @@ The loop calls the model's ``training_step`` and ``validation_step`` (d2l's cont
 - ``trainer.history`` records per epoch every metric the steps return, images/s, seconds,
   peak memory and the speed options used;
 - ``stop()``, an interrupt, a diverging loss or running out of memory keep the history and
-  the model, and end with a message that says what to change.
+  the model, and end with a message that says what to change; an interrupt (Ctrl-C, or
+  interrupting the kernel) is raised again after that, so the cell or loop around ``fit``
+  stops too;
+- one model is trained by one ``fit`` at a time: a second, from another thread, is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ import inspect
 import os
 import sys
 import tempfile
+import threading
 import time
+import weakref
 from itertools import islice
 
 import torch
@@ -50,6 +55,14 @@ class TrainingDiverged(FloatingPointError):
 
 class DeviceOutOfMemory(RuntimeError):
     """The device ran out of memory; the message suggests a batch size that fits."""
+
+
+class ModelInUse(RuntimeError):
+    """A ``fit`` was asked for a model (or trainer) that another ``fit`` is training now."""
+
+
+_FITTING = weakref.WeakSet()  # the models and trainers a fit is running on now
+_FITTING_LOCK = threading.Lock()
 
 
 class Trainer(HyperParameters):
@@ -91,6 +104,7 @@ class Trainer(HyperParameters):
         self.model = self.optim = self.scheduler = None
         self._pending_optim_state = self._pending_scheduler_state = None
         self._new_schedule = False
+        self._extended_to = None  # max_epochs as the last "train again" set it
         self.interrupted = self.stop_requested = False
         self.rank, self.world = 0, 1
         self.val_images = 0  # examples in the last evaluation
@@ -113,12 +127,18 @@ class Trainer(HyperParameters):
         Called again with the same model after the last epoch, it trains ``max_epochs``
         more (as d2l's ``fit`` trains again) and says so; with another model it starts a
         new run. Returns None, as d2l's does, so a cell ending in ``fit`` shows the board.
+
+        An interrupt ends the run after keeping the finished epochs and the model, and is
+        then raised again (``trainer.interrupted`` says it happened). While one ``fit``
+        trains a model, another ``fit`` of that model or by this trainer raises
+        :class:`ModelInUse`.
         """
-        self._begin(model)
-        if self.world_size > 1:
-            self._fit_data_parallel(model, data)
-        else:
-            self._fit(model, data)
+        with _fitting(self, model):
+            self._begin(model)
+            if self.world_size > 1:
+                self._fit_data_parallel(model, data)
+            else:
+                self._fit(model, data)
 
     # ------------------------------------------------------------- the main loop
     def _fit(self, model, data, rank=0, world=1):
@@ -141,8 +161,9 @@ class Trainer(HyperParameters):
                         callback(self, record)
             except KeyboardInterrupt:
                 self.interrupted = True
-                print(f"Interrupted after {len(self.history)} complete epoch(s); "
+                print(f"Interrupted after {self.complete_epochs} complete epoch(s); "
                       "trainer.history and the model are kept.", file=sys.stderr)
+                raise
             except (RuntimeError, MemoryError) as err:
                 if not (isinstance(err, MemoryError) or is_out_of_memory(err)):
                     raise
@@ -244,13 +265,16 @@ class Trainer(HyperParameters):
             self.history, self.step_log, self.epoch = [], [], 0
             self.optim = self.scheduler = None
             self._pending_optim_state = self._pending_scheduler_state = None
+            if self.max_epochs == self._extended_to:  # raised by "train again", not by you
+                self.max_epochs = self.hparams["max_epochs"]
+            self._extended_to = None
         elif self.epoch >= self.max_epochs:  # the same model, finished: train it again
             more = self.hparams["max_epochs"]
             if self.verbose:
                 print(f"This trainer has run its {self.max_epochs} epoch(s); training "
                       f"{more} more (epochs {self.epoch + 1} to {self.epoch + more}). Set "
                       "trainer.max_epochs to choose where it stops.")
-            self.max_epochs = self.epoch + more
+            self.max_epochs = self._extended_to = self.epoch + more
             self._new_schedule = True  # a schedule of its own for the epochs added
         self.model = model
 
@@ -531,6 +555,37 @@ def train_data_parallel(model, data, trainer_kwargs, world_size, backend="gloo",
     """Train ``model`` in ``world_size`` processes; one ``{"model", "history"}`` per rank."""
     return distributed.launch(_train_rank, (model, data, trainer_kwargs), world_size,
                               backend=backend, device_type=device_type)
+
+
+class _fitting:
+    """Mark ``trainer`` and ``model`` as being trained for the ``with`` block; refuse
+    either if another ``fit`` holds it (two threads stepping one model's weights corrupt
+    them, or fail deep in autograd)."""
+
+    def __init__(self, trainer, model):
+        self.held = (trainer, model)
+
+    def __enter__(self):
+        trainer, model = self.held
+        with _FITTING_LOCK:
+            if model in _FITTING:
+                raise ModelInUse(
+                    f"This {type(model).__name__} is being trained by another fit right now "
+                    "(another thread, or a panel run). Wait for it to finish or stop it "
+                    "(trainer.stop(), or the panel's Stop button), or train a new model.")
+            if trainer in _FITTING:
+                raise ModelInUse(
+                    "This Trainer is running another fit right now (another thread). Wait "
+                    "for it to finish or call its stop(), or make a second Trainer.")
+            _FITTING.add(trainer)
+            _FITTING.add(model)
+        return self
+
+    def __exit__(self, *exc):
+        with _FITTING_LOCK:
+            for held in self.held:
+                _FITTING.discard(held)
+        return False
 
 
 def history_table(history):

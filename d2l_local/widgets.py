@@ -280,11 +280,13 @@ class TrainingPanel:
         self.progress.description = f"run {run_id}"
         self.status.value = f"training on {html.escape(describe_device(trainer.device))}…"
         start = time.perf_counter()
-        status, message = "finished", ""
+        status, message, interrupt = "finished", "", None
         try:
             trainer.fit(model, data)
             if trainer.stop_requested:
                 status, message = "stopped", "stopped by the user"
+        except KeyboardInterrupt as err:  # panel.run() in a cell, and the kernel interrupted
+            status, message, interrupt = "interrupted", "interrupted", err
         except TrainingDiverged as err:
             status, message = "diverged", str(err)
         except DeviceOutOfMemory as err:
@@ -306,7 +308,11 @@ class TrainingPanel:
         self.status.value = (f"run {run_id} {status} in {seconds:.1f} s; "
                              f"{record['images_per_s']:,.0f} images/s")
         if message:
-            self._say(message, "warning" if status == "stopped" else "error")
+            self._say(message, "warning" if status in ("stopped", "interrupted") else "error")
+        else:
+            self._say("")  # a refusal shown while this run went on is stale now
+        if interrupt is not None:
+            raise interrupt  # recorded in the table; the cell stops, as Jupyter users expect
         return record
 
     @staticmethod
@@ -385,7 +391,10 @@ class TrainingPanel:
             "the launch buttons at the top, to use it.</p>"
             f"<p>Settings of the last run:</p><ul>{items}</ul>"
             "<p>Runs made while this page was built:</p>"
-            f'<div style="overflow-x:auto">{self._table_html(self.history)}</div>'
+            # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
+            '<div style="overflow-x:auto" tabindex="0" role="region" '
+            'aria-label="Runs made while this page was built">'
+            f"{self._table_html(self.history)}</div>"
             "</div>")
 
     def _ipython_display_(self):

@@ -121,7 +121,7 @@ committed = d2l.results.load_results("hardware-*.json")
 if committed:
     display(pd.DataFrame(committed[0]["rows"]).set_index("device").round(3))
 else:
-    print("No GPU measurements have been committed with this book yet.")
+    print("No GPU has run these measurements for this book yet.")
 
 # %% [markdown]
 # :::{note}

@@ -97,6 +97,11 @@ else:  # the laptop recipe
 trainer.fit(model, data)
 
 # %% [markdown]
+# To stop a run early, interrupt the kernel (the square button in the toolbar, or the
+# *I* key twice): the epochs finished so far stay in `trainer.history`, the model keeps
+# the weights it has reached, and the cell stops with the interrupt. Running
+# `trainer.fit(model, data)` again continues from the last finished epoch.
+#
 # The board above shows the training loss as it is measured and, after each epoch, the
 # loss and accuracy on the test images. The trainer keeps a record of every epoch,
 # including how fast it went:

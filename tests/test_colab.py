@@ -1,5 +1,6 @@
 """The Colab route: notebooks generated from the MyST pages, plain Jupyter, installing the
-library from the repository named in _config.yml, and the panel under Colab's ipywidgets."""
+library from the publishing repository at the commit they were made from, and the panel
+under Colab's ipywidgets."""
 
 import json
 import re
@@ -38,13 +39,42 @@ def test_every_page_becomes_a_notebook_without_myst(generated):
         assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
-def test_the_first_cell_installs_from_the_configured_repository(generated):
-    url = make_notebooks.repository()["url"]
+def test_the_first_cell_installs_the_commit_the_notebooks_were_made_from(generated):
+    r = make_notebooks.repository()
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
+                          text=True).stdout.strip()
+    assert r["ref"] == (head or r["branch"])  # pinned, not the moving branch
     for nb in generated.values():
         first = nb["cells"][0]
         assert "colab-install" in first["metadata"]["tags"]
-        assert f'%pip install -q "d2l-local @ git+{url}"' in source(first)
+        assert f'%pip install -q "d2l-local @ git+{r["url"]}@{r["ref"]}"' in source(first)
         assert "import d2l_local" in source(first)
+
+
+def test_the_publishing_repository_and_commit_come_from_the_workflow(monkeypatch, tmp_path):
+    """A fork's workflow publishes notebooks that install the fork, at its own commit."""
+    monkeypatch.setenv("D2L_REPOSITORY_URL", "https://github.com/a-fork/alexnet-chapter")
+    monkeypatch.setenv("D2L_SOURCE_REF", "0123456789abcdef0123456789abcdef01234567")
+    r = make_notebooks.repository()
+    assert (r["org"], r["name"]) == ("a-fork", "alexnet-chapter")
+    [path] = make_notebooks.convert_all([ROOT / "notebooks" / "model.md"], tmp_path)
+    nb = json.loads(path.read_text())
+    assert ('git+https://github.com/a-fork/alexnet-chapter@'
+            '0123456789abcdef0123456789abcdef01234567"') in source(nb["cells"][0])
+    images = re.findall(r"https://raw\.githubusercontent\.com/\S+",
+                        "".join(source(c) for c in nb["cells"]))
+    assert images and all(u.startswith("https://raw.githubusercontent.com/a-fork/alexnet-"
+                                       "chapter/0123456789abcdef") for u in images), images
+    assert make_notebooks.colab_url("notebooks/model").startswith(
+        "https://colab.research.google.com/github/a-fork/alexnet-chapter/blob/notebooks/")
+    for bad in ("https://evil.example/x/y", "https://github.com/a/b; rm -rf ~"):
+        monkeypatch.setenv("D2L_REPOSITORY_URL", bad)
+        with pytest.raises(ValueError, match="not a GitHub repository"):
+            make_notebooks.repository()
+    monkeypatch.setenv("D2L_REPOSITORY_URL", "https://github.com/a-fork/alexnet-chapter")
+    monkeypatch.setenv("D2L_SOURCE_REF", 'main" && curl x')
+    with pytest.raises(ValueError, match="neither a commit"):
+        make_notebooks.repository()
 
 
 def test_citations_become_author_year_with_a_reference_list(generated):

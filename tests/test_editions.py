@@ -196,3 +196,21 @@ def test_each_scale_builds_with_its_own_cache(tmp_path, monkeypatch):
         encoding="utf-8"))
     assert zh["execute"]["cache"] == settings["execute"]["cache"]
     assert zh["sphinx"]["config"]["d2l_edition"] == "zh"
+    # the book's repository buttons name the publishing repository (a fork: the fork)
+    monkeypatch.setenv("D2L_REPOSITORY_URL", "https://github.com/a-fork/alexnet-chapter")
+    vi = yaml.safe_load((editions.edition_config("vi", "cpu") / "_config.yml").read_text(
+        encoding="utf-8"))
+    assert vi["repository"]["url"] == "https://github.com/a-fork/alexnet-chapter"
+
+
+def test_icon_only_toggles_get_a_name_in_the_pages_language():
+    from book_editions import name_toggles
+    theme = ('<details open="open"><summary><span class="toctree-toggle" role="presentation">'
+             '<i class="fa-solid fa-chevron-down"></i></span></summary><ul></ul></details>')
+    named = name_toggles(theme, "zh")
+    assert '<summary aria-label="展开或收起本节的页面"><span class="toctree-toggle"' in named
+    assert named.endswith("</summary><ul></ul></details>")
+    texted = "<details><summary>Show code cell source</summary></details>"
+    assert name_toggles(texted, "en") == texted  # a summary with text keeps it
+    labelled = '<summary aria-label="x"><i></i></summary>'
+    assert name_toggles(labelled, "vi") == labelled

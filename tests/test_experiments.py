@@ -4,6 +4,7 @@ import d2l_local as d2l
 from d2l_local import experiments
 
 from .test_plotting import _histories
+from .test_training import on_loss_call
 
 
 def test_late_accuracy_averages_the_last_epochs():
@@ -42,3 +43,37 @@ def test_each_experiment_may_have_its_own_epochs():
     assert [len(h) for h in histories.values()] == [1, 3] == table["epochs"].tolist()
     with pytest.raises(ValueError, match=r"no value for \['long'\]"):
         experiments.run_experiments(runs, max_epochs={"short": 1}, num_gpus=0)
+
+
+@pytest.mark.parametrize("at_call, epochs_done", [(3, 0), (5, 1)])  # 2 train + 1 val batches
+def test_an_interrupt_keeps_the_finished_rows_marks_the_cut_one_and_stops(
+        at_call, epochs_done, capsys):
+    data = lambda: d2l.FashionMNIST(64, num_train=128, num_val=64)
+    made = []
+
+    def interrupted_lenet():
+        model = d2l.LeNet(lr=0.1)
+        on_loss_call(model, at_call, lambda: (_ for _ in ()).throw(KeyboardInterrupt))
+        made.append("cut")
+        return model
+    runs = {"first": (lambda: d2l.LeNet(lr=0.1), data), "second": (interrupted_lenet, data),
+            "third": (lambda: made.append("third") or d2l.LeNet(lr=0.1), data)}
+    with pytest.raises(KeyboardInterrupt) as caught:
+        experiments.run_experiments(runs, max_epochs=2, num_gpus=0)
+    assert isinstance(caught.value, experiments.ExperimentsInterrupted)
+    table, histories = caught.value.table, caught.value.histories
+    assert made == ["cut"]  # the third experiment never started
+    assert list(table.index) == ["first", "second"]
+    assert table["cut"].tolist() == [False, True]
+    assert table["epochs"].tolist() == [2, epochs_done]
+    assert len(histories["second"]) == epochs_done
+    assert (table.loc["second", "val_acc"] == histories["second"][-1]["val_acc"]
+            if epochs_done else table.loc["second", ["val_acc", "images/s"]].isna().all())
+    assert "Interrupted during 'second'" in capsys.readouterr().err
+
+
+def test_a_table_with_no_cut_run_has_no_cut_column():
+    data = lambda: d2l.FashionMNIST(64, num_train=64, num_val=64)
+    table, _ = experiments.run_experiments({"one": (lambda: d2l.LeNet(lr=0.1), data)},
+                                           max_epochs=1, num_gpus=0)
+    assert "cut" not in table.columns

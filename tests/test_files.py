@@ -26,10 +26,12 @@ def test_explicit_root_comes_first(isolated, monkeypatch):
     assert data.find_fashion_mnist(root=a) == a
 
 
-@pytest.mark.parametrize("state", ["missing", "empty", "partial"])
+@pytest.mark.parametrize("state", ["missing", "empty", "partial", "file"])
 def test_data_dir_variable_must_hold_the_data(isolated, monkeypatch, state):
     folder = isolated / "mine"
-    if state != "missing":
+    if state == "file":  # a reader who pointed it at one of the data files
+        folder.write_bytes(b"")
+    elif state != "missing":
         folder.mkdir()
     if state == "partial":
         (folder / "train-images-idx3-ubyte.gz").symlink_to(DEBIAN / "train-images-idx3-ubyte.gz")
@@ -39,7 +41,9 @@ def test_data_dir_variable_must_hold_the_data(isolated, monkeypatch, state):
         data.find_fashion_mnist()
     msg = str(err.value)
     assert "D2L_DATA_DIR" in msg and str(folder) in msg and "unset D2L_DATA_DIR" in msg
-    assert ("does not exist" if state == "missing" else "does not hold all four") in msg
+    said = {"missing": "does not exist", "file": "is a file, not a folder"}
+    assert said.get(state, "does not hold all four") in msg
+    assert state == "missing" or "does not exist" not in msg
 
 
 def test_empty_data_dir_variable_is_ignored(isolated, monkeypatch):

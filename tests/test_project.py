@@ -60,6 +60,30 @@ def test_every_page_is_translated_and_paired_without_a_second_copy_of_its_code()
         assert config.formats == [f"md:myst,../../build/lab/{lang}//ipynb"]
 
 
+def test_the_job_that_runs_the_project_holds_no_write_token():
+    """Installing packages and executing notebooks happen where nothing can be pushed; the
+    jobs that publish run none of the project's code."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    writes = {"write"}
+    assert not writes & set(workflow["permissions"].values()), workflow["permissions"]
+    runs_code = re.compile(r"\b(make|pip|python|pytest|jupyter|npm)\b")
+    for name, job in workflow["jobs"].items():
+        steps = job["steps"]
+        code = any(runs_code.search(s.get("run", "")) for s in steps)
+        checkout = [s for s in steps if s.get("uses", "").startswith("actions/checkout")]
+        granted = set((job.get("permissions") or {}).values())
+        if code or checkout:
+            assert not writes & granted, (name, job.get("permissions"))
+            assert all(s.get("with", {}).get("persist-credentials") is False
+                       for s in checkout), name
+        if "github.token" in str(job) or "secrets." in str(job):
+            assert not code and not checkout, name  # a token only where no project code runs
+    assert "github.token" in str(workflow["jobs"]["notebooks"])
+    build_env = workflow["jobs"]["build"]["env"]
+    assert build_env["D2L_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert build_env["D2L_SOURCE_REF"] == "${{ github.sha }}"
+
+
 def test_the_published_book_is_built_at_full_size_and_ci_stays_quick():
     """The static book readers see must show AlexNet trained; CI has 25 minutes."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())

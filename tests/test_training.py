@@ -207,8 +207,12 @@ def test_keyboard_interrupt_keeps_history_and_model(capsys):
     def interrupt():
         raise KeyboardInterrupt
     calls = on_loss_call(model, 26, interrupt)  # 16 train + 4 val batches an epoch: mid epoch 2
-    t.fit(model, small_data(1024))
-    assert t.interrupted and len(t.history) == 1
+    fits = 0
+    with pytest.raises(KeyboardInterrupt):  # raised again: the loop around fit stops too
+        for _ in range(2):
+            fits += 1
+            t.fit(model, small_data(1024))
+    assert fits == 1 and t.interrupted and len(t.history) == 1
     assert "Interrupted after 1 complete epoch(s)" in capsys.readouterr().err
     calls["restore"]()
     assert model(torch.zeros(2, 1, 28, 28)).shape == (2, 10)  # still usable
@@ -254,6 +258,61 @@ def test_fit_with_another_model_starts_a_new_run():
     assert len(t.history) == 1 and t.model is second
     assert all(torch.equal(kept[k], v) for k, v in first.state_dict().items())
     assert t.optim.param_groups[0]["params"][0] is next(second.parameters())
+
+
+def test_a_new_model_after_a_refit_trains_the_epochs_asked_for():
+    t = trainer(max_epochs=1)
+    first = d2l.LeNet(lr=0.1)
+    t.fit(first, small_data(128))
+    t.fit(first, small_data(128))  # train again: max_epochs becomes 2
+    t.fit(first, small_data(128))  # and 3
+    assert t.max_epochs == 3
+    t.fit(d2l.LeNet(lr=0.1), small_data(128))
+    assert len(t.history) == 1 and t.max_epochs == 1
+    # a max_epochs the user set is kept for the next model
+    t.max_epochs = 2
+    t.fit(d2l.LeNet(lr=0.1), small_data(128))
+    assert len(t.history) == 2 and t.max_epochs == 2
+
+
+def test_a_second_fit_of_a_model_in_training_is_refused():
+    import threading
+    model, started, release = d2l.LeNet(lr=0.1), threading.Event(), threading.Event()
+    busy = trainer(max_epochs=1)
+
+    def hold(*_):
+        started.set()
+        release.wait(30)
+    busy.batch_callbacks.append(hold)
+    worker = threading.Thread(target=busy.fit, args=(model, small_data(128)))
+    worker.start()
+    try:
+        assert started.wait(30)
+        with pytest.raises(d2l.training.ModelInUse, match="being trained by another fit"):
+            trainer(max_epochs=1).fit(model, small_data(128))
+        with pytest.raises(d2l.training.ModelInUse, match="Trainer is running another fit"):
+            busy.fit(d2l.LeNet(lr=0.1), small_data(128))
+    finally:
+        release.set()
+        worker.join(60)
+    assert len(busy.history) == 1  # the first fit was not disturbed
+    again = trainer(max_epochs=1)
+    again.fit(model, small_data(128))  # free again once that fit has ended
+    assert len(again.history) == 1
+
+
+def test_an_interrupted_fit_frees_its_model():
+    model = d2l.LeNet(lr=0.1)
+
+    def interrupt():
+        raise KeyboardInterrupt
+    calls = on_loss_call(model, 1, interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        trainer(max_epochs=1).fit(model, small_data(128))
+    calls["restore"]()
+    t = trainer(max_epochs=1)
+    t.fit(model, small_data(128))
+    assert len(t.history) == 1
 
 
 def test_checkpoint_round_trip_gives_identical_predictions(tmp_path):

@@ -93,6 +93,36 @@ def test_stop_mid_run_keeps_what_was_measured(panel):
     assert [r["run"] for r in panel.history] == [1, 2]
 
 
+def test_a_refusal_goes_when_the_run_it_waited_for_has_finished(panel):
+    thread = panel.start()
+    deadline = time.time() + 60
+    while not panel.progress.description.startswith("epoch 1:") and time.time() < deadline:
+        time.sleep(0.01)
+    assert panel.run()["status"] == "refused"
+    assert "already in progress" in panel.message.value
+    thread.join(120)
+    assert panel.history[-1]["status"] == "finished"
+    assert "already in progress" not in panel.message.value
+
+
+def test_an_interrupt_of_a_run_in_a_cell_is_recorded_and_raised_again(panel):
+    def interrupt(*_):
+        raise KeyboardInterrupt
+    original = d2l.widgets.Trainer.fit
+
+    def fit(trainer, model, data):
+        trainer.batch_callbacks.append(interrupt)
+        return original(trainer, model, data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(d2l.widgets.Trainer, "fit", fit)
+        with pytest.raises(KeyboardInterrupt):
+            panel.run(batch_size=64, max_epochs=1, resize=65, device="cpu")
+    assert [r["status"] for r in panel.history] == ["interrupted"]
+    assert "<td>interrupted</td>" in panel.table.value
+    assert not panel.running and not panel.train_button.disabled
+    assert panel.run(max_epochs=1)["status"] == "finished"  # and it trains again
+
+
 @pytest.mark.parametrize("bad,needle", [
     (dict(resize=32), "resize must be one of [65, 96"),
     (dict(lr=0), "lr must be a positive"),

@@ -1,5 +1,9 @@
-"""Sphinx extension of the book: the language switch on every page, and the stylesheet
-that shows, of a note written in every language, the one in the page's language.
+"""Sphinx extension of the book: the language switch on every page, the stylesheet
+that shows, of a note written in every language, the one in the page's language, and two
+accessibility repairs of what the theme and the bibliography write (tests/test_site_a11y.py):
+the sidebar's expand/collapse toggles (a ``<summary>`` holding only an icon) get a name in
+the page's language, and the bibliography's entries the ``listitem`` role their list needs
+(``doc-biblioentry`` is deprecated).
 
 The English book is built into _build/html, the Chinese and Vietnamese ones into
 _build/html/zh and _build/html/vi (tools/editions.py); ``d2l_edition`` says which one a
@@ -66,8 +70,42 @@ def add_switch(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + alternates
 
 
+# The name of the sidebar's toggle, read by screen readers, in each edition's language.
+TOGGLE_NAME = {"en": "Show or hide the pages of this section",
+               "zh": "展开或收起本节的页面",
+               "vi": "Hiện hoặc ẩn các trang của mục này"}
+
+
+def name_toggles(html: str, lang: str) -> str:
+    """Give every ``<summary>`` with no text of its own an ``aria-label``."""
+    import re
+    label = escape(TOGGLE_NAME[lang])
+
+    def named(match):
+        tag, inner = match.group(1), match.group(2)
+        if re.sub(r"<[^>]+>", "", inner).strip() or "aria-label" in tag:
+            return match.group(0)
+        return f'{tag[:-1]} aria-label="{label}">{inner}</summary>'
+    return re.sub(r"(<summary\b[^>]*>)(.*?)</summary>", named, str(html), flags=re.S)
+
+
+def repair_accessibility(app, pagename, templatename, context, doctree):
+    lang = app.config.d2l_edition
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+    toctree = context.get("generate_toctree_html")
+    if toctree is not None and not getattr(toctree, "d2l_named", False):
+        def generate_toctree_html(*args, **kwargs):
+            from markupsafe import Markup
+            return Markup(name_toggles(toctree(*args, **kwargs), lang))
+        generate_toctree_html.d2l_named = True
+        context["generate_toctree_html"] = generate_toctree_html
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)
+    # after the theme's own handlers, which put generate_toctree_html in the context
+    app.connect("html-page-context", repair_accessibility, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -43,8 +43,9 @@ from collections import Counter
 from pathlib import Path
 
 import jupytext
+import make_notebooks  # tools/ is this script's folder
 import yaml
-from make_notebooks import is_notebook  # tools/ is this script's folder
+from make_notebooks import is_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {  # edition -> Sphinx language, book title
@@ -204,6 +205,8 @@ def edition_config(lang: str, scale: str) -> Path:
     the editions). For ``en`` only the cache differs from the repository's files."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["cache"] = str(cache_dir(scale))
+    # the repository and issue buttons name the publishing repository (a fork: the fork)
+    config["repository"]["url"] = make_notebooks.repository()["url"]
     config["bibtex_bibfiles"] = [str(ROOT / b) for b in config["bibtex_bibfiles"]]
     sphinx = config["sphinx"]
     sphinx["local_extensions"] = {k: str(ROOT / v) for k, v in

@@ -12,14 +12,20 @@ is rendered to Markdown that Colab and JupyterLab show as it is meant:
 - prose with numbers glued from the run becomes a cell that prints that prose with the
   values of the reader's own run (its code is hidden), never a number from the build.
 
-The first cell installs the library where it is missing, from the repository named once
-in ``_config.yml`` (``repository.url``); the book's Colab links point at the same files,
-published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publish.yml).
+The first cell installs the library where it is missing, from the commit the notebooks
+were generated from, of the repository that publishes them: ``D2L_REPOSITORY_URL`` and
+``D2L_SOURCE_REF``, which the publishing workflow sets from the repository and commit it
+runs on (so a fork's notebooks install the fork), else ``_config.yml``'s
+``repository.url`` and this checkout's commit. The book's Colab links point at the same
+files, published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publish.yml).
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,18 +37,43 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_BRANCH = "notebooks"  # where the publishing workflow puts the generated files
 
 
+GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+)$")
+
+
 def repository() -> dict:
-    """The repository settings of ``_config.yml``: url, branch, org and name."""
+    """The publishing repository: url, branch, org, name and ``ref``, the commit the
+    notebooks install from (``D2L_REPOSITORY_URL``, ``D2L_SOURCE_REF``; else
+    ``_config.yml`` and this checkout's commit; else the branch)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     repo = config["repository"]
-    url = repo["url"].rstrip("/")
-    org, name = url.split("/")[-2:]
-    return {"url": url, "branch": repo.get("branch", "main"), "org": org, "name": name}
+    url = (os.environ.get("D2L_REPOSITORY_URL", "").strip() or repo["url"]).rstrip("/")
+    found = GITHUB_REPO.match(url)
+    if not found:
+        raise ValueError(f"{url!r} is not a GitHub repository URL "
+                         "(https://github.com/<owner>/<name>).")
+    branch = repo.get("branch", "main")
+    ref = os.environ.get("D2L_SOURCE_REF", "").strip() or _checkout_commit() or branch
+    if not re.fullmatch(r"[0-9a-f]{40}|[A-Za-z0-9._/-]+", ref):
+        raise ValueError(f"D2L_SOURCE_REF={ref!r} is neither a commit nor a branch or tag.")
+    return {"url": url, "branch": branch, "org": found[1], "name": found[2], "ref": ref}
+
+
+@functools.lru_cache(maxsize=1)
+def _checkout_commit():
+    """This checkout's commit, or None outside git."""
+    try:
+        done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else None
 
 
 def raw_url(path: str) -> str:
+    """An image of the repository, at the commit the notebooks were made from."""
     r = repository()
-    return f"https://raw.githubusercontent.com/{r['org']}/{r['name']}/{r['branch']}/{path}"
+    return f"https://raw.githubusercontent.com/{r['org']}/{r['name']}/{r['ref']}/{path}"
 
 
 def colab_url(pagename: str) -> str:
@@ -93,7 +124,7 @@ INSTALL_CELL = """\
 try:
     import d2l_local  # noqa: F401
 except ImportError:
-    %pip install -q "d2l-local @ git+{url}"
+    %pip install -q "d2l-local @ git+{url}@{ref}"
 """
 LANGUAGE_LINE = """import os
 os.environ.setdefault("D2L_LANG", "{lang}")  # the library's notes in this edition's language
@@ -260,7 +291,7 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
     nb = jupytext.read(md)
     cells, cited = [], []
     install = nbformat.v4.new_code_cell(
-        INSTALL_CELL.format(url=repository()["url"])
+        INSTALL_CELL.format(url=repository()["url"], ref=repository()["ref"])
         + ("" if lang == "en" else LANGUAGE_LINE.format(lang=lang)))
     install.metadata["tags"] = ["colab-install"]
     cells.append(install)
