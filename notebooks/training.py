@@ -176,8 +176,8 @@ d2l.book.glue("filter_change", 100 * filter_change)
 #
 # ## Results of a GPU run
 #
-# Where the project has recorded a full ten-epoch run of the reference recipe on a GPU
-# (under `results/`, with the hardware named), it is shown here beside this page's own run:
+# When a GPU has run the reference recipe for the full ten epochs for this book, that run
+# is shown here, with the hardware it ran on, beside this page's own run:
 
 # %% tags=["hide-input"]
 runs = [r for r in d2l.results.load_results("alexnet-*.json") if r.get("scale") == "gpu"
@@ -197,7 +197,7 @@ else:
 # accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
 # {cite}`zhang2023d2lzh`. Its training function applies the Xavier initialisation itself,
 # and its examples-per-second timer runs from after a batch is loaded to after the update,
-# so it leaves out data loading. The project's benchmark trains both its own library and
+# so it leaves out data loading. The chapter's benchmark trains both its own library and
 # the upstream d2l code on the same GPU:
 
 # %% tags=["hide-input"]
