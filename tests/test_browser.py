@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from contextlib import contextmanager
 
 import pytest
@@ -23,6 +24,7 @@ VIEWERS = {"@jupyterlab/docmanager-extension:plugin": {
 @contextmanager
 def jupyterlab(root_dir, tmp_path):
     """A JupyterLab server on localhost for tests only (no token), .md opening as notebooks."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     user_settings = tmp_path / "user-settings"
     plugin = user_settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
     plugin.parent.mkdir(parents=True, exist_ok=True)
@@ -175,4 +177,50 @@ def test_a_translated_page_opens_in_jupyterlab_in_its_language(tmp_path):
         assert json.loads(paired.read_text())["cells"]
         assert list((repo / "notebooks" / "zh").glob("*.py")) == []
         assert (repo / "notebooks" / "zh" / "alexnet.md").read_bytes() == source
+        assert not page.refused, page.refused
+
+
+def test_the_panels_table_shows_again_after_a_server_restart(tmp_path):
+    """The project's JupyterLab saves widget state with the notebook (make setup), so a
+    saved page shows its panel's runs again when the server has restarted, before any
+    cell runs."""
+    import nbformat
+    overrides = json.loads((Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+                            / "overrides.json").read_text())
+    assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"]["saveState"] is True
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    code = ("import d2l_local as d2l\n"
+            "panel = d2l.TrainingPanel(train_fraction=0.01)\n"
+            "panel.run(max_epochs=1, batch_size=256)\n"
+            "panel")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, folder / "panel.ipynb")
+    finished = ".d2l-runs td:text-is('finished')"
+    with jupyterlab(folder, tmp_path / "first") as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/panel.ipynb")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        run_all(page)
+        page.wait_for_selector(finished, timeout=300_000)
+        page.get_by_text("| Idle").first.wait_for(timeout=60_000)
+        for _ in range(3):  # a click while Lab re-renders the toolbar can be lost
+            page.locator(".jp-Notebook").first.click()
+            page.keyboard.press("Control+s")
+            deadline = time.time() + 15
+            while time.time() < deadline and not json.loads(
+                    (folder / "panel.ipynb").read_text())["cells"][0]["outputs"]:
+                time.sleep(0.5)
+            if json.loads((folder / "panel.ipynb").read_text())["cells"][0]["outputs"]:
+                break
+    saved = json.loads((folder / "panel.ipynb").read_text())
+    assert "application/vnd.jupyter.widget-state+json" in saved["metadata"]["widgets"]
+    with jupyterlab(folder, tmp_path / "second") as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/panel.ipynb")  # a new server: no kernel has run anything
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        page.wait_for_selector(finished, timeout=60_000)
+        assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
+        page.locator(".d2l-runs").scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "jupyterlab-panel-after-restart.png"))
         assert not page.refused, page.refused
