@@ -9,8 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
