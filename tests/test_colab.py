@@ -99,7 +99,7 @@ def test_figures_are_images_from_the_repository(generated):
     assert images and all(u.startswith("https://raw.githubusercontent.com/") for u in images)
     for url in images:  # each names a file the repository has
         assert (ROOT / url.split("/", 6)[-1]).is_file(), url
-    assert "*Figure 1: LeNet (left)" in text
+    assert "*Figure 5: LeNet (left)" in text  # numbered through the chapter, as the book
 
 
 def test_glued_prose_prints_the_readers_own_numbers(generated):
@@ -164,3 +164,20 @@ print("ok", ipywidgets.__version__)
                          env=env, cwd=ROOT, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "ok 7.7.1" in run.stdout
+
+
+def test_the_first_notebook_links_every_other_notebook(generated):
+    text = "\n".join(source(c) for c in generated["alexnet"]["cells"])
+    for page in make_notebooks.toc_pages(ROOT / "notebooks"):
+        if page.stem != "alexnet":
+            title = make_notebooks.page_title(page)
+            assert f"- [{title}]({page.stem}.ipynb)" in text, page
+
+
+def test_figures_are_numbered_through_the_chapter_in_toc_order():
+    # the model page comes after features (2 figures), data and hardware (1 each)
+    assert make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")["figure"] == 4
+    assert make_notebooks.numbers_before(ROOT / "notebooks" / "vi" / "model.md") == \
+        make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")
+    assert make_notebooks.numbers_before(ROOT / "notebooks" / "alexnet.md") == \
+        {"figure": 0, "exercise": 0}

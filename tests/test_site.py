@@ -121,3 +121,17 @@ def test_the_sidebar_names_the_book_once():
         nav = page.locator(".bd-sidebar-primary").inner_text()
         assert nav.count("Deep Convolutional Neural Networks (AlexNet)") == 1, nav
         assert nav.count("AlexNet, an interactive chapter") <= 1, nav
+
+
+def test_colab_notebooks_number_figures_and_exercises_as_the_book_does():
+    """The book numbers through the chapter (Fig. 5 is the model page's first figure); the
+    generated notebook of each page must use the same numbers."""
+    for name in PAGES:
+        html = (SITE / f"{name}.html").read_text(encoding="utf-8")
+        book = re.findall(r'caption-number">(?:Fig\.|Exercise) (\d+)', html)
+        notebook = json.loads((SITE / "_notebooks" / f"{name}.ipynb").read_text())
+        text = "\n\n".join("".join(c["source"]) for c in notebook["cells"]
+                       if c["cell_type"] == "markdown")
+        colab = re.findall(r"^\*Figure (\d+):|^### Exercise (\d+)$", text, re.M)
+        colab = [a or b for a, b in colab]
+        assert sorted(set(book), key=int) == sorted(set(colab), key=int), (name, book, colab)

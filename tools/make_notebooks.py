@@ -88,14 +88,14 @@ WORDS = {
     "en": {"figure": "Figure", "exercise": "Exercise", "of": "{text} of *{title}*",
            "solution": "Solution to {number}", "references": "References",
            "the exercise": "the exercise",
-           "toc": "(The sections are the other notebooks of this folder.)"},
+           "toc": "The sections of this chapter, each a notebook of its own:"},
     "zh": {"figure": "图", "exercise": "练习", "of": "*{title}*中的{text}",
            "solution": "{number}的解答", "references": "参考文献", "the exercise": "练习",
-           "toc": "（各节是本文件夹中的其他笔记本。）"},
+           "toc": "本章的各节，每节都是一个单独的笔记本："},
     "vi": {"figure": "Hình", "exercise": "Bài tập", "of": "{text} trong *{title}*",
            "solution": "Lời giải {number}", "references": "Tài liệu tham khảo",
            "the exercise": "bài tập",
-           "toc": "(Các mục là những notebook khác trong thư mục này.)"},
+           "toc": "Các mục của chương này, mỗi mục là một notebook riêng:"},
 }
 
 
@@ -173,10 +173,56 @@ def _latex(text: str) -> str:
 
 
 # ---------------------------------------------------------------- cross-references
-def page_labels(md) -> list[tuple[str, str, str]]:
+def toc_pages(folder: Path) -> list[Path]:
+    """The chapter's pages in ``folder`` (notebooks/ or notebooks/<lang>/), in the book's
+    order (_toc.yml): the order the book numbers figures and exercises in."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+
+    def walk(entries):
+        for entry in entries:
+            yield entry["file"]
+            yield from walk(entry.get("sections", []))
+    stems = [Path(f).name for f in walk(toc["chapters"]) if f.startswith("notebooks/")]
+    pages = [Path(folder) / f"{stem}.md" for stem in stems]
+    return [page for page in pages if page.is_file()]
+
+
+@functools.lru_cache(maxsize=None)
+def _numbered(md: Path) -> tuple[int, int]:
+    """How many figures and exercises page ``md`` numbers."""
+    kinds = [kind for _, kind, _ in page_labels(md, {"figure": 0, "exercise": 0})]
+    return kinds.count("figure"), kinds.count("exercise")
+
+
+def numbers_before(md) -> dict:
+    """The figures and exercises the book numbers before page ``md``: the book counts
+    them through the whole chapter, in the order of its table of contents."""
+    md = Path(md)
+    before = {"figure": 0, "exercise": 0}
+    for page in toc_pages(md.parent):
+        if page.stem == md.stem:
+            break
+        figures, exercises = _numbered(page.resolve())
+        before["figure"] += figures
+        before["exercise"] += exercises
+    return before
+
+
+def page_title(md) -> str:
+    """A page's title: its first level-1 heading."""
+    for cell in jupytext.read(md).cells:
+        found = re.search(r"^# (.+)$", cell.source, re.M) if cell.cell_type == "markdown" \
+            else None
+        if found:
+            return found.group(1).strip()
+    return Path(md).stem
+
+
+def page_labels(md, start=None) -> list[tuple[str, str, str]]:
     """(label, kind, text) for a page's sections (text: the heading) and its figures and
-    exercises (text: 'Figure 2', numbered per page as the book does)."""
-    found, numbers = [], {"figure": 0, "exercise": 0}
+    exercises (text: 'Figure 5', numbered through the chapter as the book does;
+    ``start``: the numbers used before this page, by default counted from _toc.yml)."""
+    found, numbers = [], dict(numbers_before(md) if start is None else start)
     words = WORDS[edition(md)]
     for cell in jupytext.read(md).cells:
         numbered = []
@@ -264,8 +310,16 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en"
         return "#### " + words["solution"].format(number=number)
     src = re.sub(r"```\{solution-start\}([^\n]*)\n.*?```", solution, src, flags=re.S)
     src = re.sub(r"```\{solution-end\}\s*\n```", "", src)
-    src = re.sub(r"```\{tableofcontents\}\s*\n```", words["toc"], src)
+    src = re.sub(r"```\{tableofcontents\}\s*\n```", lambda m: _contents(page, lang), src)
     return src.strip()
+
+
+def _contents(page: str, lang: str) -> str:
+    """The table of contents as links to the other notebooks of this edition's folder."""
+    folder = ROOT / "notebooks" / ("" if lang == "en" else lang)
+    links = [f"- [{page_title(md)}]({md.stem}.ipynb)" for md in toc_pages(folder)
+             if md.stem != page]
+    return WORDS[lang]["toc"] + "\n\n" + "\n".join(links)
 
 
 def _sections(text: str) -> list[str]:
