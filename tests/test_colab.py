@@ -181,3 +181,20 @@ def test_figures_are_numbered_through_the_chapter_in_toc_order():
         make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")
     assert make_notebooks.numbers_before(ROOT / "notebooks" / "alexnet.md") == \
         {"figure": 0, "exercise": 0}
+
+
+@pytest.mark.parametrize("choice, before, quick", [
+    ("quick", None, True), ("full size", "1", False), ("auto", "1", True),
+    ("auto", None, False)])
+def test_the_first_cell_lets_a_reader_choose_the_scale(generated, monkeypatch, choice,
+                                                       before, quick):
+    from d2l_local import config
+    cell = source(generated["training"]["cells"][0])
+    assert '# @param ["auto", "quick", "full size"]' in cell  # a Colab form field
+    if before is None:
+        monkeypatch.delenv("D2L_QUICK", raising=False)
+    else:
+        monkeypatch.setenv("D2L_QUICK", before)
+    chooser = cell.split("# Installs")[0].replace('SCALE = "auto"', f"SCALE = {choice!r}")
+    exec(chooser, {})
+    assert config.quick_mode() is quick

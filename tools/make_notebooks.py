@@ -119,6 +119,15 @@ def target_path(md: Path) -> Path:
 
 
 INSTALL_CELL = """\
+# The scale this notebook runs at (a menu in Colab). "quick": each experiment on a small
+# part of the data, a minute or two per page on a CPU. "full size": all of the data (on a
+# CPU the chapter's CPU recipes, on a GPU the reference recipe). "auto": D2L_QUICK as set
+# before the kernel started (full size when it is not set).
+SCALE = "auto"  # @param ["auto", "quick", "full size"]
+import os
+if SCALE != "auto":
+    os.environ["D2L_QUICK"] = "1" if SCALE == "quick" else "0"
+
 # Installs the chapter's library where it is missing (Colab, a fresh environment);
 # a no-op where it is installed already.
 try:
