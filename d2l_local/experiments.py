@@ -54,8 +54,9 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
             histories[name] = trainer.history
             print(f"Interrupted during {name!r}; what was measured so far (the cut run "
                   "counts only its complete epochs):", file=sys.stderr)
-            print(table().to_string(), file=sys.stderr)
-            raise ExperimentsInterrupted(table(), histories) from None
+            so_far = table()
+            print(so_far.to_string(), file=sys.stderr)
+            raise ExperimentsInterrupted(so_far, histories) from None
         rows.append(_row(name, model, trainer, start, cut=False))
         histories[name] = trainer.history
     return table(), histories

@@ -19,6 +19,7 @@ The loop calls the model's ``training_step`` and ``validation_step`` (d2l's cont
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import inspect
 import os
@@ -557,35 +558,27 @@ def train_data_parallel(model, data, trainer_kwargs, world_size, backend="gloo",
                               backend=backend, device_type=device_type)
 
 
-class _fitting:
+@contextlib.contextmanager
+def _fitting(trainer, model):
     """Mark ``trainer`` and ``model`` as being trained for the ``with`` block; refuse
     either if another ``fit`` holds it (two threads stepping one model's weights corrupt
     them, or fail deep in autograd)."""
-
-    def __init__(self, trainer, model):
-        self.held = (trainer, model)
-
-    def __enter__(self):
-        trainer, model = self.held
+    with _FITTING_LOCK:
+        if model in _FITTING:
+            raise ModelInUse(
+                f"This {type(model).__name__} is being trained by another fit right now "
+                "(another thread, or a panel run). Wait for it to finish or stop it "
+                "(trainer.stop(), or the panel's Stop button), or train a new model.")
+        if trainer in _FITTING:
+            raise ModelInUse(
+                "This Trainer is running another fit right now (another thread). Wait "
+                "for it to finish or call its stop(), or make a second Trainer.")
+        _FITTING.update((trainer, model))
+    try:
+        yield
+    finally:
         with _FITTING_LOCK:
-            if model in _FITTING:
-                raise ModelInUse(
-                    f"This {type(model).__name__} is being trained by another fit right now "
-                    "(another thread, or a panel run). Wait for it to finish or stop it "
-                    "(trainer.stop(), or the panel's Stop button), or train a new model.")
-            if trainer in _FITTING:
-                raise ModelInUse(
-                    "This Trainer is running another fit right now (another thread). Wait "
-                    "for it to finish or call its stop(), or make a second Trainer.")
-            _FITTING.add(trainer)
-            _FITTING.add(model)
-        return self
-
-    def __exit__(self, *exc):
-        with _FITTING_LOCK:
-            for held in self.held:
-                _FITTING.discard(held)
-        return False
+            _FITTING.difference_update((trainer, model))
 
 
 def history_table(history):

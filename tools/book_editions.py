@@ -11,8 +11,10 @@ build is. A page's counterparts: ``notebooks/x`` <-> ``notebooks/zh/x``; the Eng
 book's root files ``intro`` and ``bibliography`` <-> ``notebooks/zh/intro`` and so on.
 """
 
+import re
 from html import escape
 
+from d2l_local.locales import CATALOGS
 from d2l_local.locales import HTML_LANG as HREFLANG
 from d2l_local.locales import NAMES as EDITIONS
 
@@ -70,16 +72,10 @@ def add_switch(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + alternates
 
 
-# The name of the sidebar's toggle, read by screen readers, in each edition's language.
-TOGGLE_NAME = {"en": "Show or hide the pages of this section",
-               "zh": "展开或收起本节的页面",
-               "vi": "Hiện hoặc ẩn các trang của mục này"}
-
-
 def name_toggles(html: str, lang: str) -> str:
-    """Give every ``<summary>`` with no text of its own an ``aria-label``."""
-    import re
-    label = escape(TOGGLE_NAME[lang])
+    """Give every ``<summary>`` with no text of its own an ``aria-label`` (the catalog's
+    ``nav_toggle``, read by screen readers, in the edition's language)."""
+    label = escape(CATALOGS[lang]["nav_toggle"])
 
     def named(match):
         tag, inner = match.group(1), match.group(2)

@@ -135,8 +135,8 @@ try:
 except ImportError:
     %pip install -q "d2l-local @ git+{url}@{ref}"
 """
-LANGUAGE_LINE = """import os
-os.environ.setdefault("D2L_LANG", "{lang}")  # the library's notes in this edition's language
+LANGUAGE_LINE = """# the library's notes in this edition's language
+os.environ.setdefault("D2L_LANG", "{lang}")
 """
 
 # ------------------------------------------------------------------ bibliography
@@ -353,8 +353,9 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
     page, lang = md.stem, edition(md)
     nb = jupytext.read(md)
     cells, cited = [], []
+    repo = repository()
     install = nbformat.v4.new_code_cell(
-        INSTALL_CELL.format(url=repository()["url"], ref=repository()["ref"])
+        INSTALL_CELL.format(url=repo["url"], ref=repo["ref"])
         + ("" if lang == "en" else LANGUAGE_LINE.format(lang=lang)))
     install.metadata["tags"] = ["colab-install"]
     cells.append(install)

@@ -17,6 +17,7 @@ TEXT = {
     "run_mode_took": " It took {duration} from this note to the end of the page.",
     "duration_s": "{s} s",
     "duration_min": "{m} min {s} s",
+    "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),
     "scale_change_features": (
