@@ -50,8 +50,8 @@ sync: $(STAMP)
 
 # Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb
 notebooks: $(STAMP)
-	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) $(NOTEBOOKS)
-	$(foreach e,$(EDITIONS),$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) $(filter notebooks/$(e)/%,$(TRANSLATED));)
+	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(NOTEBOOKS)
+	$(foreach e,$(EDITIONS),$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(filter notebooks/$(e)/%,$(TRANSLATED));)
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not browser and not site and not bench" -q

@@ -18,7 +18,7 @@ from . import config, results, scales
 from .hardware import describe_device, try_gpu
 from .locales import CATALOGS, LANGUAGES
 
-GLUED: dict = {}  # every value glued in this kernel, for show_prose
+GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
 
 class Prose(str):
@@ -56,54 +56,130 @@ def join(parts, separator_key="list_separator") -> Prose:
                   for lang in LANGUAGES})
 
 
-def glue(name, value, display=False):
-    """``myst_nb.glue`` when building the book; elsewhere (Colab, a plain kernel) only
-    remembered, so that :func:`show_prose` can print the text with the value.
+class Shown:
+    """What :func:`glue` returns: the value, shown the way the prose quotes it.
 
-    Strings are glued as Markdown (use ``{glue:md}`` in the prose), once per language
-    (``name``, ``name__zh``, ``name__vi``; a plain string is the same in all three);
-    numbers as numbers (use ``{glue:text}`name:.2f```).
+    The pages quote values with MyST's ``{eval}`name``` role. In JupyterLab, jupyterlab-myst
+    evaluates ``name`` in the kernel when a Markdown cell runs and shows its text/plain (or,
+    for a sentence, its HTML); the book reads the same value from the page's execution,
+    where :func:`glue` stored it (see ``tools/book_editions.py``). So a number carries its
+    format (``.2f``) and a sentence shows itself in the reader's language.
     """
+
+    fmt = ""
+
+    def text(self, language=None) -> str:
+        raise NotImplementedError
+
+    def __repr__(self):
+        return self.text()
+
+    def _repr_pretty_(self, p, cycle):  # IPython's text/plain
+        p.text(self.text())
+
+
+class _ShownNumber(Shown):
+    def __new__(cls, value, fmt=""):
+        obj = super().__new__(cls, value)  # float's or int's
+        obj.plain, obj.fmt = value, fmt
+        return obj
+
+    def text(self, language=None) -> str:
+        return format(self.plain, self.fmt)
+
+    __str__ = text
+
+
+class ShownFloat(_ShownNumber, float):
+    pass
+
+
+class ShownInt(_ShownNumber, int):
+    pass
+
+
+class ShownProse(Shown, Prose):
+    """A sentence (or a name): Markdown, in the reader's language."""
+
+    def __new__(cls, value):
+        texts = value.texts if isinstance(value, Prose) else {lang: str(value)
+                                                              for lang in LANGUAGES}
+        return Prose.__new__(cls, texts)
+
+    def text(self, language=None) -> str:
+        return self.in_language(language or config.language())
+
+    def _repr_markdown_(self):
+        return self.text()
+
+    def _repr_html_(self):  # an inline span, so that it reads as part of its sentence
+        return f'<span class="d2l-glued">{_markdown_to_html(self.text())}</span>'
+
+
+def shown(value, fmt=""):
+    """``value`` as a :class:`Shown`: numbers formatted with ``fmt``, text as Markdown."""
     if hasattr(value, "item") and not isinstance(value, str):  # numpy or torch scalar
         value = value.item()  # its repr ('np.float64(...)') would not format
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(f"The prose quotes numbers and text, not {value!r}.")
     if isinstance(value, str):
-        values = {(name if lang == "en" else f"{name}__{lang}"): str(_in(value, lang))
-                  for lang in LANGUAGES}
+        if fmt:
+            raise ValueError("A format applies to a number, not to text.")
+        return ShownProse(value)
+    format(value, fmt)  # a bad format fails here, where it is written
+    return (ShownInt if isinstance(value, int) else ShownFloat)(value, fmt)
+
+
+def glue(name, value, fmt=""):
+    """``value`` for the prose's ``{eval}`name```: returns it as a :class:`Shown`, to be
+    assigned to the variable ``name`` (``image_gflops = d2l.book.glue("image_gflops",
+    x, ".2f")``), which is what JupyterLab evaluates; while the book is built it is also
+    stored with ``myst_nb.glue``, which is where the book reads it.
+
+    Stored as Markdown text (the number formatted with ``fmt``), once per language for a
+    sentence (``name``, ``name__zh``, ``name__vi``): one execution serves three editions.
+    Outside the book's build nothing is displayed (no stray output in a notebook).
+    """
+    if not name.isidentifier():
+        raise ValueError(f"{name!r} is not a Python name, so {{eval}} cannot quote it.")
+    value = shown(value, fmt)
+    if isinstance(value, ShownProse):
+        texts = {(name if lang == "en" else f"{name}__{lang}"): value.text(lang)
+                 for lang in LANGUAGES}
     else:
-        values = {name: value}
-    GLUED.update(values)
-    try:
+        texts = {name: value.text()}
+    GLUED.update(texts)
+    if config.static_book():
+        from IPython.display import Markdown
         from myst_nb import glue as myst_glue
-    except ImportError:
-        return value
-    for key, v in values.items():
-        if isinstance(v, str):
-            from IPython.display import Markdown
-            myst_glue(key, Markdown(v), display=display)
-        else:
-            myst_glue(key, v, display=display)
+        for key, text in texts.items():
+            myst_glue(key, Markdown(text), display=False)
     return value
 
 
-_GLUE_ROLE = re.compile(r"\{glue(?::(text|md))?\}`([^`:]+)(?::([^`]*))?`")
+EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
 
 
-def fill(text: str) -> str:
-    """``text`` with every ``{glue:text}`name:fmt``` and ``{glue:md}`name``` replaced
-    by the value glued under that name in this kernel."""
+def fill(text: str, language=None) -> str:
+    """``text`` with every ``{eval}`name``` replaced by the value glued under that name
+    in this kernel, in ``language`` (the reader's by default)."""
+    language = language or config.language()
+
     def value(m):
-        name, fmt = m.group(2), m.group(3) or ""
-        if name not in GLUED:
-            return f"[{name}: run the cells above]"
-        v = GLUED[name]
-        return format(v, fmt) if fmt and not isinstance(v, str) else str(v)
-    return _GLUE_ROLE.sub(value, text)
+        name = m.group(1)
+        key = name if language == "en" else f"{name}__{language}"
+        if key in GLUED:
+            return GLUED[key]
+        return GLUED.get(name, f"[{name}: run the cells above]")
+    return EVAL_ROLE.sub(value, text)
 
 
-def show_prose(text: str):
-    """Display Markdown prose with the numbers of this kernel's run (Colab notebooks)."""
+def show_values(*names):
+    """Display this kernel's values of ``names``, as the prose above quotes them (the
+    Colab notebooks, whose Markdown cannot evaluate)."""
     from IPython.display import Markdown, display
-    display(Markdown(fill(text)))
+    parts = [f"`{name}` = {fill('{eval}`' + name + '`')}" for name in names]
+    display(Markdown(say("your_values", values=join(parts)).in_language(config.language())))
 
 
 SCALE_NOTES = {"quick": "run_mode_quick", "cpu": "run_mode_cpu", "gpu": "run_mode_gpu"}
@@ -136,9 +212,10 @@ def run_mode_text(device=None, page=None, seconds=None) -> Prose:
 
 
 def _markdown_to_html(text: str) -> str:
-    """The little Markdown the run-mode sentences use (bold, code), as HTML."""
+    """The little Markdown the sentences of the catalogs use (bold, italics, code), as HTML."""
     text = html.escape(text, quote=False)
     text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"\*(.+?)\*", r"<em>\1</em>", text)
     return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 

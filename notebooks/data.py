@@ -72,11 +72,11 @@ d2l.show_images(first, 2, 8, titles=labels);
 
 # %%
 counts = torch.bincount(full["train_labels"].long())
-d2l.book.glue("per_class", int(counts[0]))
+per_class = d2l.book.glue("per_class", int(counts[0]), ",")
 dict(zip(d2l.TEXT_LABELS, counts.tolist()))
 
 # %% [markdown]
-# Each class has {glue:text}`per_class:,` training images. For training, the library serves
+# Each class has {eval}`per_class` training images. For training, the library serves
 # them in batches, already on the training device, as floating-point numbers between 0 and
 # 1:
 
@@ -121,15 +121,15 @@ seconds = {size: d2l.hardware.time_forward(d2l.AlexNet(), 64, size, device)
 {size: f"{s * 1000:.1f} ms per batch of 64" for size, s in seconds.items()}
 
 # %% tags=["remove-cell"]
-d2l.book.glue("positions_ratio", (224 / 96) ** 2)
-d2l.book.glue("flops_ratio", flops[224] / flops[96])
-d2l.book.glue("upsample_ratio", seconds[224] / seconds[96])
-d2l.book.glue("device_name", d2l.describe_device(device))
+positions_ratio = d2l.book.glue("positions_ratio", (224 / 96) ** 2, ".1f")
+flops_ratio = d2l.book.glue("flops_ratio", flops[224] / flops[96], ".1f")
+upsample_ratio = d2l.book.glue("upsample_ratio", seconds[224] / seconds[96], ".1f")
+device_name = d2l.book.glue("device_name", d2l.describe_device(device))
 
 # %% [markdown]
-# An image of 224 pixels has {glue:text}`positions_ratio:.1f` times as many pixels as one
-# of 96, and the forward pass costs {glue:text}`flops_ratio:.1f` times the FLOPs. On
-# {glue:md}`device_name` a batch at 224 pixels took {glue:text}`upsample_ratio:.1f` times
+# An image of 224 pixels has {eval}`positions_ratio` times as many pixels as one
+# of 96, and the forward pass costs {eval}`flops_ratio` times the FLOPs. On
+# {eval}`device_name` a batch at 224 pixels took {eval}`upsample_ratio` times
 # as long as at 96 pixels. The exercises ask you to design a network that works on the 28
 # by 28 images directly.
 

@@ -28,17 +28,17 @@ d2l.book.show_run_mode("exercises")
 # %% tags=["remove-cell"]
 groups = d2l.summary.layer_groups(d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False))
 total = groups["conv_params"] + groups["dense_params"]
-d2l.book.glue("dense_mib", groups["dense_params"] * 4 / 2**20)
-d2l.book.glue("dense_share", 100 * groups["dense_params"] / total)
-d2l.book.glue("conv_flop_share",
-              100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]))
-d2l.book.glue("total_params_m", total / 1e6)
+dense_mib = d2l.book.glue("dense_mib", groups["dense_params"] * 4 / 2**20, ".0f")
+dense_share = d2l.book.glue("dense_share", 100 * groups["dense_params"] / total, ".0f")
+conv_flop_share = d2l.book.glue("conv_flop_share",
+    100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]), ".0f")
+total_params_m = d2l.book.glue("total_params_m", total / 1e6, ".1f")
 
 # %% [markdown]
 # AlexNet looks like a larger LeNet, and in a sense it is: what changed in 2012 was less
 # the idea than the data, the hardware and a handful of practical choices (ReLU, dropout,
 # augmentation). Its two hidden dense layers hold most of its parameters
-# ({glue:text}`dense_mib:.0f` MiB in fp32, as {ref}`sec-model` computes), while its
+# ({eval}`dense_mib` MiB in fp32, as {ref}`sec-model` computes), while its
 # convolutions do most of its arithmetic. The tooling changed too: the fast GPU
 # convolutions that Krizhevsky and Sutskever wrote in CUDA themselves are a
 # library call in today's frameworks. PyTorch {cite}`paszke2019pytorch`, which this
@@ -85,7 +85,7 @@ pd.DataFrame([
 
 # %% tags=["remove-cell"]
 fwd = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
-d2l.book.glue("fwdbwd_gflops", fwd / 1e9)
+fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 
 # %% [markdown]
 # * Until 2012, vision systems were built from crafted features and a simple classifier.
@@ -95,10 +95,10 @@ d2l.book.glue("fwdbwd_gflops", fwd / 1e9)
 #   stand-in, Fashion-MNIST, has 60,000, enlarged to 224 pixels ({ref}`sec-data`).
 # * Hardware: many simple cores, as in a GPU, give far more arithmetic per watt than a
 #   few fast ones, because power grows faster than the clock ({ref}`sec-hardware`).
-# * The network: five convolutions and three dense layers, {glue:text}`total_params_m:.1f`
-#   million parameters, {glue:text}`dense_share:.0f`% of them in the dense layers, while
-#   the convolutions do {glue:text}`conv_flop_share:.0f`% of the arithmetic;
-#   {glue:text}`fwdbwd_gflops:.2f` GFLOPs per image forwards and backwards. ReLU keeps
+# * The network: five convolutions and three dense layers, {eval}`total_params_m`
+#   million parameters, {eval}`dense_share`% of them in the dense layers, while
+#   the convolutions do {eval}`conv_flop_share`% of the arithmetic;
+#   {eval}`fwdbwd_gflops` GFLOPs per image forwards and backwards. ReLU keeps
 #   gradients alive through the depth, dropout fights overfitting ({ref}`sec-model`).
 # * On enlarged images the first layer sees smooth patches, so its filters keep most of
 #   their random start ({ref}`sec-features`).
@@ -144,16 +144,16 @@ d2l.summary.conv_vs_dense(table).round(2)
 
 # %% tags=["remove-cell"]
 sums = d2l.summary.conv_vs_dense(table)
-d2l.book.glue("ex1_dense_weights", sums.loc["dense", "weights MiB"])
-d2l.book.glue("ex1_conv_weights", sums.loc["convolutions", "weights MiB"])
-d2l.book.glue("ex1_conv_acts", sums.loc["convolutions", "activation MiB"])
-d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation MiB"])
+ex1_dense_weights = d2l.book.glue("ex1_dense_weights", sums.loc["dense", "weights MiB"], ".0f")
+ex1_conv_weights = d2l.book.glue("ex1_conv_weights", sums.loc["convolutions", "weights MiB"], ".1f")
+ex1_conv_acts = d2l.book.glue("ex1_conv_acts", sums.loc["convolutions", "activation MiB"], ".1f")
+ex1_dense_acts = d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation MiB"], ".2f")
 
 # %% [markdown]
-# The dense layers hold {glue:text}`ex1_dense_weights:.0f` MiB of weights against
-# {glue:text}`ex1_conv_weights:.1f` MiB for the convolutions, but the convolutions produce
-# {glue:text}`ex1_conv_acts:.1f` MiB of activations per image against
-# {glue:text}`ex1_dense_acts:.2f` MiB, and they do most of the FLOPs. Training keeps
+# The dense layers hold {eval}`ex1_dense_weights` MiB of weights against
+# {eval}`ex1_conv_weights` MiB for the convolutions, but the convolutions produce
+# {eval}`ex1_conv_acts` MiB of activations per image against
+# {eval}`ex1_dense_acts` MiB, and they do most of the FLOPs. Training keeps
 # every activation for the backward pass, so activation memory grows with the batch and
 # soon exceeds the weights ({ref}`sec-model-memory`); inference can free each activation
 # as soon as the next layer has used it. Serving one image at a time, the dense layers
@@ -187,19 +187,22 @@ intensity.assign(type=table.set_index("layer")["type"]).round(1)
 
 # %% tags=["remove-cell"]
 kinds = intensity.assign(type=table.set_index("layer")["type"])
-d2l.book.glue("dense_b1", float(kinds[kinds["type"] == "Linear"]["batch 1"].max()))
-d2l.book.glue("conv_b1_min", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].min()))
-d2l.book.glue("conv_b1_max", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].max()))
+dense_b1 = d2l.book.glue(
+    "dense_b1", float(kinds[kinds["type"] == "Linear"]["batch 1"].max()), ".2f")
+conv_b1_min = d2l.book.glue(
+    "conv_b1_min", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].min()), ".0f")
+conv_b1_max = d2l.book.glue(
+    "conv_b1_max", float(kinds[kinds["type"] == "Conv2d"]["batch 1"].max()), ".0f")
 weights = table.set_index("layer")["parameters"].reindex(kinds.index)
 hidden = (weights > 1e6) & (kinds["type"] == "Linear")  # the two 4096-wide dense layers
-d2l.book.glue("dense_b128", float(kinds[hidden]["batch 128"].min()))
+dense_b128 = d2l.book.glue("dense_b128", float(kinds[hidden]["batch 128"].min()), ".0f")
 
 # %% [markdown]
-# At batch 1 the dense layers do at most {glue:text}`dense_b1:.2f` FLOPs per byte: every
+# At batch 1 the dense layers do at most {eval}`dense_b1` FLOPs per byte: every
 # weight is read for a single multiply-add, and no processor has memory fast enough to
-# keep its arithmetic busy on that. The convolutions do {glue:text}`conv_b1_min:.0f` to
-# {glue:text}`conv_b1_max:.0f`, because each filter weight is reused at every position.
-# At batch 128 the two hidden dense layers reach {glue:text}`dense_b128:.0f`. For training
+# keep its arithmetic busy on that. The convolutions do {eval}`conv_b1_min` to
+# {eval}`conv_b1_max`, because each filter weight is reused at every position.
+# At batch 128 the two hidden dense layers reach {eval}`dense_b128`. For training
 # with large batches, spend the area on arithmetic; for serving one image at a time, the
 # dense layers need bandwidth, and arithmetic units beyond $B$ times their intensity would
 # sit idle.
@@ -246,23 +249,23 @@ peak = d2l.matmul_tflops(device, n=2048) * 1e12
 # %% tags=["remove-cell"]
 h100 = d2l.hardware.PEAK_FLOPS["H100 80GB HBM3"]["bf16"]
 n_params = sum(p.numel() for p in model.parameters())
-d2l.book.glue("ex3_share", 100 * achieved / peak)
-d2l.book.glue("ex3_device", d2l.describe_device(device))
-d2l.book.glue("ex3_step_gflops", 32 * flops_per_image / 1e9)
-d2l.book.glue("ex3_h100_ms", 32 * flops_per_image / h100 * 1e3)
+ex3_share = d2l.book.glue("ex3_share", 100 * achieved / peak, ".0f")
+ex3_device = d2l.book.glue("ex3_device", d2l.describe_device(device))
+ex3_step_gflops = d2l.book.glue("ex3_step_gflops", 32 * flops_per_image / 1e9, ".0f")
+ex3_h100_ms = d2l.book.glue("ex3_h100_ms", 32 * flops_per_image / h100 * 1e3, ".2f")
 # SGD reads each weight and its gradient and writes the weight: 3 x 4 bytes per weight,
 # at the H100's 3.35 TB/s (its datasheet)
-d2l.book.glue("ex3_update_ms", 3 * 4 * n_params / 3.35e12 * 1e3)
-d2l.book.glue("ex3_params_m", n_params / 1e6)
+ex3_update_ms = d2l.book.glue("ex3_update_ms", 3 * 4 * n_params / 3.35e12 * 1e3, ".2f")
+ex3_params_m = d2l.book.glue("ex3_params_m", n_params / 1e6, ".0f")
 
 # %% [markdown]
-# On {glue:md}`ex3_device` an AlexNet training step reached {glue:text}`ex3_share:.0f`%
+# On {eval}`ex3_device` an AlexNet training step reached {eval}`ex3_share`%
 # of the rate of a large fp32 matrix product. On a modern GPU the picture changes: a step
-# of batch 32 is {glue:text}`ex3_step_gflops:.0f` GFLOPs, which an NVIDIA H100 would finish
-# in {glue:text}`ex3_h100_ms:.2f` ms at its bf16 peak {cite}`nvidia2022h100`, while merely
-# reading and writing the {glue:text}`ex3_params_m:.0f` million weights and their
+# of batch 32 is {eval}`ex3_step_gflops` GFLOPs, which an NVIDIA H100 would finish
+# in {eval}`ex3_h100_ms` ms at its bf16 peak {cite}`nvidia2022h100`, while merely
+# reading and writing the {eval}`ex3_params_m` million weights and their
 # gradients for the update takes
-# {glue:text}`ex3_update_ms:.2f` ms at its memory bandwidth. Add the dozens of kernels
+# {eval}`ex3_update_ms` ms at its memory bandwidth. Add the dozens of kernels
 # launched per step and the batch to move, and a measurement with AlexNet says as much
 # about those fixed costs as about the arithmetic units a new chip is built around.
 #
@@ -307,15 +310,15 @@ alex_acc = [r["val_acc"] for r in hist4[alexnet]]
 tail = min(5, len(lenet_acc) - 1, len(alex_acc) - 1)
 lenet_gain, alex_gain = lenet_acc[-1] - lenet_acc[-1 - tail], alex_acc[-1] - alex_acc[-1 - tail]
 passed = next((i + 1 for i, a in enumerate(alex_acc) if a > lenet_acc[-1]), None)
-d2l.book.glue("ex4_result", d2l.book.result(
-    "ex4", "ex4_passed" if passed else "ex4_not_passed",
-    lenet=lenet_acc[-1], lenet_epochs=len(lenet_acc), alexnet=alex_acc[-1],
-    alexnet_epochs=len(alex_acc), passed=passed or 0, tail=tail,
-    lenet_gain=lenet_gain, alexnet_gain=alex_gain))
+ex4_result = d2l.book.glue("ex4_result", d2l.book.result(
+                 "ex4", "ex4_passed" if passed else "ex4_not_passed",
+                 lenet=lenet_acc[-1], lenet_epochs=len(lenet_acc), alexnet=alex_acc[-1],
+                 alexnet_epochs=len(alex_acc), passed=passed or 0, tail=tail,
+                 lenet_gain=lenet_gain, alexnet_gain=alex_gain))
 
 
 # %% [markdown]
-# {glue:md}`ex4_result` The reasons to expect AlexNet to keep improving: it has hundreds of
+# {eval}`ex4_result` The reasons to expect AlexNet to keep improving: it has hundreds of
 # times more parameters and does thousands of times more arithmetic per image, so it can
 # fit finer differences between the classes, with dropout against memorising them, while
 # LeNet's sigmoids and small layers limit what it can fit.
@@ -383,7 +386,7 @@ both = pd.concat([table4, table5])
 both.round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex5_result", d2l.book.result(
+ex5_result = d2l.book.glue("ex5_result", d2l.book.result(
     "ex5", "ex5_found", epochs=epochs[alexnet],
     param_ratio=both.loc[alexnet, "parameters"] / both.loc["SmallNet, 28x28", "parameters"],
     speedup=both.loc["SmallNet, 28x28", "images/s"] / both.loc[alexnet, "images/s"],
@@ -392,7 +395,7 @@ d2l.book.glue("ex5_result", d2l.book.result(
     slim_speedup=both.loc[slim, "images/s"] / both.loc[alexnet, "images/s"]))
 
 # %% [markdown]
-# {glue:md}`ex5_result` The large first window and stride, the overlapping pooling and the
+# {eval}`ex5_result` The large first window and stride, the overlapping pooling and the
 # two 4096-wide layers were choices for 224-pixel colour photographs; on 28 by 28 images,
 # small windows from the first layer on keep the detail that {ref}`sec-features` showed an
 # enlarged image's large window cannot use.
@@ -412,7 +415,7 @@ d2l.book.glue("ex5_result", d2l.book.result(
 # ```
 #
 # One epoch at each batch size (over all 60,000 training images at full size), with the
-# learning rate scaled with the batch (AlexNet on {glue:text}`ex6_side`-pixel images in
+# learning rate scaled with the batch (AlexNet on {eval}`ex6_side`-pixel images in
 # this run):
 
 # %%
@@ -426,18 +429,18 @@ table6, _ = d2l.experiments.run_experiments(sweep, max_epochs=1, speed="auto")
 table6[["images/s", "peak MiB", "val_acc", "seconds"]].round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex6_side", side)
+ex6_side = d2l.book.glue("ex6_side", side)
 rates, accs = table6["images/s"], table6["val_acc"]
 rising = bool(rates.is_monotonic_increasing)
-d2l.book.glue("ex6_result", d2l.book.result(
-    "ex6", "ex6_rising" if rising else "ex6_not_rising",
-    r32=rates["batch 32"], r128=rates["batch 128"], r512=rates["batch 512"],
-    a32=accs["batch 32"], a128=accs["batch 128"], a512=accs["batch 512"]))
-d2l.book.glue("ex6_memory", d2l.book.say("ex6_memory_cpu" if table6["peak MiB"].isna().all()
-                                         else "ex6_memory_gpu"))
+ex6_result = d2l.book.glue("ex6_result", d2l.book.result(
+                 "ex6", "ex6_rising" if rising else "ex6_not_rising",
+                 r32=rates["batch 32"], r128=rates["batch 128"], r512=rates["batch 512"],
+                 a32=accs["batch 32"], a128=accs["batch 128"], a512=accs["batch 512"]))
+ex6_memory = d2l.book.glue("ex6_memory", d2l.book.say(
+    "ex6_memory_cpu" if table6["peak MiB"].isna().all() else "ex6_memory_gpu"))
 
 # %% [markdown]
-# {glue:md}`ex6_result` {glue:md}`ex6_memory` Throughput grows with the batch until the
+# {eval}`ex6_result` {eval}`ex6_memory` Throughput grows with the batch until the
 # device is busy; beyond that, larger batches only mean fewer updates per epoch (512 images
 # a step is a sixteenth of the updates of 32), which after one epoch usually costs
 # accuracy even with the learning rate scaled up, and the activations kept for the
@@ -479,13 +482,13 @@ table7.round(3)
 
 # %% tags=["remove-cell"]
 acc7 = table7["val_acc"]
-d2l.book.glue("ex7_result", d2l.book.result(
-    "ex7", "ex7_found", epochs=len(hist7["LeNet (sigmoid)"]),
-    sigmoid=acc7["LeNet (sigmoid)"], relu=acc7["LeNet + ReLU + dropout"],
-    augmented=acc7["... + flips and shifts"], best=acc7.idxmax()))
+ex7_result = d2l.book.glue("ex7_result", d2l.book.result(
+                 "ex7", "ex7_found", epochs=len(hist7["LeNet (sigmoid)"]),
+                 sigmoid=acc7["LeNet (sigmoid)"], relu=acc7["LeNet + ReLU + dropout"],
+                 augmented=acc7["... + flips and shifts"], best=acc7.idxmax()))
 
 # %% [markdown]
-# {glue:md}`ex7_result` A garment shifted by a pixel or two is the same garment, and a
+# {eval}`ex7_result` A garment shifted by a pixel or two is the same garment, and a
 # mirrored shirt is still a shirt, so small shifts and horizontal flips keep the label.
 # They are not all equally realistic, though: Fashion-MNIST's shoes mostly point the same
 # way, so a mirrored shoe is an image the test set rarely shows. Vertical flips or large
@@ -535,14 +538,14 @@ d2l.plot_histories(hist8, metric=("train_acc", "val_acc"));
 
 # %% tags=["remove-cell"]
 gap_none, gap_drop = late8.loc["no dropout", "gap"], late8.loc["dropout 0.5", "gap"]
-d2l.book.glue("ex8_result", d2l.book.result(
-    "ex8", "ex8_no_gap" if gap_none <= 0.05 else
-    "ex8_gap" if gap_drop < gap_none - 0.02 else "ex8_gap_kept",
-    gap_none=gap_none, gap_drop=gap_drop, epochs=len(hist8["no dropout"]),
-    train=hist8["no dropout"][-1]["train_images"]))
+ex8_result = d2l.book.glue("ex8_result", d2l.book.result(
+                 "ex8", "ex8_no_gap" if gap_none <= 0.05 else
+                 "ex8_gap" if gap_drop < gap_none - 0.02 else "ex8_gap_kept",
+                 gap_none=gap_none, gap_drop=gap_drop, epochs=len(hist8["no dropout"]),
+                 train=hist8["no dropout"][-1]["train_images"]))
 
 # %% [markdown]
-# {glue:md}`ex8_result` The training accuracy is counted while the network trains, so with
+# {eval}`ex8_result` The training accuracy is counted while the network trains, so with
 # dropout it is measured on a thinned network; the test accuracy always uses the whole one.
 #
 # Does dropout matter on the full training set too? The same question on all 60,000
@@ -569,13 +572,13 @@ late8b = d2l.experiments.late_accuracy(hist8b, last=d2l.scales.pick(quick=1, cpu
 late8b.round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("ex8b_result", d2l.book.result(
+ex8b_result = d2l.book.glue("ex8b_result", d2l.book.result(
     "ex8b", "ex8b_found", epochs=epochs8b, train=hist8b["no dropout"][-1]["train_images"],
     gap_none=late8b.loc["no dropout", "gap"], gap_drop=late8b.loc["dropout 0.5", "gap"],
     acc_none=late8b.loc["no dropout", "val_acc"], acc_drop=late8b.loc["dropout 0.5", "val_acc"]))
 
 # %% [markdown]
-# {glue:md}`ex8b_result` Compare the two gaps with those of the small-set run, where each
+# {eval}`ex8b_result` Compare the two gaps with those of the small-set run, where each
 # parameter had sixty times fewer images to fit.
 #
 # To break training altogether, try the sigmoid (`activation="sigmoid"`) or a learning

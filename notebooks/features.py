@@ -127,13 +127,13 @@ def relative_change(now, before):
 
 
 alexnet_change = relative_change(model.net[0].weight, start)
-d2l.book.glue("alexnet_scale", d2l.book.run_scale(trainer.history))
-d2l.book.glue("alexnet_change", 100 * alexnet_change)
-d2l.book.glue("alexnet_precision", trainer.history[-1]["precision"])
+alexnet_scale = d2l.book.glue("alexnet_scale", d2l.book.run_scale(trainer.history))
+alexnet_change = d2l.book.glue("alexnet_change", 100 * alexnet_change, ".1f")
+alexnet_precision = d2l.book.glue("alexnet_precision", trainer.history[-1]["precision"])
 
 # %% [markdown]
-# These filters were trained {glue:md}`alexnet_scale`, and they changed by
-# {glue:text}`alexnet_change:.1f`% of their initial size: they still look like the noise
+# These filters were trained {eval}`alexnet_scale`, and they changed by
+# {eval}`alexnet_change`% of their initial size: they still look like the noise
 # they started as. Whether more training could turn them into edge detectors depends on
 # the data, and that can be measured.
 #
@@ -159,16 +159,16 @@ pd.DataFrame(
 
 # %% tags=["remove-cell"]
 s224, s28 = spaces[224], spaces[28]
-d2l.book.glue("rank224", s224.rank)
-d2l.book.glue("top9_224", 100 * s224.share(9))
-d2l.book.glue("rank28", s28.rank)
-d2l.book.glue("patches224", s224.patches)
+rank224 = d2l.book.glue("rank224", s224.rank)
+top9_224 = d2l.book.glue("top9_224", 100 * s224.share(9), ".2f")
+rank28 = d2l.book.glue("rank28", s28.rank)
+patches224 = d2l.book.glue("patches224", s224.patches, ",")
 
 # %% [markdown]
-# On the original 28 by 28 images the patches span all {glue:text}`rank28` directions. On
-# images enlarged eight times, as the chapter trains on, the {glue:text}`patches224:,`
-# patches of these 500 images span only {glue:text}`rank224` of the 121, and nine
-# directions hold {glue:text}`top9_224:.2f`% of their energy. An enlarged image is smooth:
+# On the original 28 by 28 images the patches span all {eval}`rank28` directions. On
+# images enlarged eight times, as the chapter trains on, the {eval}`patches224`
+# patches of these 500 images span only {eval}`rank224` of the 121, and nine
+# directions hold {eval}`top9_224`% of their energy. An enlarged image is smooth:
 # an 11 by 11 window covers less than two of the original pixels in each direction, and
 # every enlarged pixel is a weighted average of at most four original ones.
 #
@@ -189,16 +189,16 @@ d2l.figures.plot_filter_parts({"trained": model.net[0].weight, "inside": inside,
                                "outside": outside});
 
 # %% tags=["remove-cell"]
-d2l.book.glue("outside_share",
-              100 * outside.norm().item() / model.net[0].weight.norm().item())
-d2l.book.glue("outside_ratio", moved_outside / moved_inside)
+outside_share = d2l.book.glue("outside_share",
+    100 * outside.norm().item() / model.net[0].weight.norm().item(), ".0f")
+outside_ratio = d2l.book.glue("outside_ratio", moved_outside / moved_inside, ".0e")
 lr, decay, momentum, steps = 0.01, 5e-4, 0.9, 10 * 469
-d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps)
+decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps, ".2f")
 
 # %% [markdown]
-# The part outside the span, {glue:text}`outside_share:.0f`% of the filters' size, has
-# barely moved: it changed {glue:text}`outside_ratio:.0e` times as much as the part inside.
-# That little is rounding: this run computed in {glue:md}`alexnet_precision`, whose
+# The part outside the span, {eval}`outside_share`% of the filters' size, has
+# barely moved: it changed {eval}`outside_ratio` times as much as the part inside.
+# That little is rounding: this run computed in {eval}`alexnet_precision`, whose
 # rounding errors do not lie in the span, and exact arithmetic would leave the outside part
 # exactly where it started.
 # However long SGD runs, that part stays the random start: training can shape only the
@@ -206,7 +206,7 @@ d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps)
 # Weight decay would shrink it, but slowly: with the 2012 paper's weight decay of 0.0005
 # and momentum of 0.9 (which multiplies the decay's effect by about ten) at a learning
 # rate of 0.01, ten epochs of 469 steps each (60,000 images in batches of 128) would leave
-# {glue:text}`decay_left:.2f` of it.
+# {eval}`decay_left` of it.
 # What the chapter's first layer *can* become is a smooth pattern over about two original
 # pixels, plus its frozen random start. It cannot become the crisp edge detectors of
 # {numref}`fig-crafted-responses`, because the enlarged images have no crisp edges at the
@@ -254,16 +254,18 @@ d2l.show_filters(native.net[0].weight, num_cols=16,
 
 # %% tags=["remove-cell"]
 native_change = relative_change(native.net[0].weight, native_start)
-d2l.book.glue("native_change", 100 * native_change)
-d2l.book.glue("native_scale", d2l.book.run_scale(native_trainer.history))
-d2l.book.glue("native_acc", d2l.book.versus_chance(native_trainer.history[-1]["val_acc"]))
-d2l.book.glue("native_seconds", sum(r["epoch_s"] for r in native_trainer.history))
+native_change = d2l.book.glue("native_change", 100 * native_change, ".0f")
+native_scale = d2l.book.glue("native_scale", d2l.book.run_scale(native_trainer.history))
+native_acc = d2l.book.glue(
+    "native_acc", d2l.book.versus_chance(native_trainer.history[-1]["val_acc"]))
+native_seconds = d2l.book.glue(
+    "native_seconds", sum(r["epoch_s"] for r in native_trainer.history), ".0f")
 
 # %% [markdown]
-# Trained {glue:md}`native_scale`, in {glue:text}`native_seconds:.0f` seconds, this
-# network reached a test accuracy of {glue:md}`native_acc`. Its first-layer filters
-# moved by {glue:text}`native_change:.0f`% of their initial size, against
-# {glue:text}`alexnet_change:.1f`% for AlexNet's first layer above. The two runs differ in
+# Trained {eval}`native_scale`, in {eval}`native_seconds` seconds, this
+# network reached a test accuracy of {eval}`native_acc`. Its first-layer filters
+# moved by {eval}`native_change`% of their initial size, against
+# {eval}`alexnet_change`% for AlexNet's first layer above. The two runs differ in
 # more than the input (NativeNet uses momentum and a five times larger learning rate), so
 # the two numbers are not a like-for-like race. What the span says holds for any length of
 # training: NativeNet's patches span all 25 directions of its window, so nothing confines

@@ -51,11 +51,11 @@ d2l.book.show_run_mode("hardware")
 # {cite}`nvidia2020a100`.
 
 # %% tags=["remove-cell"]
-d2l.book.glue("cpu_count", os.cpu_count())
+cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
 
 
 # %% [markdown]
-# This page runs on a machine with {glue:text}`cpu_count` logical CPUs (hardware threads); its measured rates
+# This page runs on a machine with {eval}`cpu_count` logical CPUs (hardware threads); its measured rates
 # follow below.
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
@@ -84,14 +84,16 @@ power = pd.DataFrame(designs(2) + designs(3)).set_index(["power ~ clock^", "desi
 power
 
 # %% tags=["remove-cell"]
-d2l.book.glue("gain2", power.loc[(2, "same power, cores at 1/4 clock"), "work per second"] / 4)
-d2l.book.glue("gain3", power.loc[(3, "same power, cores at 1/4 clock"), "work per second"] / 4)
+gain2 = d2l.book.glue(
+    "gain2", power.loc[(2, "same power, cores at 1/4 clock"), "work per second"] / 4, ".0f")
+gain3 = d2l.book.glue(
+    "gain3", power.loc[(3, "same power, cores at 1/4 clock"), "work per second"] / 4, ".0f")
 
 # %% [markdown]
 # In both models sixteen cores at a quarter of the clock do the same work as the one fast
 # core, for a small fraction of its power. Spending the fast core's whole power budget on
-# slow cores gives {glue:text}`gain2:.0f` times its throughput if power grows as the
-# square of the clock, and {glue:text}`gain3:.0f` times if it grows as the cube, provided
+# slow cores gives {eval}`gain2` times its throughput if power grows as the
+# square of the clock, and {eval}`gain3` times if it grows as the cube, provided
 # the work splits into many independent pieces, as matrix products and convolutions do.
 #
 # ## Measured on your machine
@@ -108,13 +110,13 @@ rates.set_index("device").round(3)
 # %% tags=["remove-cell"]
 has_gpu = d2l.try_gpu().type != "cpu"
 note = d2l.book.say("gpu_listed" if has_gpu else "gpu_missing")
-d2l.book.glue("gpu_note", note, display=False)
-d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]))
-d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]))
+gpu_note = d2l.book.glue("gpu_note", note)
+cpu_tflops = d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]), ".2f")
+cpu_copy = d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]), ".0f")
 
 # %% [markdown]
-# This machine's CPU reached {glue:text}`cpu_tflops:.2f` TFLOP/s on the fp32 matrix
-# product and copied memory at {glue:text}`cpu_copy:.0f` GB/s. {glue:md}`gpu_note`
+# This machine's CPU reached {eval}`cpu_tflops` TFLOP/s on the fp32 matrix
+# product and copied memory at {eval}`cpu_copy` GB/s. {eval}`gpu_note`
 
 # %% tags=["hide-input"]
 committed = d2l.results.load_results("hardware-*.json")

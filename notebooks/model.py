@@ -112,24 +112,25 @@ total_params = int(table["parameters"].sum())
 flops = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))
 dense_mib = groups["dense_params"] * 4 / 2**20
 all_flops = groups["conv_flops"] + groups["dense_flops"]
-d2l.book.glue("total_params", total_params)
-d2l.book.glue("conv_params", groups["conv_params"])
-d2l.book.glue("dense_params", groups["dense_params"])
-d2l.book.glue("dense_mib", dense_mib)
-d2l.book.glue("dense_param_share", 100 * groups["dense_params"] / total_params)
-d2l.book.glue("conv_flop_share", 100 * groups["conv_flops"] / all_flops)
-d2l.book.glue("fwd_gflops", flops["forward"] / 1e9)
-d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9)
+total_params = d2l.book.glue("total_params", total_params, ",")
+conv_params = d2l.book.glue("conv_params", groups["conv_params"], ",")
+dense_params = d2l.book.glue("dense_params", groups["dense_params"], ",")
+dense_mib = d2l.book.glue("dense_mib", dense_mib, ".0f")
+dense_param_share = d2l.book.glue(
+    "dense_param_share", 100 * groups["dense_params"] / total_params, ".1f")
+conv_flop_share = d2l.book.glue("conv_flop_share", 100 * groups["conv_flops"] / all_flops, ".1f")
+fwd_gflops = d2l.book.glue("fwd_gflops", flops["forward"] / 1e9, ".2f")
+fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9, ".2f")
 
 # %% [markdown]
 # ## Where the parameters live and where the compute lives
 #
-# The network has {glue:text}`total_params:,` parameters:
-# {glue:text}`conv_params:,` in the convolutions and {glue:text}`dense_params:,` in the
-# fully connected layers, that is {glue:text}`dense_param_share:.1f`% of them
-# ({glue:text}`dense_mib:.0f` MiB in fp32). The compute is the other way round: the
-# convolutions do {glue:text}`conv_flop_share:.1f`% of the {glue:text}`fwd_gflops:.2f`
-# GFLOPs of a forward pass. Forward plus backward costs {glue:text}`fwdbwd_gflops:.2f`
+# The network has {eval}`total_params` parameters:
+# {eval}`conv_params` in the convolutions and {eval}`dense_params` in the
+# fully connected layers, that is {eval}`dense_param_share`% of them
+# ({eval}`dense_mib` MiB in fp32). The compute is the other way round: the
+# convolutions do {eval}`conv_flop_share`% of the {eval}`fwd_gflops`
+# GFLOPs of a forward pass. Forward plus backward costs {eval}`fwdbwd_gflops`
 # GFLOPs per image; that number returns in the benchmark.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer. The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
@@ -150,17 +151,18 @@ fields
 
 # %% tags=["remove-cell"]
 stride1_side = (224 + 2 * 1 - 11) // 1 + 1
-d2l.book.glue("stride1_side", stride1_side)
-d2l.book.glue("stride4_side", int(fields["output side"].iloc[0]))
-d2l.book.glue("stride_saving", (stride1_side / fields["output side"].iloc[0]) ** 2)
-d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1]))
+stride1_side = d2l.book.glue("stride1_side", stride1_side)
+stride4_side = d2l.book.glue("stride4_side", int(fields["output side"].iloc[0]))
+stride_saving = d2l.book.glue(
+    "stride_saving", (stride1_side / fields["output side"].iloc[0]) ** 2, ".0f")
+last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1]))
 
 # %% [markdown]
-# At stride 1 the first layer would output a {glue:text}`stride1_side` by
-# {glue:text}`stride1_side` map instead of {glue:text}`stride4_side` by
-# {glue:text}`stride4_side`: {glue:text}`stride_saving:.0f` times the positions, for this
+# At stride 1 the first layer would output a {eval}`stride1_side` by
+# {eval}`stride1_side` map instead of {eval}`stride4_side` by
+# {eval}`stride4_side`: {eval}`stride_saving` times the positions, for this
 # layer and for everything after it. With the stride of 4, each value after the last
-# pooling layer depends on a {glue:text}`last_field` by {glue:text}`last_field` square of
+# pooling layer depends on a {eval}`last_field` by {eval}`last_field` square of
 # the 224-pixel input, most of the image. On ImageNet photographs an 11-pixel window is
 # enough to see an edge or a colour blob; on this chapter's enlarged images it covers less
 # than two of the original pixels ({ref}`sec-features` shows what that means for the
@@ -182,17 +184,17 @@ gib["total"] = gib.sum()
 gib.round(3)
 
 # %% tags=["remove-cell"]
-d2l.book.glue("mem_total", gib["total"])
-d2l.book.glue("mem_share", 100 * gib["total"] / 3)
-d2l.book.glue("mem_acts", gib["activations"])
+mem_total = d2l.book.glue("mem_total", gib["total"], ".2f")
+mem_share = d2l.book.glue("mem_share", 100 * gib["total"] / 3, ".0f")
+mem_acts = d2l.book.glue("mem_acts", gib["activations"], ".2f")
 imagenet_params = budget["weights"] // 4
-d2l.book.glue("imagenet_params", imagenet_params / 1e6)
+imagenet_params_m = d2l.book.glue("imagenet_params_m", imagenet_params / 1e6, ".1f")
 
 # %% [markdown]
-# By this count the single-stream network, with {glue:text}`imagenet_params:.1f` million
-# parameters, needs {glue:text}`mem_total:.2f` GiB, {glue:text}`mem_share:.0f`% of a 3 GB
+# By this count the single-stream network, with {eval}`imagenet_params_m` million
+# parameters, needs {eval}`mem_total` GiB, {eval}`mem_share`% of a 3 GB
 # card. The count leaves out the gradients of the activations (the backward pass needs
-# them too, and they are as large again as the {glue:text}`mem_acts:.2f` GiB of
+# them too, and they are as large again as the {eval}`mem_acts` GiB of
 # activations), the working memory of the convolution code, and the images waiting on the
 # card; the paper's network, with about 60 million parameters, was a little larger. The
 # paper gives the 3 GB of one GTX 580 as the
@@ -255,11 +257,12 @@ grads.assign(ratio=grads["relu"] / grads["sigmoid"]).round(6)
 
 # %% tags=["remove-cell"]
 first = grads.index[0]
-d2l.book.glue("first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]))
+first_layer_ratio = d2l.book.glue(
+    "first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]), ".0f")
 
 # %% [markdown]
 # With sigmoids, the gradient reaching the first layer is about
-# {glue:text}`first_layer_ratio:.0f` times smaller than with ReLU. The sigmoid's derivative
+# {eval}`first_layer_ratio` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
 # the first layer, so the early filters barely move and training stalls unless the
 # initialisation is chosen with great care. The last exercise of

@@ -39,25 +39,25 @@ per_image = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
 flops = 10 * 60_000 * per_image
 h100 = d2l.hardware.PEAK_FLOPS["H100 80GB HBM3"]
 cpu_rate = d2l.matmul_tflops("cpu", n=1024) * 1e12  # this machine's CPU, measured now
-d2l.book.glue("image_gflops", per_image / 1e9)
-d2l.book.glue("recipe_pflops", flops / 1e15)
-d2l.book.glue("h100_fp32_s", flops / h100["fp32"])
-d2l.book.glue("h100_bf16_s", flops / h100["bf16"])
-d2l.book.glue("cpu_hours", flops / cpu_rate / 3600)
-d2l.book.glue("laptop_ratio",
-              per_image / d2l.model_flops(d2l.AlexNet(), (1, 1, 65, 65))["forward_backward"])
+image_gflops = d2l.book.glue("image_gflops", per_image / 1e9, ".2f")
+recipe_pflops = d2l.book.glue("recipe_pflops", flops / 1e15, ".2f")
+h100_fp32_s = d2l.book.glue("h100_fp32_s", flops / h100["fp32"], ".0f")
+h100_bf16_s = d2l.book.glue("h100_bf16_s", flops / h100["bf16"], ".1f")
+cpu_hours = d2l.book.glue("cpu_hours", flops / cpu_rate / 3600, ".1f")
+laptop_ratio = d2l.book.glue("laptop_ratio",
+    per_image / d2l.model_flops(d2l.AlexNet(), (1, 1, 65, 65))["forward_backward"], ".0f")
 
 # %% [markdown]
 # :::{admonition} What the reference recipe costs
 # :class: tip
 # Ten epochs are 600,000 images through a network that costs
-# {glue:text}`image_gflops:.2f` GFLOPs per image forwards and backwards ({ref}`sec-model`): {glue:text}`recipe_pflops:.2f` PFLOPs in all.
+# {eval}`image_gflops` GFLOPs per image forwards and backwards ({ref}`sec-model`): {eval}`recipe_pflops` PFLOPs in all.
 # At the peak rates of an NVIDIA H100 {cite}`nvidia2022h100` that is
-# {glue:text}`h100_fp32_s:.0f` seconds at the fp32 peak (the recipe computes in fp32,
+# {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32,
 # although PyTorch lets convolutions on NVIDIA GPUs use the faster TF32 format by default),
-# or {glue:text}`h100_bf16_s:.1f` seconds at the bf16 peak; real runs reach a fraction of a
+# or {eval}`h100_bf16_s` seconds at the bf16 peak; real runs reach a fraction of a
 # peak. At the fp32 rate this machine's CPU reached on a matrix product just now, it would
-# be at least {glue:text}`cpu_hours:.1f` hours. That is why a CPU gets a recipe of its own.
+# be at least {eval}`cpu_hours` hours. That is why a CPU gets a recipe of its own.
 # :::
 #
 # ## Two recipes
@@ -68,7 +68,7 @@ d2l.book.glue("laptop_ratio",
 # * the same layers, fed the smallest input they accept, 65 by 65 pixels
 #   ({ref}`sec-model`): at that size the last pooling layer outputs $256 \times 1 \times 1$
 #   values, so the first dense layer has 256 inputs instead of 6,400, and an image costs
-#   {glue:text}`laptop_ratio:.0f` times less arithmetic forwards and backwards;
+#   {eval}`laptop_ratio` times less arithmetic forwards and backwards;
 # * Adam {cite}`kingma2014adam`, an optimizer that adapts the step size of every weight,
 #   with a *one-cycle* schedule {cite}`smith2019super`: the learning rate rises to its
 #   peak over the first quarter of the run and then falls towards zero, so that a short
@@ -114,19 +114,19 @@ results[columns].round(3)
 # %% tags=["remove-cell"]
 last = trainer.history[-1]
 fit_s = sum(r["epoch_s"] for r in trainer.history)
-d2l.book.glue("run_summary", d2l.book.say(
+run_summary = d2l.book.glue("run_summary", d2l.book.say(
     "run_summary", device=d2l.describe_device(trainer.device), recipe=d2l.book.say(recipe),
     accuracy=d2l.book.versus_chance(last["val_acc"]), scale=d2l.book.run_scale(trainer.history),
     rate=last["images_per_s"], precision=last["precision"],
     duration=d2l.book.duration(fit_s)))
-d2l.book.glue("run_found", d2l.book.result(
+run_found = d2l.book.glue("run_found", d2l.book.result(
     "recipe", "training_found_laptop" if recipe == "laptop recipe" else "training_found_reference",
     stated=True, acc=last["val_acc"], epochs=len(trainer.history),
     train=last["train_images"], rate=last["images_per_s"], fit_s=fit_s))
 
 # %% [markdown]
-# {glue:md}`run_summary` Images per second count training only, with the data loading
-# included; the evaluation is timed apart.{glue:md}`run_found`
+# {eval}`run_summary` Images per second count training only, with the data loading
+# included; the evaluation is timed apart.{eval}`run_found`
 #
 # ## What the network learned
 #
@@ -139,10 +139,10 @@ matrix = d2l.confusion_matrix(preds, labels)
 d2l.plot_confusion(matrix, d2l.TEXT_LABELS);
 
 # %% tags=["remove-cell"]
-d2l.book.glue("mistakes", d2l.book.mistakes_text(matrix, d2l.TEXT_LABELS))
+mistakes = d2l.book.glue("mistakes", d2l.book.mistakes_text(matrix, d2l.TEXT_LABELS))
 
 # %% [markdown]
-# {glue:md}`mistakes` Some of the test images the model got wrong, with the true class
+# {eval}`mistakes` Some of the test images the model got wrong, with the true class
 # first:
 
 # %%
@@ -166,10 +166,10 @@ with torch.random.fork_rng():
     start_layer(torch.zeros(1, 1, *data.resize))
 filter_change = ((first_layer.float().cpu() - start_layer.net[0].weight.detach()).norm()
                  / start_layer.net[0].weight.norm()).item()
-d2l.book.glue("filter_change", 100 * filter_change)
+filter_change = d2l.book.glue("filter_change", 100 * filter_change, ".0f")
 
 # %% [markdown]
-# Training moved them by {glue:text}`filter_change:.0f`% of their initial size (the norm of
+# Training moved them by {eval}`filter_change`% of their initial size (the norm of
 # the change against the norm of the random start). Whatever they became, they are not the
 # crisp edge detectors of AlexNet's colour photographs: {ref}`sec-features` measures what a
 # first layer fed enlarged 28-pixel images can learn, and why.

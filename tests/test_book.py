@@ -33,13 +33,57 @@ def test_durations_in_words():
     assert book.duration(125).in_language("zh") == "2 分 5 秒"
 
 
-def test_glue_returns_plain_values():
+def test_glue_returns_the_value_shown_as_the_prose_quotes_it():
     import numpy as np
     import torch
-    assert book.glue("x", 3.5) == 3.5 and book.glue("s", "text") == "text"
+    value = book.glue("x", 3.14159, ".2f")
+    assert value == 3.14159 and value * 2 == 6.28318  # still the number, for the code
+    assert repr(value) == "3.14" and str(value) == "3.14" and book.GLUED["x"] == "3.14"
     for scalar in (np.float64(2.5), torch.tensor(2.5)):
-        value = book.glue("n", scalar)
-        assert type(value) is float and value == 2.5  # formats with {glue:text}`n:.1f`
+        value = book.glue("n", scalar, ".1f")
+        assert isinstance(value, float) and repr(value) == "2.5"
+    count = book.glue("count", 60000, ",")
+    assert count == 60000 and repr(count) == "60,000" and count + 1 == 60001
+    assert repr(book.glue("s", "text")) == "text"  # no quotes, unlike a str
+    with pytest.raises(ValueError, match="not a Python name"):
+        book.glue("two words", 1.0)
+    with pytest.raises(ValueError):
+        book.glue("y", 1.0, ".2q")  # a bad format fails where it is written
+    with pytest.raises(ValueError, match="number, not to text"):
+        book.glue("t", "text", ".2f")
+    with pytest.raises(TypeError):
+        book.glue("z", [1, 2])
+
+
+def test_what_jupyterlab_shows_for_a_glued_value():
+    """jupyterlab-myst shows the text/plain of a number (IPython's formatter) and the
+    HTML of a sentence, in the reader's language, inline."""
+    from IPython.core.formatters import DisplayFormatter
+    fmt = DisplayFormatter()
+    data, _ = fmt.format(book.glue("share", 12.345, ".1f"))
+    assert data["text/plain"] == "12.3" and "text/html" not in data
+    sentence = book.glue("summary", book.say("mistakes_one_class", name="coat", share=80.0))
+    data, _ = fmt.format(sentence)
+    assert data["text/plain"].startswith("This run's network predicted *coat*")
+    assert data["text/html"].startswith('<span class="d2l-glued">This run')
+    assert "<em>coat</em>" in data["text/html"]
+    assert book.GLUED["summary__zh"] == sentence.text("zh") != sentence.text("en")
+
+
+def test_glue_stores_for_the_book_only_while_it_is_built(monkeypatch):
+    """No stray output in a notebook: myst_nb.glue is called only for the static book."""
+    import myst_nb
+    calls = []
+    monkeypatch.setattr(myst_nb, "glue", lambda *a, **k: calls.append((a, k)))
+    monkeypatch.delenv("D2L_STATIC_BOOK", raising=False)
+    book.glue("quiet", 1.0, ".1f")
+    assert calls == []
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    book.glue("stored", 2.0, ".1f")
+    book.glue("said", book.say("mistakes_none"))
+    keys = [a[0] for a, _ in calls]
+    assert keys == ["stored", "said", "said__zh", "said__vi"]
+    assert calls[0][0][1].data == "2.0" and all(k == {"display": False} for _, k in calls)
 
 
 def test_run_scale_and_chance_in_words():
@@ -69,11 +113,14 @@ def test_mistakes_are_described_as_measured():
 
 
 def test_fill_puts_this_runs_values_into_the_prose():
-    book.glue("acc", 0.8766)
+    book.glue("acc", 0.8766, ".3f")
     book.glue("device_name", "cpu (x86_64)")
-    text = "On {glue:md}`device_name` it reached {glue:text}`acc:.3f` ({glue:text}`acc`)."
-    assert book.fill(text) == "On cpu (x86_64) it reached 0.877 (0.8766)."
-    assert book.fill("{glue:text}`missing:.2f`") == "[missing: run the cells above]"
+    book.glue("verdict", book.say("mistakes_none"))
+    text = "On {eval}`device_name` it reached {eval}`acc`. {eval}`verdict`"
+    assert book.fill(text, "en") == "On cpu (x86_64) it reached 0.877. " + \
+        book.say("mistakes_none").in_language("en")
+    assert book.fill("{eval}`verdict`", "zh") == book.say("mistakes_none").in_language("zh")
+    assert book.fill("{eval}`missing`") == "[missing: run the cells above]"
 
 
 def test_mistakes_of_a_network_that_predicts_one_class_are_not_read_as_a_pattern():

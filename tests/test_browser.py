@@ -82,13 +82,19 @@ def save(page, paired, tries=3):
     pytest.fail(f"saving the notebook did not write {paired}")
 
 
-def test_a_page_opens_as_a_notebook_runs_saves_and_survives_a_reload(tmp_path):
+def page_repo(tmp_path, page):
+    """A folder holding one page (its .md and .py twin) and the jupytext pairing."""
     repo = tmp_path / "repo"
     (repo / "notebooks").mkdir(parents=True)
-    for name in ("alexnet.md", "alexnet.py"):
+    for name in (f"{page}.md", f"{page}.py"):
         shutil.copy(ROOT / "notebooks" / name, repo / "notebooks" / name)
     for name in ("jupytext.toml", ".gitignore"):
         shutil.copy(ROOT / name, repo / name)
+    return repo
+
+
+def test_a_page_opens_as_a_notebook_runs_saves_and_survives_a_reload(tmp_path):
+    repo = page_repo(tmp_path, "alexnet")
 
     def git(*args):
         return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
@@ -223,4 +229,28 @@ def test_the_panels_table_shows_again_after_a_server_restart(tmp_path):
         assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
         page.locator(".d2l-runs").scroll_into_view_if_needed()
         page.screenshot(path=str(OUTPUT / "jupyterlab-panel-after-restart.png"))
+        assert not page.refused, page.refused
+
+
+def test_a_page_run_in_jupyterlab_shows_its_values_in_the_prose(tmp_path):
+    """jupyterlab-myst evaluates each {eval} role when its Markdown cell runs: after Run
+    All the prose quotes this run's numbers, and the cells computing them print nothing."""
+    repo = page_repo(tmp_path, "data")
+    with jupyterlab(repo, tmp_path) as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/notebooks/data.md")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        page.get_by_text("| Idle").first.wait_for(timeout=120_000)
+        run_all(page)
+        cell = page.locator(".jp-MarkdownCell", has_text="Each class has 6,000 training images")
+        cell.wait_for(timeout=180_000)
+        page.locator(".jp-OutputArea-output", has_text="quick mode").first.wait_for()
+        page.wait_for_function("!document.querySelector('.jp-Notebook .jp-mod-running')",
+                               timeout=180_000)  # every cell has run
+        cell.scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "jupyterlab-eval.png"))
+        errors = page.locator(".myst-RenderedExpressionError, "
+                              "[data-mime-type='application/vnd.jupyter.stderr']")
+        assert [e.inner_text() for e in errors.all() if e.is_visible()] == []
+        outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
+        assert "IPython.core.display.Markdown" not in outputs  # no glue output shown
         assert not page.refused, page.refused

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import make_notebooks  # noqa: E402
 
 PAGES = sorted((ROOT / "notebooks").glob("*.md"))
-MYST = re.compile(r"\{(cite|ref|numref|glue|eq|doc)[^}]*\}`|^:::|^```\{|^\(\S+\)=\s*$", re.M)
+MYST = re.compile(r"\{(cite|ref|numref|glue|eval|eq|doc)[^}]*\}`|^:::|^```\{|^\(\S+\)=\s*$", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -102,34 +102,83 @@ def test_figures_are_images_from_the_repository(generated):
     assert "*Figure 5: LeNet (left)" in text  # numbered through the chapter, as the book
 
 
-def test_glued_prose_prints_the_readers_own_numbers(generated):
+def test_prose_stays_markdown_and_a_cell_under_it_shows_the_readers_values(generated):
     for name, nb in generated.items():
-        glued = set()
-        for cell in nb["cells"]:
-            glued |= set(re.findall(r"d2l\.book\.glue\(\"(\w+)\"", source(cell)))
-        for cell in nb["cells"]:
-            if "prose" in cell["metadata"].get("tags", []):
-                assert "d2l.book.show_prose(" in source(cell)
-                assert cell["metadata"]["jupyter"]["source_hidden"] is True
-                used = set(re.findall(r"\{glue(?::\w+)?\}`(\w+)", source(cell)))
-                assert used and used <= glued, (name, used - glued)
-    first = next(c for c in generated["training"]["cells"]
-                 if "prose" in c["metadata"].get("tags", []))
-    assert "H100" in source(first) and "{glue:text}`recipe_pflops:.2f`" in source(first)
+        code = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "code")
+        glued = {v for v, k in re.findall(r'^(\w+) = d2l\.book\.glue\(\s*"(\w+)"', code, re.M)
+                 if v == k}
+        for before, cell in zip(nb["cells"], nb["cells"][1:]):
+            assert "prose" not in cell["metadata"].get("tags", [])  # no prose in code
+            if "values" in cell["metadata"].get("tags", []):
+                names = re.findall(r'"(\w+)"', source(cell))
+                assert source(cell).startswith("d2l.book.show_values(") and "\n" not in \
+                    source(cell).strip()
+                assert names and set(names) <= glued, (name, set(names) - glued)
+                assert before["cell_type"] == "markdown"  # under the paragraph quoting them
+                assert all(f"`{n}`" in source(before) for n in names)  # no build: the names
+    cells = generated["training"]["cells"]
+    assert "a cell shows those of your run" in source(cells[1])  # the page says so at its top
+    costs = next(c for c in cells if "H100" in source(c) and c["cell_type"] == "markdown")
+    assert "`recipe_pflops` PFLOPs in all" in source(costs)
+    for page in PAGES:  # every heading is Markdown, so it is in the notebook's outline
+        prose = re.sub(r"(?ms)^```\{code-cell\}.*?^```", "", page.read_text(encoding="utf-8"))
+        headings = re.findall(r"(?m)^#{1,6} .+$", prose)
+        markdown = "\n".join(source(c) for c in generated[page.stem]["cells"]
+                             if c["cell_type"] == "markdown")
+        assert headings and all(re.sub(r"\{[^}]+\}`[^`]*`", "", h)[:12] in markdown
+                                for h in headings), page
 
 
-def test_generated_notebook_runs_its_prose_with_this_runs_values(tmp_path, quick):
-    """The data page, generated, executed: the glued sentence shows computed numbers."""
+def test_the_books_own_run_is_written_into_the_text(tmp_path):
+    """With the book's executed pages (--values), the Markdown quotes the book's values,
+    each edition in its language, and says which run they come from."""
+    import nbformat
+    book = tmp_path / "book"
+    book.mkdir()
+    sentence = {"text/markdown": "reached **0.9**", "text/plain": "<Markdown>"}
+    glued = {"image_gflops": {"data": {"text/markdown": "5.56"}},
+             "run_summary": {"data": sentence},
+             "run_summary__zh": {"data": {"text/markdown": "达到 **0.9**"}}}
+    (book / "training.glue.json").write_text(json.dumps(glued))
+    note = ('<blockquote class="d2l-run-mode d2l-l10n"><p lang="en">This page ran at '
+            '<strong>CPU full size</strong> on cpu.</p><p lang="zh">本页以<strong>CPU完整规模'
+            '</strong>运行。</p></blockquote>')
+    executed = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "", outputs=[nbformat.v4.new_output("display_data", data={"text/html": note})])])
+    nbformat.write(executed, book / "training.ipynb")
+    out = tmp_path / "colab"
+    en, zh = make_notebooks.convert_all(
+        [ROOT / "notebooks" / "training.md", ROOT / "notebooks" / "zh" / "training.md"],
+        out, book)
+    cells = nbformat.read(en, as_version=4).cells
+    assert cells[1].source.startswith("The numbers in this text are those of the book's own "
+                                      "run: This page ran at **CPU full size** on cpu.")
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    assert "costs\n> 5.56 GFLOPs" in text and "reached **0.9**" in text
+    assert "`recipe_pflops`" in text  # not in the book's data: named, not invented
+    zh_text = "\n".join(c.source for c in nbformat.read(zh, as_version=4).cells
+                        if c.cell_type == "markdown")
+    assert "达到 **0.9**" in zh_text and "reached **0.9**" not in zh_text
+    assert "本页以**CPU完整规模**运行。" in zh_text
+
+
+def test_generated_notebook_shows_this_runs_values(tmp_path, quick):
+    """The data page, generated, executed: the cell under a paragraph shows the numbers
+    of this run, and no computing cell prints anything."""
     import nbformat
     from nbclient import NotebookClient
     make_notebooks.convert_all([ROOT / "notebooks" / "data.md"], tmp_path)
     nb = nbformat.read(tmp_path / "notebooks" / "data.ipynb", as_version=4)
     NotebookClient(nb, timeout=600, kernel_name="python3").execute()
     shown = [o["data"]["text/markdown"] for c in nb.cells
-             if "prose" in c.metadata.get("tags", []) for o in c.outputs
+             if "values" in c.metadata.get("tags", []) for o in c.outputs
              if "text/markdown" in o.get("data", {})]
-    assert any("Each class has 6,000 training images" in s for s in shown), shown
+    assert any("`per_class` = 6,000" in s for s in shown), shown
+    assert all(s.startswith("**Your run:**") for s in shown)
     assert not any("run the cells above" in s for s in shown)
+    for c in nb.cells:
+        if c.cell_type == "code" and c.metadata.get("cellView") == "form":
+            assert not [o for o in c.outputs if o["output_type"] != "stream"], c.source[:80]
 
 
 def test_colab_links_name_the_generated_notebooks():

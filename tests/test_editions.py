@@ -61,13 +61,33 @@ def test_glue_labels_and_citations_must_match(repo_copy):
     page = repo_copy / "notebooks" / "zh" / "training.md"
     text = page.read_text()
     assert "{cite}`kingma2014adam`" in text and "(sec-training)=" in text
-    page.write_text(text.replace("run_summary__zh", "run_summary", 1)
+    assert "{eval}`run_summary`" in text
+    page.write_text(text.replace("{eval}`run_summary`", "", 1)
                     .replace("{cite}`kingma2014adam`", "", 1)
                     .replace("(sec-training)=", "(sec-training-zh)=", 1))
     found = " ".join(editions.problems("zh"))
-    assert "glue roles differ" in found
+    assert "values quoted ({eval} roles) differ" in found
     assert "references differ from the English page: missing ['kingma2014adam']" in found
     assert "labels differ" in found
+
+
+def test_every_quoted_value_is_a_variable_the_code_glues(repo_copy):
+    """JupyterLab evaluates the variable of ``{eval}`name``` and the book reads the value
+    glued as ``name``: both must exist, under the one name."""
+    page = repo_copy / "notebooks" / "training.md"
+    assert editions.eval_problems(page) == []
+    text = page.read_text()
+    assert 'image_gflops = d2l.book.glue("image_gflops"' in text
+    page.write_text(text.replace('image_gflops = d2l.book.glue("image_gflops"',
+                                 'gflops = d2l.book.glue("image_gflops"'))
+    assert editions.eval_problems(page) == [
+        'notebooks/training.md: {eval}`image_gflops` is not assigned as '
+        'image_gflops = d2l.book.glue("image_gflops", ...)']
+    page.write_text(text.replace('image_gflops = d2l.book.glue("image_gflops"',
+                                 'image_gflops = d2l.book.glue("gflops"'))
+    assert len(editions.eval_problems(page)) == 1
+    page.write_text(text.replace("{eval}`cpu_hours`", "{eval}`cpu_days`"))
+    assert "{eval}`cpu_days`" in editions.eval_problems(page)[0]
 
 
 def test_catalogs_have_the_same_keys_and_placeholders():
@@ -146,7 +166,8 @@ def test_colab_notebooks_of_an_edition(tmp_path, lang, words):
     assert all(w in text for w in words)
     assert f'D2L_LANG\\", \\"{lang}\\"' in text  # the library's notes in the edition's language
     assert "% translation of" not in text and "{cite}" not in text and ":::" not in text
-    assert f"__{lang}" in written[1].read_text(encoding="utf-8")  # sentences of the edition
+    # the note on where the numbers come from, in the edition's language
+    assert make_notebooks.WORDS[lang]["values_missing"] in written[1].read_text(encoding="utf-8")
 
 
 def test_glossary_has_every_term_in_three_languages():

@@ -69,7 +69,7 @@ PAGES = ["notebooks/alexnet", "notebooks/features", "notebooks/data", "notebooks
 def test_launch_and_download_links_name_the_generated_notebooks():
     sys.path.insert(0, str(ROOT / "tools"))
     import make_notebooks
-    myst = re.compile(r"\{(cite|ref|numref|glue)[^}]*\}`|^:::|^```\{", re.M)
+    myst = re.compile(r"\{(cite|ref|numref|glue|eval)[^}]*\}`|^:::|^```\{", re.M)
     for page in PAGES:
         html = (SITE / f"{page}.html").read_text()
         colab = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', html)

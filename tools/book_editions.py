@@ -1,4 +1,5 @@
-"""Sphinx extension of the book: the language switch on every page, the stylesheet
+"""Sphinx extension of the book: the ``{eval}`` role read from the pages' execution
+(:func:`eval_role`), the language switch on every page, the stylesheet
 that shows, of a note written in every language, the one in the page's language, and two
 accessibility repairs of what the theme and the bibliography write (tests/test_site_a11y.py):
 the sidebar's expand/collapse toggles (a ``<summary>`` holding only an icon) get a name in
@@ -98,8 +99,41 @@ def repair_accessibility(app, pagename, templatename, context, doctree):
         context["generate_toctree_html"] = generate_toctree_html
 
 
+def glue_key(name: str, lang: str, glued) -> str:
+    """The key under which the page's execution stored the value ``{eval}`name``` quotes
+    in edition ``lang``: a sentence once per language (``name__zh``), a number once."""
+    own = name if lang == "en" else f"{name}__{lang}"
+    return own if own in glued else name
+
+
+def eval_role():
+    """``{eval}`name``` read from the page's execution instead of a live kernel.
+
+    myst-nb evaluates ``{eval}`` only when it executes a page inline, during parsing, which
+    its execution cache cannot serve; the book is built from that cache (one execution,
+    three editions, nothing re-executed when only prose changed). So the value comes from
+    ``d2l.book.glue``, which stores under the same name the value that JupyterLab's
+    jupyterlab-myst evaluates, and is pasted as Markdown like ``{glue:md}``.
+    """
+    from myst_nb.ext.glue.roles import PasteMarkdownRole
+
+    class EvalFromRun(PasteMarkdownRole):
+        def run(self):
+            renderer = self.document.get("nb_renderer")
+            if renderer is not None:
+                lang = self.document.settings.env.config.d2l_edition
+                self.text = glue_key(self.text, lang, renderer.renderer.nb_client.glue_data)
+            return super().run()
+    return EvalFromRun()
+
+
+def use_eval_from_run(app):
+    app.add_role("eval", eval_role(), override=True)  # after myst-nb's own
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
+    app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)
     # after the theme's own handlers, which put generate_toctree_html in the context

@@ -23,8 +23,11 @@ Rules, checked by tests/test_editions.py:
 - every code cell of a translated page is the English cell in the same position (source and
   options), so one execution serves all editions: the book's execution cache is keyed by
   the code, and the zh and vi builds reuse the English build's outputs;
-- the glue names are the English ones; a glued *sentence* is referenced with the edition's
-  suffix (``{glue:md}`run_summary__zh```), which :func:`d2l_local.book.glue` provides;
+- the values the prose quotes (``{eval}`name```) are the English page's: the same names in
+  every edition (a glued sentence shows itself in the page's language), and each one is a
+  variable assigned from :func:`d2l_local.book.glue` under its own name in the page's code
+  (``name = d2l.book.glue("name", ...)``), since JupyterLab evaluates the variable and the
+  book reads the glued value;
 - labels, citations and cross-references are the English ones;
 - each translated page starts with a stamp, a MyST comment naming its English source and
   the hash of that source's prose; when the English prose changes, the check fails naming
@@ -98,19 +101,25 @@ def code_cells(path: Path) -> list[tuple[str, dict]]:
     return [(c.source, dict(c.metadata)) for c in cells(path) if c.cell_type == "code"]
 
 
-GLUE = re.compile(r"\{glue(?::(text|md))?\}`([^`:]+)(?::[^`]*)?`")
+EVAL = re.compile(r"\{eval\}`([^`]+)`")
+GLUED_VARIABLE = re.compile(r'^(\w+) = d2l\.book\.glue\(\s*"(\w+)"', re.M)
 LABEL = re.compile(r"^\((\S+)\)=\s*$|^:(?:name|label): (\S+)\s*$", re.M)
 XREF = re.compile(r"\{(?:ref|numref|cite|eq)(?::\w+)?\}`([^`]+)`")
 
 
-def glue_names(text: str, lang: str) -> list[tuple[str, str]]:
-    """(kind, name) of every glue role, with the edition's suffix removed from {glue:md}."""
-    out = []
-    for kind, name in GLUE.findall(text):
-        if kind == "md" and lang != "en":
-            name = name[:-len(f"__{lang}")] if name.endswith(f"__{lang}") else f"!{name}"
-        out.append((kind or "any", name))
-    return sorted(out)
+def eval_names(text: str) -> list[str]:
+    """The name of every ``{eval}`name``` role of a page, in order."""
+    return EVAL.findall(text)
+
+
+def eval_problems(page: Path) -> list[str]:
+    """The page's ``{eval}`` roles that its code does not provide as ``name =
+    d2l.book.glue("name", ...)`` (JupyterLab would show an error, the book a warning)."""
+    code = "\n".join(source for source, _ in code_cells(page))
+    glued = {var for var, key in GLUED_VARIABLE.findall(code) if var == key}
+    rel = page.relative_to(ROOT)
+    return [f"{rel}: {{eval}}`{name}` is not assigned as {name} = d2l.book.glue(\"{name}\", ...)"
+            for name in sorted(set(eval_names(page.read_text(encoding="utf-8"))) - glued)]
 
 
 def problems(lang: str) -> list[str]:
@@ -126,9 +135,9 @@ def problems(lang: str) -> list[str]:
         if code_cells(page) != code_cells(source):
             found.append(f"{rel}: code cells differ from {source.relative_to(ROOT)} "
                          "(run: python tools/editions.py sync-code)")
-        if glue_names(text, lang) != glue_names(english, "en"):
-            found.append(f"{rel}: glue roles differ from the English page (a sentence is "
-                         f"{{glue:md}}`name__{lang}`, a number {{glue:text}}`name:fmt`)")
+        if sorted(eval_names(text)) != sorted(eval_names(english)):
+            found.append(f"{rel}: the values quoted ({{eval}} roles) differ from the English "
+                         "page's (the same names in every edition)")
         for what, pattern in (("labels", LABEL), ("references", XREF)):
             mine = sorted(m if isinstance(m, str) else "".join(m)
                           for m in pattern.findall(STAMP.sub("", text)))
@@ -302,7 +311,9 @@ def prepare(scale=None) -> Path:
 def main(argv):
     command, args = (argv[0], argv[1:]) if argv else ("check", [])
     if command == "check":
-        found = [p for lang in LANGUAGES for p in problems(lang)]
+        found = [p for page in sorted((ROOT / "notebooks").glob("*.md"))
+                 if is_notebook(page) for p in eval_problems(page)]
+        found += [p for lang in LANGUAGES for p in problems(lang)]
         print("\n".join(found) or "All editions match the English pages.")
         return 1 if found else 0
     if command == "sync-code":

@@ -1,6 +1,6 @@
 """Write Colab-ready notebooks from the chapter's MyST sources (``make notebooks``).
 
-    python tools/make_notebooks.py OUT_DIR notebooks/*.md
+    python tools/make_notebooks.py OUT_DIR [--values BOOK_EXECUTED_DIR] notebooks/*.md
 
 Each ``notebooks/x.md`` becomes ``OUT_DIR/notebooks/x.ipynb``, plain Jupyter: MyST markup
 is rendered to Markdown that Colab and JupyterLab show as it is meant:
@@ -9,8 +9,12 @@ is rendered to Markdown that Colab and JupyterLab show as it is meant:
 - cross-references become the title (or number) of what they point to;
 - admonitions become quotes, figures become images from the repository;
 - exercises and solutions become headed sections, their code kept;
-- prose with numbers glued from the run becomes a cell that prints that prose with the
-  values of the reader's own run (its code is hidden), never a number from the build.
+- prose stays Markdown; a value it quotes (``{eval}`name```) is written in as the book's
+  own run found it, when ``--values`` names the book's executed pages
+  (``_build/jupyter_execute/notebooks``: myst-nb's ``<page>.glue.json``, and the page's
+  run-mode note, which says at which scale and on what it ran), else as its name; a
+  one-line cell under the paragraph shows the reader's own run's values
+  (``d2l.book.show_values``), since Colab's Markdown evaluates nothing.
 
 The first cell installs the library where it is missing, from the commit the notebooks
 were generated from, of the repository that publishes them: ``D2L_REPOSITORY_URL`` and
@@ -23,6 +27,8 @@ files, published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publi
 from __future__ import annotations
 
 import functools
+import html
+import json
 import os
 import re
 import subprocess
@@ -88,13 +94,29 @@ WORDS = {
     "en": {"figure": "Figure", "exercise": "Exercise", "of": "{text} of *{title}*",
            "solution": "Solution to {number}", "references": "References",
            "the exercise": "the exercise",
+           "values": ("The numbers in this text are those of the book's own run: {note} "
+                      "Under each paragraph that quotes numbers, a cell shows those of "
+                      "your run."),
+           "values_missing": ("Under each paragraph that quotes numbers (named `like_this` "
+                              "in the text), a cell shows those of your run."),
            "toc": "The sections of this chapter, each a notebook of its own:"},
     "zh": {"figure": "图", "exercise": "练习", "of": "*{title}*中的{text}",
            "solution": "{number}的解答", "references": "参考文献", "the exercise": "练习",
+           "values": ("正文中的数字来自本书自己的运行：{note} "
+                      "每个引用数字的段落下面都有一个单元格，"
+                      "显示你的运行得到的数字。"),
+           "values_missing": ("每个引用数字的段落（正文中以`这样的名称`表示）"
+                              "下面都有一个单元格，显示你的运行得到的数字。"),
            "toc": "本章的各节，每节都是一个单独的笔记本："},
     "vi": {"figure": "Hình", "exercise": "Bài tập", "of": "{text} trong *{title}*",
            "solution": "Lời giải {number}", "references": "Tài liệu tham khảo",
            "the exercise": "bài tập",
+           "values": ("Các con số trong bài là của lần chạy của chính cuốn sách: {note} "
+                      "Dưới mỗi đoạn trích dẫn số liệu, một ô hiển thị các con số của "
+                      "lần chạy của bạn."),
+           "values_missing": ("Dưới mỗi đoạn trích dẫn số liệu (được ghi là "
+                              "`tên_như_thế_này` trong bài), một ô hiển thị các con số "
+                              "của lần chạy của bạn."),
            "toc": "Các mục của chương này, mỗi mục là một notebook riêng:"},
 }
 
@@ -262,7 +284,55 @@ def labels(md_files) -> dict:
 
 
 # ------------------------------------------------------------------ conversion
-GLUE = re.compile(r"\{glue(?::(?:text|md))?\}`[^`]+`")
+EVAL = re.compile(r"\{eval\}`([^`]+)`")
+
+
+def book_values(folder, page: str, lang: str) -> dict:
+    """What the book's own run of ``page`` glued, as the ``lang`` edition quotes it (a
+    sentence in its language), with ``"__note__"``: the page's run-mode note in ``lang``
+    (scale, device, time). Empty without a book build."""
+    if folder is None:
+        return {}
+    folder = Path(folder)
+    glued_file = folder / f"{page}.glue.json"
+    if not glued_file.exists():
+        return {}
+    glued = json.loads(glued_file.read_text(encoding="utf-8"))
+    values = {}
+    for key, output in sorted(glued.items(), key=lambda kv: "__" in kv[0]):
+        name, _, suffix = key.partition("__")  # plain keys first, then the edition's
+        text = output.get("data", {}).get("text/markdown")
+        if text is not None and suffix in ("", lang):
+            values[name] = text
+    executed = folder / f"{page}.ipynb"
+    if executed.exists():
+        for cell in nbformat.read(executed, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                note = re.search(rf'<p lang="{lang}[^"]*">(.*?)</p>',
+                                 output.get("data", {}).get("text/html", ""), re.S)
+                if note and "d2l-run-mode" in output["data"]["text/html"]:
+                    text = re.sub(r"</?strong>", "**", note.group(1))
+                    text = re.sub(r"</?code>", "`", text)
+                    values["__note__"] = html.unescape(re.sub(r"<[^>]+>", "", text))
+                    break
+            if "__note__" in values:
+                break
+    return values
+
+
+def _quoted(text: str, values: dict) -> tuple[str, list[str]]:
+    """``text`` with each ``{eval}`name``` written in from ``values`` (else as
+    `` `name` ``), and the names it quotes, in order, each once."""
+    names = list(dict.fromkeys(EVAL.findall(text)))
+    return EVAL.sub(lambda m: values.get(m.group(1), f"`{m.group(1)}`"), text), names
+
+
+def _values_cell(names):
+    """A one-line cell that shows the reader's own run's values of ``names``."""
+    cell = nbformat.v4.new_code_cell(
+        "d2l.book.show_values(" + ", ".join(f'"{n}"' for n in names) + ")")
+    cell.metadata["tags"] = ["values"]
+    return cell
 
 
 def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en") -> str:
@@ -338,17 +408,7 @@ def _sections(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _prose_cell(text: str):
-    """A cell that prints ``text`` with the values glued by the reader's own run."""
-    code = ("# Prints the text with the numbers of your own run (computed above).\n"
-            "d2l.book.show_prose(r'''\n" + text + "\n''')")
-    cell = nbformat.v4.new_code_cell(code)
-    cell.metadata.update({"cellView": "form", "jupyter": {"source_hidden": True},
-                          "tags": ["prose"]})
-    return cell
-
-
-def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
+def convert(md: Path, out_dir: Path, refs: dict, bib: dict, values_dir=None) -> Path:
     md = Path(md)
     page, lang = md.stem, edition(md)
     nb = jupytext.read(md)
@@ -359,11 +419,18 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
         + ("" if lang == "en" else LANGUAGE_LINE.format(lang=lang)))
     install.metadata["tags"] = ["colab-install"]
     cells.append(install)
+    values = book_values(values_dir, page, lang)
+    if any(EVAL.search(c.source) for c in nb.cells if c.cell_type == "markdown"):
+        cells.append(nbformat.v4.new_markdown_cell(
+            WORDS[lang]["values"].format(note=values["__note__"]) if "__note__" in values
+            else WORDS[lang]["values_missing"]))
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for text in _sections(_markdown(cell.source, page, refs, cited, bib, lang)):
-                cells.append(_prose_cell(text) if GLUE.search(text)
-                             else nbformat.v4.new_markdown_cell(text))
+                text, names = _quoted(text, values)
+                cells.append(nbformat.v4.new_markdown_cell(text))
+                if names:
+                    cells.append(_values_cell(names))
             continue
         tags = list(cell.metadata.get("tags", []))
         figure = (cell.metadata.get("mystnb", {}) or {}).get("figure")
@@ -394,15 +461,22 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict) -> Path:
     return target
 
 
-def convert_all(md_files, out_dir) -> list[Path]:
+def convert_all(md_files, out_dir, values_dir=None) -> list[Path]:
     md_files = [Path(m) for m in md_files]
     refs = labels(md_files)
     bib = bibliography()
-    return [convert(md, Path(out_dir), refs, bib) for md in md_files]
+    return [convert(md, Path(out_dir), refs, bib, values_dir) for md in md_files]
 
 
 def main(argv):
-    for path in convert_all(argv[1:], Path(argv[0])):
+    out, rest = argv[0], argv[1:]
+    values_dir = None
+    if rest[:1] == ["--values"]:
+        values_dir, rest = rest[1], rest[2:]
+        if not Path(values_dir).is_dir():
+            print(f"no book build in {values_dir}: the text names the values it quotes")
+            values_dir = None
+    for path in convert_all(rest, Path(out), values_dir):
         print("wrote", path)
 
 

@@ -46,6 +46,7 @@ TEXT = {
     "mistakes_none": "No test image was misclassified.",
     "mistake_1": "{true} taken for {pred} (once)",
     "mistake": "{true} taken for {pred} ({count} times)",
+    "your_values": "**Your run:** {values}.",
     "list_separator": "; ",
     "mistakes": "The most frequent mistakes of this run: {mistakes}. {tops}",
     "mistakes_all_tops": (

@@ -47,6 +47,7 @@ TEXT = {
     "mistakes_none": "Không có ảnh kiểm tra nào bị phân loại sai.",
     "mistake_1": "{true} bị nhầm thành {pred} (1 lần)",
     "mistake": "{true} bị nhầm thành {pred} ({count} lần)",
+    "your_values": "**Lần chạy của bạn:** {values}.",
     "list_separator": "; ",
     "mistakes": "Những lỗi thường gặp nhất của lần chạy này: {mistakes}. {tops}",
     "mistakes_all_tops": (

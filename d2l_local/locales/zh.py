@@ -35,6 +35,7 @@ TEXT = {
     "mistakes_none": "没有一张测试图像被分错。",
     "mistake_1": "{true} 被当成 {pred}（1 次）",
     "mistake": "{true} 被当成 {pred}（{count} 次）",
+    "your_values": "**你的运行：**{values}。",
     "list_separator": "；",
     "mistakes": "本次运行最常见的错误：{mistakes}。{tops}",
     "mistakes_all_tops": ("它们全都发生在上衣之间（T 恤、套衫、外套和衬衫）：在 28×28 "
