@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -247,3 +248,67 @@ def test_the_first_cell_lets_a_reader_choose_the_scale(generated, monkeypatch, c
     chooser = cell.split("# Installs")[0].replace('SCALE = "auto"', f"SCALE = {choice!r}")
     exec(chooser, {})
     assert config.quick_mode() is quick
+
+
+def test_a_generated_notebook_runs_in_a_fresh_folder_installing_as_its_first_cell_says(
+        tmp_path, quick, monkeypatch):
+    """The data notebook alone in an empty folder, run top to bottom by a Python that has
+    the library's dependencies but not the library: its first cell installs it, as it says,
+    from a clone of this repository at the notebook's commit (a local clone stands in for
+    GitHub, which the tests cannot reach), and every cell runs."""
+    import site
+
+    import nbformat
+    from nbclient import NotebookClient
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    ref = subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    out = tmp_path / "made"
+    [made] = make_notebooks.convert_all([ROOT / "notebooks" / "data.md"], out)
+    nb = nbformat.read(made, as_version=4)
+    r = make_notebooks.repository()
+    cell = nb.cells[0].source
+    assert f'git+{r["url"]}@{r["ref"]}"' in cell
+    nb.cells[0].source = cell.replace(f'git+{r["url"]}@{r["ref"]}', f"git+file://{clone}@{ref}")
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    nbformat.write(nb, folder / "data.ipynb")  # the folder holds the notebook only
+    # a Python with the dependencies (this environment's packages, the library left out)
+    deps = tmp_path / "deps"
+    deps.mkdir()
+    packages = Path(site.getsitepackages()[0])
+    for entry in packages.iterdir():
+        if not entry.name.startswith(("d2l_local", "__editable__", "_d2l_local")):
+            (deps / entry.name).symlink_to(entry)
+    env_dir = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True)
+    python = env_dir / "bin" / "python"
+    own = Path(subprocess.run(
+        [str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+        check=True, capture_output=True, text=True).stdout.strip())
+    (own / "deps.pth").write_text(str(deps) + "\n")
+    hidden = subprocess.run([str(python), "-c", "import d2l_local"], capture_output=True,
+                            cwd=folder, env={"PATH": "/usr/bin:/bin"})
+    assert hidden.returncode != 0  # the library is not there before the first cell
+    spec = tmp_path / "kernels" / "kernels" / "fresh"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "fresh", "language": "python"}))
+    # no package index: everything but the library is there already, and its build uses
+    # the setuptools of the dependencies
+    for key, value in {"JUPYTER_PATH": str(tmp_path / "kernels"), "PIP_NO_INDEX": "1",
+                       "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+                       "PYTHONPATH": ""}.items():
+        monkeypatch.setenv(key, value)
+    NotebookClient(nb, timeout=900, kernel_name="fresh",
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    installed = subprocess.run(
+        [str(python), "-c", "import d2l_local; print(d2l_local.__file__)"],
+        capture_output=True, text=True, cwd=folder, env={"PATH": "/usr/bin:/bin"})
+    assert installed.returncode == 0 and str(own) in installed.stdout  # installed, not ours
+    shown = [o["data"]["text/markdown"] for c in nb.cells
+             if "values" in c.metadata.get("tags", []) for o in c.outputs
+             if "text/markdown" in o.get("data", {})]
+    assert any("`per_class` = 6,000" in s for s in shown), shown

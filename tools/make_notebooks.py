@@ -156,6 +156,7 @@ try:
     import d2l_local  # noqa: F401
 except ImportError:
     %pip install -q "d2l-local @ git+{url}@{ref}"
+    import d2l_local  # noqa: F401  (where the install failed, the notebook stops here)
 """
 LANGUAGE_LINE = """# the library's notes in this edition's language
 os.environ.setdefault("D2L_LANG", "{lang}")
