@@ -48,7 +48,8 @@ sync: $(STAMP)
 	$(BIN)/jupytext --sync $(NOTEBOOKS)
 	$(BIN)/python tools/editions.py sync-code
 
-# Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb
+# Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb;
+# after make book, the text quotes the values of the book's run (its executed pages)
 notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(NOTEBOOKS)
 	$(foreach e,$(EDITIONS),$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(filter notebooks/$(e)/%,$(TRANSLATED));)

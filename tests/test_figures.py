@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import matplotlib
+import pytest
 import torch
 
 matplotlib.use("Agg")
@@ -6,6 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import d2l_local as d2l  # noqa: E402
 from d2l_local import figures  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_figures_draw_their_facts():
@@ -40,3 +45,24 @@ def test_filter_parts_share_a_colour_scale_per_column():
     assert fig.axes[3].images[0].get_clim() == fig.axes[0].images[0].get_clim() == (-1, 1)
     assert fig.axes[0].get_ylabel() == "a" and fig.axes[3].get_ylabel() == "b"
     plt.close("all")
+
+
+@pytest.mark.parametrize("page", ["model.md", "zh/model.md", "vi/model.md"])
+def test_the_architecture_figure_says_in_words_what_it_draws(page):
+    """Its text alternative, in each edition, gives every output shape the figure shows,
+    in the figure's order (input first, for each network)."""
+    import re
+    svg = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text(encoding="utf-8")
+    texts = re.findall(r">([^<>]+)</text>", svg)
+    split = texts.index("AlexNet")
+
+    def shapes(part):  # the SVG lists a stack from the top: the alt reads it from the input
+        return [t.replace(" image", "") for t in part
+                if re.fullmatch(r"\d+(×\d+)+( image)?", t)][::-1]
+    expected = shapes(texts[:split]) + shapes(texts[split:])
+    assert len(expected) == 14
+    source = (ROOT / "notebooks" / page).read_text(encoding="utf-8")
+    alt = re.search(r"```\{figure\}[^\n]*alexnet-vs-lenet\.svg\n(?::\w+:.*\n)*?:alt: (.+)\n",
+                    source).group(1)
+    found = re.findall(r"\d+(?:×\d+)+", alt)
+    assert [s for s in found if s in expected] == expected, (found, expected)
