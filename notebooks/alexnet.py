@@ -18,11 +18,11 @@
 # # Deep Convolutional Neural Networks (AlexNet)
 #
 # Convolutional networks were known for almost two decades before 2012
-# {cite}`lecun1995convolutional`, yet in most of computer vision they were not the tool of
+# ([LeCun and Bengio, 1995](../references.bib#lecun1995convolutional)), yet in most of computer vision they were not the tool of
 # choice. In 2012 a network with eight learned layers, AlexNet
-# {cite}`krizhevsky2012imagenet`, won the ImageNet challenge by a wide margin, and in 2013 and 2014
+# ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)), won the ImageNet challenge by a wide margin, and in 2013 and 2014
 # the winners of the challenge's classification task were deep convolutional networks too
-# {cite}`russakovsky2015imagenet`. This chapter asks why it happened then, and answers with
+# ([Russakovsky et al., 2015](../references.bib#russakovsky2015imagenet)). This chapter asks why it happened then, and answers with
 # experiments you run yourself.
 #
 # The sections follow the argument:
@@ -32,7 +32,7 @@
 #
 # Everything the chapter states about speed, size or accuracy is computed on the page, by
 # code you can read and rerun, or cited. The helper library is imported as `d2l`, after the book
-# *Dive into Deep Learning* {cite}`zhang2023dive`, whose names it keeps; its source is in
+# *Dive into Deep Learning* ([Zhang et al., 2023](../references.bib#zhang2023dive)), whose names it keeps; its source is in
 # `d2l_local/`.
 
 # %%

@@ -28,19 +28,19 @@ d2l.book.show_run_mode("data")
 # parameters down before it can beat a convex method with crafted features. Research of the
 # 1990s worked with small collections of small images, often of objects photographed on
 # clean backgrounds: the COIL-100 library, for instance, holds 7,200 images of 100 objects
-# turned on a turntable {cite}`nene1996coil`.
+# turned on a turntable ([Nene et al., 1996](../references.bib#nene1996coil)).
 #
-# ImageNet changed the scale {cite}`deng2009imagenet`. Its authors took the nouns of
-# WordNet {cite}`miller1995wordnet` as categories, gathered candidate images for each with
+# ImageNet changed the scale ([Deng et al., 2009](../references.bib#deng2009imagenet)). Its authors took the nouns of
+# WordNet ([Miller, 1995](../references.bib#miller1995wordnet)) as categories, gathered candidate images for each with
 # image search engines, and had workers on Amazon Mechanical Turk confirm which images
 # showed the category; in 2009 it held 3.2 million images in 5,247 categories. The yearly
-# ImageNet Large Scale Visual Recognition Challenge {cite}`russakovsky2015imagenet` took a
+# ImageNet Large Scale Visual Recognition Challenge ([Russakovsky et al., 2015](../references.bib#russakovsky2015imagenet)) took a
 # subset as a common target: its 2012 round, which AlexNet won, had 1,000 classes with
 # 1.28 million training images (732 to 1,300 per class), 50,000 validation and 100,000 test
 # images. That is more than an order of magnitude beyond CIFAR-100
-# {cite}`krizhevsky2009learning`, with far larger images than the 32 by 32 thumbnails of
-# TinyImages {cite}`torralba2008tiny`. Today's image collections, such as LAION-5B
-# {cite}`schuhmann2022laion`, hold billions of images with text.
+# ([Krizhevsky, 2009](../references.bib#krizhevsky2009learning)), with far larger images than the 32 by 32 thumbnails of
+# TinyImages ([Torralba et al., 2008](../references.bib#torralba2008tiny)). Today's image collections, such as LAION-5B
+# ([Schuhmann et al., 2022](../references.bib#schuhmann2022laion)), hold billions of images with text.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. The training set of the 2012 challenge, on which AlexNet was trained, is in red.", "name": "fig-dataset-scale"}}
 d2l.figures.plot_dataset_scale();
@@ -49,7 +49,7 @@ d2l.figures.plot_dataset_scale();
 # ## Fashion-MNIST, the chapter's stand-in for ImageNet
 #
 # Training on ImageNet takes days, so this chapter trains on Fashion-MNIST
-# {cite}`xiao2017fashion`: 70,000 grey images of 28 by 28 pixels of articles sold by the
+# ([Xiao et al., 2017](../references.bib#xiao2017fashion)): 70,000 grey images of 28 by 28 pixels of articles sold by the
 # online retailer Zalando, in ten classes: tops and trousers, dresses and coats, but also
 # sandals, sneakers, ankle boots and bags. The library finds the files on your disk (or
 # downloads them once), checks them, and keeps them as tensors of bytes.
@@ -101,10 +101,10 @@ d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
 # %% [markdown]
 # The enlarged image looks smoother, but it holds no new information: every one of its
 # pixels is a weighted average of at most four pixels of the original
-# ({ref}`sec-features` shows what this does to the first layer). It costs a lot, though,
+# ([Learned versus Crafted Features](features.md#sec-features) shows what this does to the first layer). It costs a lot, though,
 # because every convolution slides over more positions. Here are the forward FLOPs per
 # image, counted by PyTorch's `FlopCounterMode`, at the smallest size AlexNet accepts (65,
-# see {ref}`sec-model`), at 96 and at 224:
+# see [AlexNet](model.md#sec-model)), at 96 and at 224:
 
 # %%
 flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]

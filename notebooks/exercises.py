@@ -38,18 +38,18 @@ total_params_m = d2l.book.glue("total_params_m", total / 1e6, ".1f")
 # AlexNet looks like a larger LeNet, and in a sense it is: what changed in 2012 was less
 # the idea than the data, the hardware and a handful of practical choices (ReLU, dropout,
 # augmentation). Its two hidden dense layers hold most of its parameters
-# ({eval}`dense_mib` MiB in fp32, as {ref}`sec-model` computes), while its
+# ({eval}`dense_mib` MiB in fp32, as [AlexNet](model.md#sec-model) computes), while its
 # convolutions do most of its arithmetic. The tooling changed too: the fast GPU
 # convolutions that Krizhevsky and Sutskever wrote in CUDA themselves are a
-# library call in today's frameworks. PyTorch {cite}`paszke2019pytorch`, which this
-# chapter uses, descends from Torch {cite}`collobert2011torch7`; DistBelief
-# {cite}`dean2012large`, Caffe {cite}`jia2014caffe`, Theano {cite}`bergstra2010theano` and
-# TensorFlow {cite}`abadi2016tensorflow` were its predecessors and contemporaries.
+# library call in today's frameworks. PyTorch ([Paszke et al., 2019](../references.bib#paszke2019pytorch)), which this
+# chapter uses, descends from Torch ([Collobert et al., 2011](../references.bib#collobert2011torch7)); DistBelief
+# ([Dean et al., 2012](../references.bib#dean2012large)), Caffe ([Jia et al., 2014](../references.bib#jia2014caffe)), Theano ([Bergstra et al., 2010](../references.bib#bergstra2010theano)) and
+# TensorFlow ([Abadi et al., 2016](../references.bib#abadi2016tensorflow)) were its predecessors and contemporaries.
 #
 # ## The 2012 paper and this chapter
 #
 # This chapter keeps AlexNet's layers and changes almost everything around them. Here is
-# what the paper did {cite}`krizhevsky2012imagenet` next to what the chapter does, the
+# what the paper did ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) next to what the chapter does, the
 # chapter's numbers computed by its own code:
 
 # %% tags=["hide-input"]
@@ -90,21 +90,21 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 # %% [markdown]
 # * Until 2012, vision systems were built from crafted features and a simple classifier.
 #   AlexNet showed that features learned layer by layer, from enough data, on fast enough
-#   hardware, beat them on ImageNet ({ref}`sec-features`).
+#   hardware, beat them on ImageNet ([Learned versus Crafted Features](features.md#sec-features)).
 # * Data: the 2012 challenge had 1.28 million labelled training images; the chapter's
-#   stand-in, Fashion-MNIST, has 60,000, enlarged to 224 pixels ({ref}`sec-data`).
+#   stand-in, Fashion-MNIST, has 60,000, enlarged to 224 pixels ([The Missing Ingredient: Data](data.md#sec-data)).
 # * Hardware: many simple cores, as in a GPU, give far more arithmetic per watt than a
-#   few fast ones, because power grows faster than the clock ({ref}`sec-hardware`).
+#   few fast ones, because power grows faster than the clock ([The Missing Ingredient: Hardware](hardware.md#sec-hardware)).
 # * The network: five convolutions and three dense layers, {eval}`total_params_m`
 #   million parameters, {eval}`dense_share`% of them in the dense layers, while
 #   the convolutions do {eval}`conv_flop_share`% of the arithmetic;
 #   {eval}`fwdbwd_gflops` GFLOPs per image forwards and backwards. ReLU keeps
-#   gradients alive through the depth, dropout fights overfitting ({ref}`sec-model`).
+#   gradients alive through the depth, dropout fights overfitting ([AlexNet](model.md#sec-model)).
 # * On enlarged images the first layer sees smooth patches, so its filters keep most of
-#   their random start ({ref}`sec-features`).
+#   their random start ([Learned versus Crafted Features](features.md#sec-features)).
 # * Training: the reference recipe on a GPU, or a laptop recipe (the smallest input,
 #   Adam with a one-cycle schedule, three epochs) on a CPU; the training panel lets you
-#   change the hyperparameters and compare runs ({ref}`sec-training`).
+#   change the hyperparameters and compare runs ([Training AlexNet](training.md#sec-training)).
 #
 # ## Exercises
 #
@@ -112,7 +112,7 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 # that run when the page runs, and each states its size at all three scales in its code.
 # Where the full form of an experiment would take hours on a CPU (AlexNet on 224-pixel
 # images for twenty epochs), the CPU full size runs a *CPU form* of it on the full data:
-# AlexNet on 65-pixel images, the smallest input it takes ({ref}`sec-model`), for fewer
+# AlexNet on 65-pixel images, the smallest input it takes ([AlexNet](model.md#sec-model)), for fewer
 # epochs, with momentum (which the 2012 paper used too) to make up for them. In quick mode
 # the runs are too small to answer the questions, so each solution says what the recorded
 # CPU full-size run of this page found instead.
@@ -135,7 +135,7 @@ alexnet = f"AlexNet, {side}x{side}"
 # :class: dropdown
 # ```
 #
-# Sum the per-layer table of {ref}`sec-model` by kind of layer (activations for one
+# Sum the per-layer table of [AlexNet](model.md#sec-model) by kind of layer (activations for one
 # image):
 
 # %%
@@ -155,7 +155,7 @@ ex1_dense_acts = d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation M
 # {eval}`ex1_conv_acts` MiB of activations per image against
 # {eval}`ex1_dense_acts` MiB, and they do most of the FLOPs. Training keeps
 # every activation for the backward pass, so activation memory grows with the batch and
-# soon exceeds the weights ({ref}`sec-model-memory`); inference can free each activation
+# soon exceeds the weights ([Memory: why two GPUs in 2012](model.md#sec-model-memory)); inference can free each activation
 # as soon as the next layer has used it. Serving one image at a time, the dense layers
 # read every weight for a single multiply-add each, so their speed is set by memory
 # bandwidth; latency matters most there, throughput in training. {numref}`ex-chip` puts numbers on
@@ -262,7 +262,7 @@ ex3_params_m = d2l.book.glue("ex3_params_m", n_params / 1e6, ".0f")
 # On {eval}`ex3_device` an AlexNet training step reached {eval}`ex3_share`%
 # of the rate of a large fp32 matrix product. On a modern GPU the picture changes: a step
 # of batch 32 is {eval}`ex3_step_gflops` GFLOPs, which an NVIDIA H100 would finish
-# in {eval}`ex3_h100_ms` ms at its bf16 peak {cite}`nvidia2022h100`, while merely
+# in {eval}`ex3_h100_ms` ms at its bf16 peak ([NVIDIA, 2022](../references.bib#nvidia2022h100)), while merely
 # reading and writing the {eval}`ex3_params_m` million weights and their
 # gradients for the update takes
 # {eval}`ex3_update_ms` ms at its memory bandwidth. Add the dozens of kernels
@@ -397,7 +397,7 @@ ex5_result = d2l.book.glue("ex5_result", d2l.book.result(
 # %% [markdown]
 # {eval}`ex5_result` The large first window and stride, the overlapping pooling and the
 # two 4096-wide layers were choices for 224-pixel colour photographs; on 28 by 28 images,
-# small windows from the first layer on keep the detail that {ref}`sec-features` showed an
+# small windows from the first layer on keep the detail that [Learned versus Crafted Features](features.md#sec-features) showed an
 # enlarged image's large window cannot use.
 #
 # ```{solution-end}
@@ -493,7 +493,7 @@ ex7_result = d2l.book.glue("ex7_result", d2l.book.result(
 # They are not all equally realistic, though: Fashion-MNIST's shoes mostly point the same
 # way, so a mirrored shoe is an image the test set rarely shows. Vertical flips or large
 # rotations would hurt more: the data set's images are all upright. Libraries such as
-# Albumentations {cite}`buslaev2020albumentations` offer many more augmentations to choose
+# Albumentations ([Buslaev et al., 2020](../references.bib#buslaev2020albumentations)) offer many more augmentations to choose
 # from with the same question in mind.
 #
 # ```{solution-end}
@@ -549,7 +549,7 @@ ex8_result = d2l.book.glue("ex8_result", d2l.book.result(
 # dropout it is measured on a thinned network; the test accuracy always uses the whole one.
 #
 # Does dropout matter on the full training set too? The same question on all 60,000
-# images, asked with the recipe of {ref}`sec-training` for each scale: the reference
+# images, asked with the recipe of [Training AlexNet](training.md#sec-training) for each scale: the reference
 # recipe on a GPU (SGD at 0.01 for ten epochs), the laptop recipe otherwise (Adam with a
 # one-cycle schedule; two epochs at CPU full size, on 256 images in quick mode):
 
@@ -582,7 +582,7 @@ ex8b_result = d2l.book.glue("ex8b_result", d2l.book.result(
 # parameter had sixty times fewer images to fit.
 #
 # To break training altogether, try the sigmoid (`activation="sigmoid"`) or a learning
-# rate of 1, and explain what you see with the gradients of {ref}`sec-model`.
+# rate of 1, and explain what you see with the gradients of [AlexNet](model.md#sec-model).
 #
 # ```{solution-end}
 # ```

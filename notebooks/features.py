@@ -33,14 +33,14 @@ d2l.book.show_run_mode("features")
 # Before 2012, a computer vision system was mostly a hand-built machine with a small learned
 # part at the end. You would collect a data set, often with costly cameras of modest
 # resolution, then turn every image into a vector of *features* designed by people: SIFT
-# {cite}`lowe2004distinctive`, SURF {cite}`bay2006surf`, histograms of oriented gradients
-# {cite}`dalal2005histograms` or bags of visual words {cite}`sivic2003video`. Only then
+# ([Lowe, 2004](../references.bib#lowe2004distinctive)), SURF ([Bay et al., 2006](../references.bib#bay2006surf)), histograms of oriented gradients
+# ([Dalal and Triggs, 2005](../references.bib#dalal2005histograms)) or bags of visual words ([Sivic and Zisserman, 2003](../references.bib#sivic2003video)). Only then
 # would a learning algorithm appear, usually a linear model or a kernel method
-# {cite}`scholkopf2002learning`, sometimes boosting {cite}`freund1996experiments` or a
-# structured estimator {cite}`taskar2004max`. Those methods came with clean theory
-# {cite}`boucheron2005theory` and convex optimisation problems {cite}`boyd2004convex`,
+# ([Schölkopf and Smola, 2002](../references.bib#scholkopf2002learning)), sometimes boosting ([Freund and Schapire, 1996](../references.bib#freund1996experiments)) or a
+# structured estimator ([Taskar et al., 2004](../references.bib#taskar2004max)). Those methods came with clean theory
+# ([Boucheron et al., 2005](../references.bib#boucheron2005theory)) and convex optimisation problems ([Boyd and Vandenberghe, 2004](../references.bib#boyd2004convex)),
 # and on the benchmarks of the day they often beat neural networks. Progress came from
-# better features and better geometry {cite}`hartley2000multiple`; the classifier was an
+# better features and better geometry ([Hartley and Zisserman, 2000](../references.bib#hartley2000multiple)); the classifier was an
 # afterthought.
 #
 # ## What a crafted feature computes
@@ -83,7 +83,7 @@ responses = F.conv2d(x, kernels.unsqueeze(1), padding=5)
 d2l.figures.plot_filter_responses(images, names, responses);
 
 # %% [markdown]
-# Each response map in {numref}`fig-crafted-responses` highlights the edges of one
+# Each response map in [Figure 1](#fig-crafted-responses) highlights the edges of one
 # orientation. A pipeline would pool such maps into histograms and hand the result to a
 # classifier. Nothing in it adapts to the data: the filters are the same for shoes and for
 # faces.
@@ -94,20 +94,20 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # stacked in many layers trained together: low layers would find edges, colours and
 # textures, higher layers parts of objects, the top layers whole objects. Sparse coding
 # had already shown that edge-like filters emerge when a model is trained to represent
-# natural images economically {cite}`olshausen1996emergence`, and large systems trained on
-# unlabelled images learned detectors for faces and cats {cite}`dean2012large,le2013building`.
+# natural images economically ([Olshausen and Field, 1996](../references.bib#olshausen1996emergence)), and large systems trained on
+# unlabelled images learned detectors for faces and cats ([Dean et al., 2012](../references.bib#dean2012large); [Le, 2013](../references.bib#le2013building)).
 # AlexNet's own first layer, trained on colour ImageNet photographs scaled to 256 by 256
 # pixels (224-pixel crops of them), learned
 # oriented edges and colour blobs that look much like the crafted filters above
-# {cite}`krizhevsky2012imagenet`.
+# ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)).
 #
 # Does the chapter's AlexNet do the same on Fashion-MNIST? The next cell creates the
 # network, keeps a copy of its first-layer filters as initialised, trains it with the
-# settings of the reference recipe of {ref}`sec-training` (stochastic gradient descent at
+# settings of the reference recipe of [Training AlexNet](training.md#sec-training) (stochastic gradient descent at
 # a learning rate of 0.01, images enlarged to 224 by 224 pixels) for two epochs on 10,000
 # training images (512 in quick mode), and shows the filters again. `speed="auto"` computes
 # in bf16 where the processor multiplies bf16 numbers in hardware, and in fp32 elsewhere
-# ({ref}`sec-training` says more).
+# ([Training AlexNet](training.md#sec-training) says more).
 
 # %%
 model = d2l.AlexNet(lr=0.01)
@@ -209,7 +209,7 @@ decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** st
 # {eval}`decay_left` of it.
 # What the chapter's first layer *can* become is a smooth pattern over about two original
 # pixels, plus its frozen random start. It cannot become the crisp edge detectors of
-# {numref}`fig-crafted-responses`, because the enlarged images have no crisp edges at the
+# [Figure 1](#fig-crafted-responses), because the enlarged images have no crisp edges at the
 # scale of its window.
 #
 # ## A first layer sized for the detail

@@ -31,24 +31,24 @@ d2l.book.show_run_mode("hardware")
 # products and convolutions. In 2012 that arithmetic became affordable through an
 # unexpected route: graphics cards. Games need the same few operations, small matrix-vector
 # products applied to millions of vertices and pixels, done as fast as possible
-# {cite}`fernando2004gpu`. NVIDIA and ATI opened their chips to general computation
+# ([Fernando, 2004](../references.bib#fernando2004gpu)). NVIDIA and ATI opened their chips to general computation
 # (GPGPU), and Krizhevsky and Sutskever wrote fast convolutions for two NVIDIA GTX 580
 # cards with 3 GB of memory each, which they made public as cuda-convnet
-# {cite}`krizhevsky2012imagenet`.
+# ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)).
 #
 # ## CPU cores and GPU cores
 #
 # A CPU core is built to run one stream of instructions as fast as possible: a high clock,
 # megabytes of cache, branch prediction, deep pipelines and speculative execution. All of
 # that takes chip area per core. Server CPUs have nonetheless reached 128 cores per socket
-# (Intel's Xeon 6980P {cite}`intel2024xeon6`) and 192 (AMD's EPYC 9965
-# {cite}`amd2024epyc`). A GPU spends its area differently. NVIDIA's A100 has 6,912 CUDA
-# cores in 108 streaming multiprocessors {cite}`nvidia2020a100`, and consumer chips of the
-# same Ampere generation have up to 10,752 {cite}`nvidia2020ga102`. Its threads run in
-# *warps* of 32 that execute the same instruction together {cite}`nvidia2024cuda`; its clock
+# (Intel's Xeon 6980P ([Intel, 2024](../references.bib#intel2024xeon6))) and 192 (AMD's EPYC 9965
+# ([AMD, 2024](../references.bib#amd2024epyc))). A GPU spends its area differently. NVIDIA's A100 has 6,912 CUDA
+# cores in 108 streaming multiprocessors ([NVIDIA, 2020](../references.bib#nvidia2020a100)), and consumer chips of the
+# same Ampere generation have up to 10,752 ([NVIDIA, 2020](../references.bib#nvidia2020ga102)). Its threads run in
+# *warps* of 32 that execute the same instruction together ([NVIDIA, 2024](../references.bib#nvidia2024cuda)); its clock
 # is lower (1.41 GHz at most on the A100), its caches are small and it does no speculative
 # execution, but its memory is fast: the A100 reads 1,555 GB/s from a bus 5,120 bits wide
-# {cite}`nvidia2020a100`.
+# ([NVIDIA, 2020](../references.bib#nvidia2020a100)).
 
 # %% tags=["remove-cell"]
 cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
@@ -60,9 +60,9 @@ cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
 # clock. The dynamic power of a chip is about $C V^2 f$: capacitance, the square of the
-# voltage, and the clock frequency $f$ {cite}`hennessy2019computer`. A faster clock needs
+# voltage, and the clock frequency $f$ ([Hennessy and Patterson, 2019](../references.bib#hennessy2019computer)). A faster clock needs
 # a higher voltage, so near the top of a chip's range the power grows roughly as the cube
-# of the clock. The d2l book argues with the square {cite}`zhang2023dive`; here are both models, for one core at
+# of the clock. The d2l book argues with the square ([Zhang et al., 2023](../references.bib#zhang2023dive)); here are both models, for one core at
 # four times a base clock against cores at a quarter of it. One core at the base clock
 # draws one unit of power and does one unit of work per second:
 
@@ -136,11 +136,11 @@ else:
 #
 # A processor's peak rate is its number of arithmetic units times their clock times the
 # operations each does per cycle. Each of AlexNet's GTX 580 cards had 512 CUDA cores at
-# 1.544 GHz, each doing one multiply-add (two FLOPs) per cycle {cite}`nvidia2010gtx580`:
+# 1.544 GHz, each doing one multiply-add (two FLOPs) per cycle ([NVIDIA, 2010](../references.bib#nvidia2010gtx580)):
 # about 1.6 TFLOP/s. Intel's Xeon Platinum 8480+, a server CPU of 2023, has 56 cores at
 # 2.0 GHz with two AVX-512 units that each do 16 fp32 multiply-adds per cycle
-# {cite}`intel2023xeon`: about 7.2 TFLOP/s in fp32. Today's data-centre GPUs reach hundreds
-# of TFLOP/s in bf16 on their tensor cores {cite}`nvidia2020a100,nvidia2022h100`.
+# ([Intel, 2023](../references.bib#intel2023xeon)): about 7.2 TFLOP/s in fp32. Today's data-centre GPUs reach hundreds
+# of TFLOP/s in bf16 on their tensor cores ([NVIDIA, 2020](../references.bib#nvidia2020a100); [NVIDIA, 2022](../references.bib#nvidia2022h100)).
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors (log scale), from their makers' figures; GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
 measured = [(f"measured: {r['device'].split(' (')[0]}, {kind}", r[f"matmul {kind} TFLOP/s"] * 1e12)

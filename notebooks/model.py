@@ -27,28 +27,29 @@ d2l.book.show_run_mode("model")
 
 
 # %% [markdown]
-# AlexNet {cite}`krizhevsky2012imagenet` won the ImageNet challenge of 2012 by a wide
+# AlexNet ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) won the ImageNet challenge of 2012 by a wide
 # margin, and with it the argument that learned features beat designed ones. Its design
-# is recognisably LeNet's {cite}`lecun1995convolutional`, convolutions and pooling
+# is recognisably LeNet's ([LeCun and Bengio, 1995](../references.bib#lecun1995convolutional)), convolutions and pooling
 # followed by fully connected layers, but it differs in four ways:
 #
 # 1. It is much deeper: five convolutional layers, two hidden fully connected layers and
 #    a fully connected output layer, eight learned layers in all.
 # 2. It is much wider: its first two convolutions have 96 and 256 channels, sixteen times
 #    LeNet's 6 and 16.
-# 3. It uses the rectified linear unit (ReLU) {cite}`nair2010rectified` instead of the
+# 3. It uses the rectified linear unit (ReLU) ([Nair and Hinton, 2010](../references.bib#nair2010rectified)) instead of the
 #    sigmoid.
-# 4. It controls overfitting with dropout {cite}`srivastava2014dropout` and heavy data
+# 4. It controls overfitting with dropout ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)) and heavy data
 #    augmentation (flips, crops and colour changes) rather than weight decay alone.
 #
 # The original network was spread over two GPUs, half of each layer's filters on each, the
 # two halves exchanging results only at some layers, because, the paper explains, one
-# GTX 580 had only 3 GB of memory {cite}`krizhevsky2012imagenet` ({ref}`sec-model-memory`
+# GTX 580 had only 3 GB of memory ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) ({ref}`sec-model-memory`
 # counts what that means). On one modern GPU the network is
 # a single stream, as in {numref}`fig-alexnet-vs-lenet`.
 #
 # ```{figure} ../img/alexnet-vs-lenet.svg
 # :name: fig-alexnet-vs-lenet
+# :alt: Two stacks of layers side by side, read from the input at the bottom up. LeNet: a 1×28×28 image; 5×5 convolution with 6 channels and padding 2, sigmoid, 6×28×28; 2×2 average pooling, 6×14×14; 5×5 convolution with 16 channels, sigmoid, 16×10×10; 2×2 average pooling, 16×5×5; dense layers of 120 and 84 with sigmoids; dense 10. AlexNet: a 1×224×224 image; 11×11 convolution with 96 channels, stride 4 and padding 1, ReLU, 96×54×54; 3×3 max pooling with stride 2, 96×26×26; 5×5 convolution with 256 channels, 256×26×26; max pooling, 256×12×12; three 3×3 convolutions with 384, 384 and 256 channels, 384×12×12, 384×12×12 and 256×12×12; max pooling, 256×5×5; two dense layers of 4096 with ReLU and dropout 0.5; dense 10.
 # :width: 620px
 #
 # LeNet (left) and the single-stream AlexNet of this chapter (right), input at the bottom.
@@ -59,7 +60,7 @@ d2l.book.show_run_mode("model")
 #
 # This is the whole model. The `Lazy` layers work out their input sizes from the first
 # batch they see, and `init_cnn` (Xavier-uniform initialisation
-# {cite}`glorot2010understanding`) is applied right after that first batch, when the
+# ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding))) is applied right after that first batch, when the
 # weights exist.
 
 # %%
@@ -84,7 +85,7 @@ class AlexNet(d2l.Classifier):
 
 # %% [markdown]
 # :::{note}
-# The d2l book {cite}`zhang2023dive` applies the initialisation inside `__init__`, while
+# The d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) applies the initialisation inside `__init__`, while
 # the lazy layers have no weights yet; the call then changes nothing and the network trains from PyTorch's default
 # initialisation. Here the initialisation waits for the first forward pass. The library's
 # `d2l.AlexNet` is this class plus options for the dropout rate, the activation and the
@@ -165,7 +166,7 @@ last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1])
 # pooling layer depends on a {eval}`last_field` by {eval}`last_field` square of
 # the 224-pixel input, most of the image. On ImageNet photographs an 11-pixel window is
 # enough to see an edge or a colour blob; on this chapter's enlarged images it covers less
-# than two of the original pixels ({ref}`sec-features` shows what that means for the
+# than two of the original pixels ([Learned versus Crafted Features](features.md#sec-features) shows what that means for the
 # filters).
 #
 # (sec-model-memory)=
@@ -198,8 +199,8 @@ imagenet_params_m = d2l.book.glue("imagenet_params_m", imagenet_params / 1e6, ".
 # activations), the working memory of the convolution code, and the images waiting on the
 # card; the paper's network, with about 60 million parameters, was a little larger. The
 # paper gives the 3 GB of one GTX 580 as the
-# limit that made it spread the network over two {cite}`krizhevsky2012imagenet`. An
-# NVIDIA H100 has 80 GB {cite}`nvidia2022h100`.
+# limit that made it spread the network over two ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)). An
+# NVIDIA H100 has 80 GB ([NVIDIA, 2022](../references.bib#nvidia2022h100)).
 #
 # ## The smallest input
 #
@@ -266,7 +267,7 @@ first_layer_ratio = d2l.book.glue(
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
 # the first layer, so the early filters barely move and training stalls unless the
 # initialisation is chosen with great care. The last exercise of
-# {ref}`sec-exercises` suggests training with sigmoids to see it.
+# [Discussion, Summary and Exercises](exercises.md#sec-exercises) suggests training with sigmoids to see it.
 #
 # ## Dropout
 #
@@ -291,7 +292,7 @@ dropout.eval()
 # network, no unit can rely on a particular other unit being present, which makes it harder
 # for the 43 million dense parameters to memorise the training images. How much that
 # matters here is measured in the exercises, on a small training set where overfitting is
-# easy to provoke ({numref}`ex-overfit` in {ref}`sec-exercises`).
+# easy to provoke ([Exercise 8](exercises.md#ex-overfit) in [Discussion, Summary and Exercises](exercises.md#sec-exercises)).
 
 # %% tags=["remove-cell"]
 kept_rows = table[~table["type"].isin(["ReLU", "Dropout"])]

@@ -28,10 +28,10 @@ d2l.book.show_run_mode("training")
 # %% [markdown]
 # Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
 # pixels so that the network stays exactly as designed. The *reference recipe* takes the
-# hyperparameters of the d2l book {cite}`zhang2023dive` (stochastic gradient descent with
+# hyperparameters of the d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) (stochastic gradient descent with
 # learning rate 0.01, batches of 128 images, ten epochs) with the Xavier-uniform
 # initialisation that the book intends and its Chinese edition's code applies
-# {cite}`zhang2023d2lzh` ({ref}`sec-model` shows why the English edition's call has no
+# ([Zhang et al., 2023](../references.bib#zhang2023d2lzh)) ([AlexNet](model.md#sec-model) shows why the English edition's call has no
 # effect).
 
 # %% tags=["remove-cell"]
@@ -51,8 +51,8 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # :::{admonition} What the reference recipe costs
 # :class: tip
 # Ten epochs are 600,000 images through a network that costs
-# {eval}`image_gflops` GFLOPs per image forwards and backwards ({ref}`sec-model`): {eval}`recipe_pflops` PFLOPs in all.
-# At the peak rates of an NVIDIA H100 {cite}`nvidia2022h100` that is
+# {eval}`image_gflops` GFLOPs per image forwards and backwards ([AlexNet](model.md#sec-model)): {eval}`recipe_pflops` PFLOPs in all.
+# At the peak rates of an NVIDIA H100 ([NVIDIA, 2022](../references.bib#nvidia2022h100)) that is
 # {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32,
 # although PyTorch lets convolutions on NVIDIA GPUs use the faster TF32 format by default),
 # or {eval}`h100_bf16_s` seconds at the bf16 peak; real runs reach a fraction of a
@@ -66,11 +66,11 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # a *laptop recipe*, built from what pays on a processor with two cores:
 #
 # * the same layers, fed the smallest input they accept, 65 by 65 pixels
-#   ({ref}`sec-model`): at that size the last pooling layer outputs $256 \times 1 \times 1$
+#   ([AlexNet](model.md#sec-model)): at that size the last pooling layer outputs $256 \times 1 \times 1$
 #   values, so the first dense layer has 256 inputs instead of 6,400, and an image costs
 #   {eval}`laptop_ratio` times less arithmetic forwards and backwards;
-# * Adam {cite}`kingma2014adam`, an optimizer that adapts the step size of every weight,
-#   with a *one-cycle* schedule {cite}`smith2019super`: the learning rate rises to its
+# * Adam ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), an optimizer that adapts the step size of every weight,
+#   with a *one-cycle* schedule ([Smith and Topin, 2019](../references.bib#smith2019super)): the learning rate rises to its
 #   peak over the first quarter of the run and then falls towards zero, so that a short
 #   run takes large steps in its middle and small, careful ones at its end;
 # * batches of 256 images, and `speed="auto"`, which computes in bf16 only where the
@@ -171,7 +171,7 @@ filter_change = d2l.book.glue("filter_change", 100 * filter_change, ".0f")
 # %% [markdown]
 # Training moved them by {eval}`filter_change`% of their initial size (the norm of
 # the change against the norm of the random start). Whatever they became, they are not the
-# crisp edge detectors of AlexNet's colour photographs: {ref}`sec-features` measures what a
+# crisp edge detectors of AlexNet's colour photographs: [Learned versus Crafted Features](features.md#sec-features) measures what a
 # first layer fed enlarged 28-pixel images can learn, and why.
 #
 # ## Results of a GPU run
@@ -195,7 +195,7 @@ else:
 # For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
 # recipe in PyTorch on one GPU it does not name, a training loss of 0.331, training
 # accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
-# {cite}`zhang2023d2lzh`. Its training function applies the Xavier initialisation itself,
+# ([Zhang et al., 2023](../references.bib#zhang2023d2lzh)). Its training function applies the Xavier initialisation itself,
 # and its examples-per-second timer runs from after a batch is loaded to after the update,
 # so it leaves out data loading. The chapter's benchmark trains both its own library and
 # the upstream d2l code on the same GPU:

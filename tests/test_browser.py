@@ -22,13 +22,16 @@ VIEWERS = {"@jupyterlab/docmanager-extension:plugin": {
 
 
 @contextmanager
-def jupyterlab(root_dir, tmp_path):
-    """A JupyterLab server on localhost for tests only (no token), .md opening as notebooks."""
+def jupyterlab(root_dir, tmp_path, settings=None):
+    """A JupyterLab server on localhost for tests only (no token), .md opening as notebooks;
+    ``settings``: more user settings, {"@scope/extension:plugin": {...}}."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     user_settings = tmp_path / "user-settings"
-    plugin = user_settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
-    plugin.parent.mkdir(parents=True, exist_ok=True)
-    plugin.write_text(json.dumps(VIEWERS["@jupyterlab/docmanager-extension:plugin"]))
+    for name, values in {**VIEWERS, **(settings or {})}.items():
+        extension, plugin = name.split(":")
+        path = user_settings / extension / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
     port = free_port()
     env = dict(os.environ, D2L_QUICK="1", D2L_OFFLINE="1", D2L_NO_PROGRESS="1",
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
@@ -254,3 +257,38 @@ def test_a_page_run_in_jupyterlab_shows_its_values_in_the_prose(tmp_path):
         outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
         assert "IPython.core.display.Markdown" not in outputs  # no glue output shown
         assert not page.refused, page.refused
+
+
+def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
+    """jupyterlab-myst knows neither the bibliography nor the other pages: every citation
+    and every reference to another page is a link with words (tools/crossrefs.py), so no
+    page shows a "Not Found" key."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "notebooks", repo / "notebooks")
+    for name in ("jupytext.toml", ".gitignore", "references.bib"):
+        shutil.copy(ROOT / name, repo / name)
+    # every English page and, as tools/editions.py checks the editions' links the same
+    # way, the translations with the most references
+    pages = [p.stem for p in sorted((ROOT / "notebooks").glob("*.md"))] \
+        + ["zh/exercises", "vi/features"]
+    assert len(pages) == 9
+    shown = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell"
+    keys = {}
+    every_cell = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+    with jupyterlab(repo, tmp_path, every_cell) as lab, offline_page([lab]) as page:
+        for name in pages:
+            page.goto(f"{lab}/lab/tree/notebooks/{name}.md")
+            page.wait_for_selector(f"{shown} a", timeout=60_000)
+            page.wait_for_timeout(1000)  # the last cells rendered
+            found = page.locator(f"{shown} [title*='Not Found']").all_inner_texts()
+            if found:
+                keys[name] = found
+            if name == "features":
+                cell = page.locator(shown,
+                                    has_text="SIFT (Lowe, 2004), SURF (Bay et al., 2006)")
+                cell.wait_for()
+                page.screenshot(path=str(OUTPUT / "jupyterlab-citations.png"))
+                link = cell.get_by_role("link", name="Lowe, 2004")
+                assert "references.bib" in link.get_attribute("href")
+        assert not page.refused, page.refused
+    assert keys == {}

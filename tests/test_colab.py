@@ -87,7 +87,9 @@ def test_citations_become_author_year_with_a_reference_list(generated):
 
 def test_cross_references_become_titles_and_numbers(generated):
     text = "\n".join(source(c) for c in generated["model"]["cells"])
-    assert "*Learned versus Crafted Features*" in text  # a section, by its title
+    # another page's section: a link to its notebook, in the words of the text
+    assert "[Learned versus Crafted Features](features.ipynb)" in text
+    assert "*Memory: why two GPUs in 2012*" in text  # a section of this page, by its title
     assert "Exercise 8 of *Discussion, Summary and Exercises*" in text  # another page
     exercises = "\n".join(source(c) for c in generated["exercises"]["cells"])
     assert "### Exercise 1" in exercises and "#### Solution to Exercise 8" in exercises

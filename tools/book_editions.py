@@ -1,5 +1,6 @@
 """Sphinx extension of the book: the ``{eval}`` role read from the pages' execution
-(:func:`eval_role`), the language switch on every page, the stylesheet
+(:func:`eval_role`), the pages' citation and reference links read as roles
+(:func:`references_as_roles`), the language switch on every page, the stylesheet
 that shows, of a note written in every language, the one in the page's language, and two
 accessibility repairs of what the theme and the bibliography write (tests/test_site_a11y.py):
 the sidebar's expand/collapse toggles (a ``<summary>`` holding only an icon) get a name in
@@ -14,6 +15,8 @@ book's root files ``intro`` and ``bibliography`` <-> ``notebooks/zh/intro`` and 
 
 import re
 from html import escape
+
+from crossrefs import to_roles  # tools/, the folder _config.yml loads this one from
 
 from d2l_local.locales import CATALOGS
 from d2l_local.locales import HTML_LANG as HREFLANG
@@ -131,8 +134,15 @@ def use_eval_from_run(app):
     app.add_role("eval", eval_role(), override=True)  # after myst-nb's own
 
 
+def references_as_roles(app, docname, source):
+    """The pages' citation and reference links (written so JupyterLab reads them,
+    tools/crossrefs.py) as the roles that number and list them in the book."""
+    source[0] = to_roles(source[0])
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
+    app.connect("source-read", references_as_roles)
     app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)

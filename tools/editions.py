@@ -45,8 +45,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import crossrefs  # tools/ is this script's folder
 import jupytext
-import make_notebooks  # tools/ is this script's folder
+import make_notebooks
 import yaml
 from make_notebooks import is_notebook
 
@@ -104,7 +105,12 @@ def code_cells(path: Path) -> list[tuple[str, dict]]:
 EVAL = re.compile(r"\{eval\}`([^`]+)`")
 GLUED_VARIABLE = re.compile(r'^(\w+) = d2l\.book\.glue\(\s*"(\w+)"', re.M)
 LABEL = re.compile(r"^\((\S+)\)=\s*$|^:(?:name|label): (\S+)\s*$", re.M)
-XREF = re.compile(r"\{(?:ref|numref|cite|eq)(?::\w+)?\}`([^`]+)`")
+XREF = re.compile(r"\{eq\}`([^`]+)`")
+
+
+def references(text: str) -> list[str]:
+    """The labels and citation keys a page refers to, however it writes them."""
+    return crossrefs.keys(text) + XREF.findall(text)
 
 
 def eval_names(text: str) -> list[str]:
@@ -120,6 +126,22 @@ def eval_problems(page: Path) -> list[str]:
     rel = page.relative_to(ROOT)
     return [f"{rel}: {{eval}}`{name}` is not assigned as {name} = d2l.book.glue(\"{name}\", ...)"
             for name in sorted(set(eval_names(page.read_text(encoding="utf-8"))) - glued)]
+
+
+def markdown_labels(page: Path) -> set[str]:
+    """The labels a page's Markdown defines (sections, figures, exercises)."""
+    return {a or b for c in cells(page) if c.cell_type == "markdown"
+            for a, b in LABEL.findall(c.source)}
+
+
+def reference_problems(pages) -> list[str]:
+    """Citations and references of one edition's ``pages`` that JupyterLab would show as
+    keys, or that name a missing entry, the wrong page or the wrong number
+    (tools/crossrefs.py)."""
+    pages = [Path(p) for p in pages if is_notebook(p)]
+    labels, bib = make_notebooks.labels(pages), make_notebooks.bibliography()
+    return [problem for page in pages for problem in crossrefs.problems(
+        page.relative_to(ROOT), prose(page), labels, bib, markdown_labels(page))]
 
 
 def problems(lang: str) -> list[str]:
@@ -138,11 +160,10 @@ def problems(lang: str) -> list[str]:
         if sorted(eval_names(text)) != sorted(eval_names(english)):
             found.append(f"{rel}: the values quoted ({{eval}} roles) differ from the English "
                          "page's (the same names in every edition)")
-        for what, pattern in (("labels", LABEL), ("references", XREF)):
+        for what, find in (("labels", LABEL.findall), ("references", references)):
             mine = sorted(m if isinstance(m, str) else "".join(m)
-                          for m in pattern.findall(STAMP.sub("", text)))
-            theirs = sorted(m if isinstance(m, str) else "".join(m)
-                            for m in pattern.findall(english))
+                          for m in find(STAMP.sub("", text)))
+            theirs = sorted(m if isinstance(m, str) else "".join(m) for m in find(english))
             if mine != theirs:
                 extra = sorted((Counter(mine) - Counter(theirs)).elements())
                 missing = sorted((Counter(theirs) - Counter(mine)).elements())
@@ -314,6 +335,8 @@ def main(argv):
         found = [p for page in sorted((ROOT / "notebooks").glob("*.md"))
                  if is_notebook(page) for p in eval_problems(page)]
         found += [p for lang in LANGUAGES for p in problems(lang)]
+        found += [p for folder in ["notebooks", *(f"notebooks/{lang}" for lang in LANGUAGES)]
+                  for p in reference_problems(make_notebooks.toc_pages(ROOT / folder))]
         print("\n".join(found) or "All editions match the English pages.")
         return 1 if found else 0
     if command == "sync-code":

@@ -38,6 +38,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import yaml
+from crossrefs import to_roles  # tools/, this script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_BRANCH = "notebooks"  # where the publishing workflow puts the generated files
@@ -341,6 +342,8 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en"
     src = re.sub(r"^\(\S+\)=\s*$\n?", "", src, flags=re.M)  # section labels
     src = re.sub(r"^%.*$\n?", "", src, flags=re.M)  # MyST comments (translation stamps)
 
+    src = to_roles(src)  # the pages' citation and reference links (tools/crossrefs.py)
+
     def cite(m):
         keys = [k.strip() for k in m.group(1).split(",")]
         cited.extend(k for k in keys if k not in cited)
@@ -348,12 +351,13 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en"
     src = re.sub(r"\{cite(?::\w+)?\}`([^`]+)`", cite, src)
 
     def ref(m):
-        label = m.group(2)
+        explicit = re.fullmatch(r"(.+?)\s*<([^<>]+)>", m.group(2))
+        own, label = explicit.groups() if explicit else (None, m.group(2))
         if label not in refs:
-            return label
+            return own or label
         kind, text, where, title = refs[label]
-        if kind == "section":
-            return f"*{text}*"
+        if kind == "section":  # another page's: a link to its notebook
+            return f"*{own or text}*" if where == page else f"[{own or text}]({where}.ipynb)"
         return text if where == page else words["of"].format(text=text, title=title)
     src = re.sub(r"\{(ref|numref)\}`([^`]+)`", ref, src)
 
