@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 NOTEBOOKS := $(sort $(wildcard notebooks/*.md))
 EDITIONS := zh vi
 # The translated pages that are notebooks (each edition's intro and bibliography are not).
@@ -37,6 +38,10 @@ $(STAMP): pyproject.toml
 	@# widget state is saved with the notebook (the panel's table shows after a restart)
 	@mkdir -p $(LAB_SETTINGS)
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": true}}' > $(LAB_SETTINGS)/overrides.json
+	@# and a page opens unmodified: the server gives it the kernel's language_info
+	@# (d2l_local/lab.py; a setting of the environment's server config, not of a .d file,
+	@# which Jupyter Server reads for extensions only)
+	$(BIN)/python -m d2l_local.lab $(SERVER_CONFIG)
 	touch $(STAMP)
 
 setup: $(STAMP)

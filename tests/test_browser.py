@@ -243,6 +243,9 @@ def test_a_page_run_in_jupyterlab_shows_its_values_in_the_prose(tmp_path):
         page.goto(f"{lab}/lab/tree/notebooks/data.md")
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
         page.get_by_text("| Idle").first.wait_for(timeout=120_000)
+        page.wait_for_timeout(1000)
+        # opened, its kernel connected, nothing changed: not marked modified (d2l_local.lab)
+        assert page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0
         run_all(page)
         cell = page.locator(".jp-MarkdownCell", has_text="Each class has 6,000 training images")
         cell.wait_for(timeout=180_000)
