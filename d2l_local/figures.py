@@ -10,6 +10,8 @@ import time
 
 import torch
 
+from .plotting import subplots
+
 # Facts from the chapter brief, with their sources in references.bib.
 DATASET_SIZES = [  # (name, images, year, citation key)
     ("COIL-100", 7_200, 1996, "nene1996coil"),
@@ -37,10 +39,9 @@ PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points
 
 def plot_filter_responses(images, names, responses):
     """One row per image: the image, then its ``responses`` (B, K, H, W) to each filter."""
-    import matplotlib.pyplot as plt
     responses = responses.detach().cpu()
     rows, cols = len(images), len(names) + 1
-    fig, axes = plt.subplots(rows, cols, figsize=(1.3 * cols, 1.35 * rows), squeeze=False)
+    fig, axes = subplots(rows, cols, figsize=(1.3 * cols, 1.35 * rows), squeeze=False)
     for i in range(rows):
         axes[i, 0].imshow(images[i].numpy(), cmap="gray")
         for j in range(len(names)):
@@ -58,8 +59,7 @@ def plot_filter_responses(images, names, responses):
 
 
 def plot_dataset_scale():
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6.5, 3.2))
+    fig, ax = subplots(figsize=(6.5, 3.2))
     names = [f"{d[0]} ({d[2]})" for d in DATASET_SIZES]
     sizes = [d[1] for d in DATASET_SIZES]
     colors = ["#d62728" if d[0].startswith("ILSVRC") else "#999999" for d in DATASET_SIZES]
@@ -75,8 +75,7 @@ def plot_dataset_scale():
 
 def plot_flops_history(measured=None):
     """Peak FLOP/s over time, log scale; ``measured`` adds (label, flops) points."""
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    fig, ax = subplots(figsize=(6.5, 3.6))
     this_year = time.localtime().tm_year
     for name, year, flops, kind, offset, _ in PEAK_FLOPS_HISTORY:
         ax.scatter(year, flops, color="#1f77b4" if kind == "GPU" else "#ff7f0e", zorder=3)
@@ -97,14 +96,13 @@ def plot_flops_history(measured=None):
 
 def plot_params_vs_flops(table):
     """Per weighted layer: share of parameters and share of forward FLOPs."""
-    import matplotlib.pyplot as plt
     rows = table[table["type"].isin(["Conv2d", "Linear"])].reset_index(drop=True)
     labels = [f"{'conv' if t == 'Conv2d' else 'dense'}{i + 1}"
               for i, t in enumerate(rows["type"])]
     p = rows["parameters"] / rows["parameters"].sum() * 100
     f = rows["forward FLOPs"] / rows["forward FLOPs"].sum() * 100
     x = torch.arange(len(rows)).numpy()
-    fig, ax = plt.subplots(figsize=(6.5, 3))
+    fig, ax = subplots(figsize=(6.5, 3))
     ax.bar(x - 0.2, p, width=0.4, label="% of parameters")
     ax.bar(x + 0.2, f, width=0.4, label="% of forward FLOPs")
     ax.set_xticks(x, labels)
@@ -115,9 +113,8 @@ def plot_params_vs_flops(table):
 
 
 def plot_activation_gradients():
-    import matplotlib.pyplot as plt
     x = torch.linspace(-6, 6, 241, requires_grad=True)
-    fig, axes = plt.subplots(1, 2, figsize=(7, 2.6))
+    fig, axes = subplots(1, 2, figsize=(7, 2.6))
     for fn, name in ((torch.relu, "ReLU"), (torch.sigmoid, "sigmoid")):
         y = fn(x)
         (g,) = torch.autograd.grad(y.sum(), x)
@@ -138,10 +135,9 @@ def plot_filter_parts(parts, n=12, scale=0.8):
     All rows share one symmetric colour scale per filter (column), so that a part that is
     small next to the others looks faint, as it is.
     """
-    import matplotlib.pyplot as plt
     rows = {name: w.detach().float().cpu()[:n, 0] for name, w in parts.items()}
     limits = torch.stack([w.abs().amax(dim=(1, 2)) for w in rows.values()]).amax(dim=0)
-    fig, axes = plt.subplots(len(rows), n, figsize=(n * scale, len(rows) * scale * 1.15),
+    fig, axes = subplots(len(rows), n, figsize=(n * scale, len(rows) * scale * 1.15),
                              squeeze=False)
     for r, (name, w) in enumerate(rows.items()):
         for c in range(n):

@@ -27,7 +27,7 @@ from . import checks, config
 from .data import FashionMNIST
 from .hardware import describe_device, try_gpu
 from .models import AlexNet
-from .plotting import plot_histories
+from .plotting import plot_histories, text_alternatives
 from .summary import check_input_fits, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
 
@@ -403,7 +403,8 @@ class TrainingPanel:
             display(HTML(self.static_html()))
             if self.history:
                 last = self.history[-1]
-                display(Image(data=curves_png([], last["history"], f"run {last['run']}")))
+                fig = curves_figure([], last["history"], f"run {last['run']}")
+                display(Image(data=_png(fig), metadata=text_alternatives(fig)))
         else:
             display(self.widget)
 
@@ -417,6 +418,10 @@ def _png(fig) -> bytes:
 
 def curves_png(step_log, history, title) -> bytes:
     """Training loss and test loss/accuracy as a PNG (drawn without pyplot: thread-safe)."""
+    return _png(curves_figure(step_log, history, title))
+
+
+def curves_figure(step_log, history, title):
     from matplotlib.figure import Figure
     fig = Figure(figsize=(4.8, 3))
     ax = fig.subplots()
@@ -438,7 +443,7 @@ def curves_png(step_log, history, title) -> bytes:
     ax.grid(alpha=0.3)
     if ax.get_lines():
         ax.legend(fontsize=8)
-    return _png(fig)
+    return fig
 
 
 def comparison_png(histories) -> bytes:

@@ -72,3 +72,28 @@ def test_the_check_sees_the_faults_the_book_repairs():
         }""")
         rules = {v["rule"] for v in violations(page)}
     assert {"summary-name", "scrollable-region-focusable"} <= rules, rules
+
+
+def test_every_figure_of_a_run_says_what_it_shows_in_its_editions_language():
+    """The images that the pages' code draws have as ``alt`` the description
+    d2l_local.plotting made from their data, in the page's language, not myst-nb's path."""
+    import re
+    images = {}
+    for edition in LANG:
+        for name in PAGES:
+            html = page_file(edition, name).read_text(encoding="utf-8")
+            for alt, digest in re.findall(
+                    r'<img alt="([^"]*)" src="[^"]*_images/([0-9a-f]{64})\.png"', html):
+                images.setdefault(edition, []).append((name, digest, alt))
+    assert set(images) == set(LANG) and all(len(found) >= 10 for found in images.values())
+    paths = [(e, n, a) for e, found in images.items() for n, _, a in found if "_images/" in a]
+    assert paths == []
+    english = {d: a for _, d, a in images["en"]}
+    for edition, found in images.items():
+        for name, digest, alt in found:
+            if edition != "en":  # the same figure, described in this edition's language
+                assert alt != english[digest], (edition, name, alt)
+    curves = [a for n, _, a in images["en"] if n == "training" and a.startswith("A plot of")]
+    assert curves and "train_loss goes from" in curves[0], curves
+    zh = [a for n, _, a in images["zh"] if n == "training"]
+    assert any("曲线" in a for a in zh), zh

@@ -13,8 +13,11 @@ build is. A page's counterparts: ``notebooks/x`` <-> ``notebooks/zh/x``; the Eng
 book's root files ``intro`` and ``bibliography`` <-> ``notebooks/zh/intro`` and so on.
 """
 
+import hashlib
 import re
+from binascii import a2b_base64
 from html import escape
+from pathlib import Path
 
 from crossrefs import to_roles  # tools/, the folder _config.yml loads this one from
 
@@ -140,9 +143,58 @@ def references_as_roles(app, docname, source):
     source[0] = to_roles(source[0])
 
 
+IMAGE = re.compile(r'<img alt="[^"]*" src="((?:[^"]*/)?_images/([0-9a-f]{64})\.png)"')
+
+
+def image_descriptions(notebooks, lang: str) -> dict:
+    """sha256 of each PNG output of ``notebooks`` (the name myst-nb gives its file) ->
+    the text alternative d2l_local.plotting.describe stored with it in ``lang``."""
+    key = "alt" if lang == "en" else f"alt_{lang}"
+    found = {}
+    for nb in notebooks:
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                png = output.get("data", {}).get("image/png")
+                alt = output.get("metadata", {}).get("image/png", {})
+                if png and (alt.get(key) or alt.get("alt")):
+                    digest = hashlib.sha256(a2b_base64(png)).hexdigest()
+                    found[digest] = alt.get(key) or alt["alt"]
+    return found
+
+
+def describe_images(html_text: str, descriptions: dict) -> str:
+    """``html_text`` with each output image's ``alt`` (myst-nb writes the file's path)
+    replaced by what the figure shows."""
+    def alt(m):
+        text = descriptions.get(m.group(2))
+        return m.group(0) if text is None else \
+            f'<img alt="{escape(text, quote=True)}" src="{m.group(1)}"'
+    return IMAGE.sub(alt, html_text)
+
+
+def write_image_descriptions(app, exception):
+    """After the build: the figures of the pages' outputs get their text alternatives,
+    read from the execution cache that every edition's book is built from."""
+    cache_path = getattr(app.config, "nb_execution_cache_path", "")
+    if exception is not None or app.builder.format != "html" or not cache_path:
+        return
+    from jupyter_cache import get_cache
+    cache = get_cache(cache_path)
+    notebooks = [cache.get_cache_bundle(record.pk).nb for record in cache.list_cache_records()]
+    descriptions = image_descriptions(notebooks, app.config.d2l_edition)
+    for page in Path(app.outdir).rglob("*.html"):
+        if page.relative_to(app.outdir).parts[0] in EDITIONS:
+            continue  # another edition's site, built into this one's folder
+        text = page.read_text(encoding="utf-8")
+        described = describe_images(text, descriptions)
+        if described != text:
+            page.write_text(described, encoding="utf-8")
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
     app.connect("source-read", references_as_roles)
+    app.connect("build-finished", write_image_descriptions)
     app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)

@@ -125,4 +125,15 @@ TEXT = {
         "not learned to tell the classes apart yet, so its mistakes say nothing about which "
         "classes look alike."),
     "mistakes_tied": " Other confusions occurred as often as the last of these.",
+    # text alternatives of figures (d2l_local.plotting.describe), from what they draw
+    "figure_curves": "A plot of {n} curves of {title} against {x} from {x0} to {x1}: {curves}.",
+    "figure_curve": "{label} goes from {first} to {last} (lowest {low}, highest {high})",
+    "figure_grid": "A grid of {n} images: {titles}.",
+    "figure_matrix": ("A {rows} by {cols} matrix of values, {y} down the side and {x} "
+                      "along the bottom, for {names}."),
+    "figure_bars": "A bar chart of {n} bars, {title}: {names}.",
+    "figure_values": "values",
+    "figure_grid_untitled": "A grid of {n} images.",
+    "figure_points": "{n} points of {y} against {x}: {points}.",
+    "figure_plain": "A figure.",
 }

@@ -124,4 +124,15 @@ TEXT = {
         "Mạng của lần chạy này dự đoán *{name}* cho {share:.0f}% ảnh kiểm tra: nó chưa học được "
         "cách phân biệt các lớp, nên các lỗi của nó không cho biết lớp nào trông giống nhau."),
     "mistakes_tied": " Một số nhầm lẫn khác xuất hiện nhiều lần như lỗi cuối cùng ở trên.",
+    # văn bản thay thế của hình (d2l_local.plotting.describe), từ dữ liệu hình vẽ
+    "figure_curves": ("Đồ thị {n} đường {title} theo {x} từ {x0} đến {x1}: {curves}."),
+    "figure_curve": "{label} đi từ {first} đến {last} (thấp nhất {low}, cao nhất {high})",
+    "figure_grid": "Lưới {n} ảnh: {titles}.",
+    "figure_matrix": ("Ma trận giá trị {rows} x {cols}, {y} theo chiều dọc và {x} theo "
+                      "chiều ngang, cho {names}."),
+    "figure_bars": "Biểu đồ {n} cột, {title}: {names}.",
+    "figure_values": "giá trị",
+    "figure_grid_untitled": "Lưới {n} ảnh.",
+    "figure_points": "{n} điểm {y} theo {x}: {points}.",
+    "figure_plain": "Một hình.",
 }

@@ -96,4 +96,14 @@ TEXT = {
     "mistakes_one_class": ("本次运行的网络把 {share:.0f}% 的测试图像都预测为 *{name}*：它还没有学会区分"
                            "这些类别，因此它的错误并不能说明哪些类别彼此相像。"),
     "mistakes_tied": "另有一些混淆出现的次数与上面最后一项相同。",
+    # 图的文字替代（d2l_local.plotting.describe），来自图中画出的数据
+    "figure_curves": "{n} 条 {title} 曲线，横轴为 {x}，从 {x0} 到 {x1}：{curves}。",
+    "figure_curve": "{label} 从 {first} 变为 {last}（最低 {low}，最高 {high}）",
+    "figure_grid": "由 {n} 张图像组成的网格：{titles}。",
+    "figure_matrix": "一个 {rows} 行 {cols} 列的数值矩阵，纵向为 {y}，横向为 {x}，类别为 {names}。",
+    "figure_bars": "包含 {n} 个条形的条形图，{title}：{names}。",
+    "figure_values": "数值",
+    "figure_grid_untitled": "由 {n} 张图像组成的网格。",
+    "figure_points": "{n} 个点，纵轴为 {y}，横轴为 {x}：{points}。",
+    "figure_plain": "一幅图。",
 }

@@ -1,0 +1,87 @@
+"""Text alternatives of the library's figures (d2l_local.plotting.describe): made from the
+data each figure draws, in every language, and attached to the figure's PNG output in a
+notebook, where the book reads them (tools/book_editions.py)."""
+
+import base64
+import hashlib
+import sys
+import time
+
+import matplotlib
+import nbformat
+import pytest
+import torch
+
+import d2l_local as d2l
+from d2l_local import plotting
+
+from .browser import ROOT
+
+matplotlib.use("Agg")
+sys.path.insert(0, str(ROOT / "tools"))
+import book_editions  # noqa: E402
+
+HISTORY = [{"epoch": e, "train_loss": 2.3 / e, "val_acc": 0.5 + 0.04 * e} for e in (1, 2, 3)]
+
+
+def test_curves_are_described_by_their_values():
+    fig = d2l.plot_history(HISTORY).figure
+    assert plotting.describe(fig) == (
+        "A plot of 2 curves of values against epoch from 1 to 3: train_loss goes from 2.3 "
+        "to 0.767 (lowest 0.767, highest 2.3); val_acc goes from 0.54 to 0.62 "
+        "(lowest 0.54, highest 0.62).")
+    zh = plotting.describe(fig, "zh")
+    assert zh.startswith("2 条 数值 曲线，横轴为 epoch，从 1 到 3") and "从 2.3 变为 0.767" in zh
+    assert plotting.describe(fig, "vi").startswith("Đồ thị 2 đường giá trị theo epoch")
+
+
+def test_grids_matrices_bars_and_points():
+    axes = d2l.show_images(torch.zeros(3, 8, 8), 1, 4, titles=["bag", "coat", "bag"])
+    assert plotting.describe(axes[0].figure) == "A grid of 3 images: bag, coat."
+    axes = d2l.show_filters(torch.rand(5, 1, 3, 3), title="filters")
+    assert plotting.describe(axes[0].figure) == "filters: A grid of 5 images."
+    ax = d2l.plot_confusion(torch.eye(2) * 4, ["cat", "dog"])
+    assert plotting.describe(ax.figure) == ("A 2 by 2 matrix of values, true down the side "
+                                            "and predicted along the bottom, for cat, dog.")
+    text = plotting.describe(d2l.figures.plot_dataset_scale())
+    assert text.startswith("A bar chart of 7 bars") and "COIL-100 (1996): 7200" in text
+    text = plotting.describe(d2l.figures.plot_flops_history([("this CPU", 1e11)]))
+    assert "GTX 580 (one of AlexNet's two) (2010, 1.58e+12)" in text
+    assert text.endswith(f"this CPU ({time.localtime().tm_year}, 1e+11).")
+
+
+def test_every_language_has_a_text_for_every_figure():
+    fig = d2l.plot_history(HISTORY).figure
+    alts = plotting.text_alternatives(fig)
+    assert set(alts) == {"alt", "alt_zh", "alt_vi"} and len(set(alts.values())) == 3
+
+
+def test_a_notebooks_figure_output_carries_its_description(tmp_path):
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import d2l_local as d2l\n"
+        f"d2l.plot_history({HISTORY!r});")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    [output] = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    alts = output["metadata"]["image/png"]
+    assert alts["alt"].startswith("A plot of 2 curves") and "曲线" in alts["alt_zh"]
+    digest = hashlib.sha256(base64.b64decode(output["data"]["image/png"])).hexdigest()
+    assert book_editions.image_descriptions([nb], "zh") == {digest: alts["alt_zh"]}
+    assert book_editions.image_descriptions([nb], "vi") == {digest: alts["alt_vi"]}
+    html = f'<p><img alt="../_images/{digest}.png" src="../_images/{digest}.png" /></p>'
+    described = book_editions.describe_images(
+        html, book_editions.image_descriptions([nb], "en"))
+    assert described == (f'<p><img alt="{alts["alt"]}" src="../_images/{digest}.png" /></p>')
+    other = '<img alt="../_images/' + "0" * 64 + '.png" src="../_images/' + "0" * 64 + '.png"'
+    assert book_editions.describe_images(other, {digest: "x"}) == other
+
+
+@pytest.mark.parametrize("broken", ["{", "<"])
+def test_descriptions_are_escaped_in_html(broken):
+    digest = "a" * 64
+    html = f'<img alt="p" src="_images/{digest}.png"'
+    assert book_editions.describe_images(html, {digest: f'say "{broken}" & go'}) == \
+        f'<img alt="say &quot;{broken.replace("<", "&lt;")}&quot; &amp; go" ' \
+        f'src="_images/{digest}.png"'
