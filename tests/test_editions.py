@@ -7,6 +7,7 @@ import shutil
 import string
 import sys
 
+import nbformat
 import pytest
 
 from d2l_local import book, config
@@ -236,3 +237,36 @@ def test_icon_only_toggles_get_a_name_in_the_pages_language():
     assert name_toggles(texted, "en") == texted  # a summary with text keeps it
     labelled = '<summary aria-label="x"><i></i></summary>'
     assert name_toggles(labelled, "vi") == labelled
+
+
+def test_figures_drawn_by_code_have_their_caption_in_every_language(monkeypatch, tmp_path):
+    assert editions.caption_problems() == []
+    table = book_editions.captions()
+    assert {"fig-dataset-scale", "fig-activation-gradients"} <= set(table)
+    assert table["fig-activation-gradients"]["zh"] == "ReLU 和 sigmoid（左）及其导数（右）。"
+    stale = tmp_path / "captions.csv"
+    text = book_editions.CAPTIONS.read_text(encoding="utf-8")
+    stale.write_text(text.replace("their derivatives (right)", "their slopes (right)"),
+                     encoding="utf-8")
+    monkeypatch.setattr(book_editions, "CAPTIONS", stale)
+    monkeypatch.setattr(book_editions.captions, "__defaults__", (stale,))
+    assert editions.caption_problems() == [
+        "editions/captions.csv: the English caption of fig-activation-gradients is not the "
+        "one in notebooks/model.md; update it and its translations"]
+
+
+def test_the_chinese_book_and_notebook_show_the_chinese_caption(tmp_path):
+    from docutils import nodes
+    figure = nodes.figure(ids=["fig-activation-gradients"])
+    figure += nodes.caption("", "ReLU and sigmoid (left) and their derivatives (right).")
+    doctree = nodes.section()
+    doctree += figure
+
+    class App:
+        class config:
+            d2l_edition = "zh"
+    book_editions.translate_captions(App, doctree)
+    assert figure.next_node(nodes.caption).astext() == "ReLU 和 sigmoid（左）及其导数（右）。"
+    [path] = make_notebooks.convert_all([ROOT / "notebooks" / "zh" / "model.md"], tmp_path)
+    sources = [c.source for c in nbformat.read(path, as_version=4).cells]
+    assert "*图 7: ReLU 和 sigmoid（左）及其导数（右）。*" in sources

@@ -54,6 +54,13 @@ def test_translated_pages_carry_their_glued_sentences_in_their_language():
         assert word in text
 
 
+def test_figures_drawn_by_code_have_their_caption_in_the_editions_language():
+    for edition, caption in (("zh", "ReLU 和 sigmoid（左）及其导数（右）。"),
+                             ("vi", "ReLU và sigmoid (bên trái) cùng đạo hàm của chúng")):
+        text = re.sub(r"<[^>]+>", "", page_file(edition, "model").read_text(encoding="utf-8"))
+        assert caption in text and "and their derivatives (right)" not in text
+
+
 # A character no installed font draws (Tangut), and the check that tells it from a real one.
 MISSING = "\U00017000"
 TOFU_JS = """([chars, missing]) => {

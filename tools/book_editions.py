@@ -191,10 +191,38 @@ def write_image_descriptions(app, exception):
             page.write_text(described, encoding="utf-8")
 
 
+CAPTIONS = Path(__file__).resolve().parent.parent / "editions" / "captions.csv"
+
+
+def captions(path=CAPTIONS) -> dict:
+    """name -> {"en": ..., "zh": ..., "vi": ...}: the captions of the figures the pages'
+    code draws (their English is in the code cell's metadata, which every edition shares)."""
+    import csv
+    with open(path, encoding="utf-8", newline="") as f:
+        return {row.pop("name"): row for row in csv.DictReader(f)}
+
+
+def translate_captions(app, doctree):
+    """In the Chinese and Vietnamese books, a figure drawn by code gets the caption in the
+    edition's language from editions/captions.csv."""
+    from docutils import nodes
+    lang = app.config.d2l_edition
+    if lang == "en":
+        return
+    table = captions()
+    for figure in doctree.findall(nodes.figure):
+        name = next((i for i in figure["ids"] if i in table), None)
+        caption = figure.next_node(nodes.caption)
+        if name and caption is not None and table[name].get(lang):
+            caption.children = []
+            caption += nodes.Text(table[name][lang])
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
     app.connect("source-read", references_as_roles)
     app.connect("build-finished", write_image_descriptions)
+    app.connect("doctree-read", translate_captions)
     app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)

@@ -144,6 +144,34 @@ def reference_problems(pages) -> list[str]:
         page.relative_to(ROOT), prose(page), labels, bib, markdown_labels(page))]
 
 
+def caption_problems() -> list[str]:
+    """Figures drawn by the pages' code whose caption editions/captions.csv lacks, or has
+    with an English text that is not the page's (translate it again), or without a
+    translation."""
+    import book_editions
+    table, found, seen = book_editions.captions(), [], set()
+    for page in sorted((ROOT / "notebooks").glob("*.md")):
+        for _, metadata in code_cells(page) if is_notebook(page) else []:
+            figure = (metadata.get("mystnb") or {}).get("figure") or {}
+            name, caption = figure.get("name"), " ".join(str(figure.get("caption", "")).split())
+            if not name:
+                continue
+            seen.add(name)
+            row = table.get(name)
+            if row is None:
+                found.append(f"editions/captions.csv: no row for {name} "
+                             f"({page.relative_to(ROOT)})")
+            elif " ".join(row["en"].split()) != caption:
+                found.append(f"editions/captions.csv: the English caption of {name} is not "
+                             f"the one in {page.relative_to(ROOT)}; update it and its "
+                             "translations")
+            elif not all(row.get(lang, "").strip() for lang in LANGUAGES):
+                found.append(f"editions/captions.csv: {name} lacks a translation")
+    found += [f"editions/captions.csv: {name} is no figure of the pages"
+              for name in sorted(set(table) - seen)]
+    return found
+
+
 def problems(lang: str) -> list[str]:
     """Everything wrong with the ``lang`` edition, one line per problem, naming the page."""
     found = []
@@ -334,7 +362,7 @@ def main(argv):
     if command == "check":
         found = [p for page in sorted((ROOT / "notebooks").glob("*.md"))
                  if is_notebook(page) for p in eval_problems(page)]
-        found += [p for lang in LANGUAGES for p in problems(lang)]
+        found += [p for lang in LANGUAGES for p in problems(lang)] + caption_problems()
         found += [p for folder in ["notebooks", *(f"notebooks/{lang}" for lang in LANGUAGES)]
                   for p in reference_problems(make_notebooks.toc_pages(ROOT / folder))]
         print("\n".join(found) or "All editions match the English pages.")

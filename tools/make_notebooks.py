@@ -38,7 +38,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 import yaml
-from crossrefs import to_roles  # tools/, this script's folder
+from book_editions import captions  # tools/, this script's folder
+from crossrefs import to_roles
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_BRANCH = "notebooks"  # where the publishing workflow puts the generated files
@@ -450,6 +451,8 @@ def convert(md: Path, out_dir: Path, refs: dict, bib: dict, values_dir=None) -> 
         if figure:
             number = refs.get(figure.get("name"), ("", WORDS[lang]["figure"]))[1]
             caption = " ".join(str(figure.get("caption", "")).split())
+            if lang != "en":  # the code's caption is English: the edition's is in the table
+                caption = captions().get(figure.get("name"), {}).get(lang) or caption
             cells.append(nbformat.v4.new_markdown_cell(f"*{number}: {caption}*"))
     if cited:
         entries = "\n".join(f"- {bib[k][1]}" for k in cited if k in bib)
