@@ -28,8 +28,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     results      full-size runs written to and read from results/
     book         glue numbers and sentences into the pages, say how a page was run
     widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
-    lab          the project's JupyterLab server: pages open unmodified (not imported
-                 here: the server imports it, and it needs jupyter_server and jupytext)
+    lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
 from . import book, experiments, features, figures, results, scales

@@ -59,7 +59,7 @@ def test_every_language_has_a_text_for_every_figure():
 def test_a_notebooks_figure_output_carries_its_description(tmp_path):
     from nbclient import NotebookClient
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import d2l_local as d2l\n"
+        "%matplotlib inline\nimport d2l_local as d2l\n"
         f"d2l.plot_history({HISTORY!r});")])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
