@@ -39,7 +39,9 @@ d2l.book.show_run_mode("data")
 # 1.28 million training images (732 to 1,300 per class), 50,000 validation and 100,000 test
 # images. That is more than an order of magnitude beyond CIFAR-100
 # ([Krizhevsky, 2009](../references.bib#krizhevsky2009learning)), with far larger images than the 32 by 32 thumbnails of
-# TinyImages ([Torralba et al., 2008](../references.bib#torralba2008tiny)). Today's image collections, such as LAION-5B
+# TinyImages ([Torralba et al., 2008](../references.bib#torralba2008tiny)), whose 79 million images far outnumber
+# ImageNet's (the dataset figure below) but carry as label only the search term that found
+# them, never checked by a person, where ImageNet's labels were. Today's image collections, such as LAION-5B
 # ([Schuhmann et al., 2022](../references.bib#schuhmann2022laion)), hold billions of images with text.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. The training set of the 2012 challenge, on which AlexNet was trained, is in red.", "name": "fig-dataset-scale"}}

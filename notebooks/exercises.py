@@ -62,9 +62,11 @@ pd.DataFrame([
     ("input", "random 224x224 crops (and flips) of 256x256 images, RGB",
      "the whole enlarged image, one grey channel"),
     ("augmentation", "crops, horizontal flips, PCA colour changes", "none"),
-    ("layers", "5 convolutions, 3 dense layers; local response normalisation; "
-     "overlapping 3x3 max-pooling at stride 2",
-     "the same layers, no response normalisation, the same pooling"),
+    ("layers", "5 convolutions, 3 dense layers; conv2, conv4 and conv5 in two groups "
+     "(one per GPU); local response normalisation; overlapping 3x3 max-pooling at "
+     "stride 2; a 6x6x256 last map, 9,216 inputs to the first dense layer",
+     "the same kinds and widths, ungrouped, no response normalisation, the same "
+     "pooling; a 5x5x256 last map, 6,400 inputs to the first dense layer"),
     ("hardware", "two GTX 580 (3 GB each), each holding half of each layer's filters",
      "one device, one stream"),
     ("parameters", "about 60 million", f"{params:,}"),
@@ -75,7 +77,9 @@ pd.DataFrame([
     ("training", "about 90 passes over 1.2 million images, five to six days",
      "10 passes over 60,000 images (see the training page for the time)"),
     ("testing", "predictions averaged over ten crops", "one prediction per image"),
-    ("result", "top-5 test error 15.3%, against 26.2% for the second-best entry",
+    ("result", "top-5 test error 15.3% for an ensemble of seven networks, two of them "
+     "pre-trained on ImageNet Fall 2011, against 26.2% for the second-best entry; one "
+     "network: 18.2% top-5 on the validation set",
      "test accuracy (see the training page)"),
 ], columns=["", "2012 paper", "this chapter"]).set_index("").style.set_properties(
     **{"text-align": "left", "white-space": "normal"})

@@ -95,7 +95,8 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # textures, higher layers parts of objects, the top layers whole objects. Sparse coding
 # had already shown that edge-like filters emerge when a model is trained to represent
 # natural images economically ([Olshausen and Field, 1996](../references.bib#olshausen1996emergence)), and large systems trained on
-# unlabelled images learned detectors for faces and cats ([Dean et al., 2012](../references.bib#dean2012large); [Le, 2013](../references.bib#le2013building)).
+# unlabelled images learned detectors for faces and cats ([Le, 2013](../references.bib#le2013building)), a network
+# of a billion connections trained on Google's DistBelief system ([Dean et al., 2012](../references.bib#dean2012large)).
 # AlexNet's own first layer, trained on colour ImageNet photographs scaled to 256 by 256
 # pixels (224-pixel crops of them), learned
 # oriented edges and colour blobs that look much like the crafted filters above

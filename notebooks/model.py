@@ -27,7 +27,8 @@ d2l.book.show_run_mode("model")
 
 
 # %% [markdown]
-# AlexNet ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) won the ImageNet challenge of 2012 by a wide
+# AlexNet ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)), named after Alex Krizhevsky, the
+# paper's first author, won the ImageNet challenge of 2012 by a wide
 # margin, and with it the argument that learned features beat designed ones. Its design
 # is recognisably LeNet's ([LeCun and Bengio, 1995](../references.bib#lecun1995convolutional)), convolutions and pooling
 # followed by fully connected layers, but it differs in four ways:
