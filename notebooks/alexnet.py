@@ -17,8 +17,8 @@
 # (chap-alexnet)=
 # # Deep Convolutional Neural Networks (AlexNet)
 #
-# Convolutional networks were known for almost two decades before 2012
-# ([LeCun and Bengio, 1995](../references.bib#lecun1995convolutional)), yet in most of computer vision they were not the tool of
+# Convolutional networks trained by backpropagation were 23 years old in 2012
+# ([LeCun et al., 1989](../references.bib#lecun1989backpropagation); [LeCun and Bengio, 1995](../references.bib#lecun1995convolutional)), yet in most of computer vision they were not the tool of
 # choice. In 2012 a network with eight learned layers, AlexNet
 # ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)), won the ImageNet challenge by a wide margin, and in 2013 and 2014
 # the winners of the challenge's classification task were deep convolutional networks too

@@ -30,18 +30,20 @@ d2l.book.show_run_mode("features")
 
 
 # %% [markdown]
-# Before 2012, a computer vision system was mostly a hand-built machine with a small learned
-# part at the end. You would collect a data set, often with costly cameras of modest
-# resolution, then turn every image into a vector of *features* designed by people: SIFT
-# ([Lowe, 2004](../references.bib#lowe2004distinctive)), SURF ([Bay et al., 2006](../references.bib#bay2006surf)), histograms of oriented gradients
-# ([Dalal and Triggs, 2005](../references.bib#dalal2005histograms)) or bags of visual words ([Sivic and Zisserman, 2003](../references.bib#sivic2003video)). Only then
-# would a learning algorithm appear, usually a linear model or a kernel method
-# ([Schölkopf and Smola, 2002](../references.bib#scholkopf2002learning)), sometimes boosting ([Freund and Schapire, 1996](../references.bib#freund1996experiments)) or a
-# structured estimator ([Taskar et al., 2004](../references.bib#taskar2004max)). Those methods came with clean theory
-# ([Boucheron et al., 2005](../references.bib#boucheron2005theory)) and convex optimisation problems ([Boyd and Vandenberghe, 2004](../references.bib#boyd2004convex)),
-# and on the benchmarks of the day they often beat neural networks. Progress came from
-# better features and better geometry ([Hartley and Zisserman, 2000](../references.bib#hartley2000multiple)); the classifier was an
-# afterthought.
+# A vision system of the 2000s was a pipeline whose every stage but the last was written
+# by people. Its images came from cameras that were costly for the resolution they gave.
+# Each image became a vector of hand-designed *features*: histograms of oriented gradients
+# ([Dalal and Triggs, 2005](../references.bib#dalal2005histograms)), keypoints found at every scale and described by
+# their gradients, SIFT ([Lowe, 2004](../references.bib#lowe2004distinctive)) and its faster cousin SURF
+# ([Bay et al., 2006](../references.bib#bay2006surf)), often quantised into a bag of visual words
+# ([Sivic and Zisserman, 2003](../references.bib#sivic2003video)). Learning came last and was kept simple on purpose:
+# a kernel method such as a support vector machine ([Schölkopf and Smola, 2002](../references.bib#scholkopf2002learning)), boosting
+# ([Freund and Schapire, 1996](../references.bib#freund1996experiments)) or a max-margin structured model
+# ([Taskar et al., 2004](../references.bib#taskar2004max)). These learners were well understood, with convex
+# training problems ([Boyd and Vandenberghe, 2004](../references.bib#boyd2004convex)) and bounds on their error
+# ([Boucheron et al., 2005](../references.bib#boucheron2005theory)), and on the benchmarks of the day they often beat
+# neural networks. When a system got better, it was usually thanks to a better descriptor or
+# better multi-view geometry ([Hartley and Zisserman, 2000](../references.bib#hartley2000multiple)), seldom to the learner.
 #
 # ## What a crafted feature computes
 #
