@@ -30,10 +30,10 @@ d2l.book.show_run_mode("data")
 # clean backgrounds: the COIL-100 library, for instance, holds 7,200 images of 100 objects
 # turned on a turntable ([Nene et al., 1996](../references.bib#nene1996coil)).
 #
-# ImageNet changed the scale ([Deng et al., 2009](../references.bib#deng2009imagenet)). Its authors took the nouns of
-# WordNet ([Miller, 1995](../references.bib#miller1995wordnet)) as categories, gathered candidate images for each with
-# image search engines, and had workers on Amazon Mechanical Turk confirm which images
-# showed the category; in 2009 it held 3.2 million images in 5,247 categories. The yearly
+# ImageNet, built by Fei-Fei Li's group ([Deng et al., 2009](../references.bib#deng2009imagenet)), changed the scale. In
+# 2009 it held 3.2 million images in 5,247 categories, each category a noun of WordNet
+# ([Miller, 1995](../references.bib#miller1995wordnet)). People checked every label: search engines proposed candidate
+# images for a noun, and workers on Amazon Mechanical Turk kept those that showed it. The yearly
 # ImageNet Large Scale Visual Recognition Challenge ([Russakovsky et al., 2015](../references.bib#russakovsky2015imagenet)) took a
 # subset as a common target: its 2012 round, which AlexNet won, had 1,000 classes with
 # 1.28 million training images (732 to 1,300 per class), 50,000 validation and 100,000 test

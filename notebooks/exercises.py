@@ -506,8 +506,9 @@ ex7_result = d2l.book.glue("ex7_result", d2l.book.result(
 # ```{exercise}
 # :label: ex-overfit
 #
-# Make AlexNet overfit, and measure what dropout changes. Which feature must you remove or
-# change to break training altogether?
+# Give AlexNet so few training images that it memorises them: how far apart do its
+# training and test accuracy drift, and how much of that gap does dropout close? Then find
+# a change to the network or its recipe after which it learns nothing at all.
 # ```
 #
 # ```{solution-start} ex-overfit
