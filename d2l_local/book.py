@@ -190,7 +190,9 @@ _PAGE: dict = {}  # the page this kernel runs: name, start time, the note's disp
 
 
 def duration(seconds) -> Prose:
-    """'48 s' or '3 min 12 s', in every language."""
+    """'48 s' or '3 min 12 s' ('under 1 s' for less), in every language."""
+    if float(seconds) < 0.5:
+        return say("duration_under_1s")
     seconds = round(float(seconds))
     if seconds < 60:
         return say("duration_s", s=seconds)

@@ -135,7 +135,7 @@ alexnet_change = d2l.book.glue("alexnet_change", 100 * alexnet_change, ".1f")
 alexnet_precision = d2l.book.glue("alexnet_precision", trainer.history[-1]["precision"])
 
 # %% [markdown]
-# These filters were trained {eval}`alexnet_scale`, and they changed by
+# These are the filters {eval}`alexnet_scale`, and they changed by
 # {eval}`alexnet_change`% of their initial size: they still look like the noise
 # they started as. Whether more training could turn them into edge detectors depends on
 # the data, and that can be measured.
@@ -262,11 +262,11 @@ native_scale = d2l.book.glue("native_scale", d2l.book.run_scale(native_trainer.h
 native_acc = d2l.book.glue(
     "native_acc", d2l.book.versus_chance(native_trainer.history[-1]["val_acc"]))
 native_seconds = d2l.book.glue(
-    "native_seconds", sum(r["epoch_s"] for r in native_trainer.history), ".0f")
+    "native_seconds", d2l.book.duration(sum(r["epoch_s"] for r in native_trainer.history)))
 
 # %% [markdown]
-# Trained {eval}`native_scale`, in {eval}`native_seconds` seconds, this
-# network reached a test accuracy of {eval}`native_acc`. Its first-layer filters
+# This network reached a test accuracy of {eval}`native_acc` {eval}`native_scale`,
+# in {eval}`native_seconds` of training. Its first-layer filters
 # moved by {eval}`native_change`% of their initial size, against
 # {eval}`alexnet_change`% for AlexNet's first layer above. The two runs differ in
 # more than the input (NativeNet uses momentum and a five times larger learning rate), so

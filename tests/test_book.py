@@ -28,7 +28,8 @@ def test_run_mode_at_each_full_size(monkeypatch):
 
 
 def test_durations_in_words():
-    assert book.duration(0.4) == "0 s" and book.duration(59.6) == "1 min 0 s"
+    assert book.duration(0.4) == "under 1 s" and book.duration(59.6) == "1 min 0 s"
+    assert book.duration(0.4).in_language("zh") == "不到 1 秒" and book.duration(0.6) == "1 s"
     assert book.duration(125) == "2 min 5 s"
     assert book.duration(125).in_language("zh") == "2 分 5 秒"
 

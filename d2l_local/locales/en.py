@@ -16,6 +16,7 @@ TEXT = {
     "run_mode_running": " The time it takes is added here when the page has finished.",
     "run_mode_took": " It took {duration} from this note to the end of the page.",
     "duration_s": "{s} s",
+    "duration_under_1s": "under 1 s",
     "duration_min": "{m} min {s} s",
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "

@@ -17,6 +17,7 @@ TEXT = {
     "run_mode_running": " Thời gian chạy sẽ được ghi thêm vào đây khi trang chạy xong.",
     "run_mode_took": " Từ ghi chú này đến cuối trang mất {duration}.",
     "duration_s": "{s} giây",
+    "duration_under_1s": "dưới 1 giây",
     "duration_min": "{m} phút {s} giây",
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "

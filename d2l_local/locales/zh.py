@@ -12,6 +12,7 @@ TEXT = {
     "run_mode_running": "本页运行结束后，这里会补上所用的时间。",
     "run_mode_took": "从这条说明到本页结束共用时 {duration}。",
     "duration_s": "{s} 秒",
+    "duration_under_1s": "不到 1 秒",
     "duration_min": "{m} 分 {s} 秒",
     "nav_toggle": "展开或收起本节的页面",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
