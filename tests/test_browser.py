@@ -37,6 +37,7 @@ def jupyterlab(root_dir, tmp_path, settings=None):
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(user_settings),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    env.pop("MPLBACKEND", None)  # the kernel draws inline, as a reader's does (conftest: Agg)
     log = open(tmp_path / "lab.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",

@@ -54,6 +54,14 @@ def test_translated_pages_carry_their_glued_sentences_in_their_language():
         assert word in text
 
 
+def test_figures_are_numbered_in_the_editions_language():
+    numbers = {e: re.findall(r"(Fig\.|图|Hình) \d+", page_file(e, "model").read_text(
+        encoding="utf-8")) for e in ("en", "zh", "vi")}
+    assert numbers["en"] and set(numbers["en"]) == {"Fig."}
+    assert numbers["zh"] and set(numbers["zh"]) == {"图"}
+    assert numbers["vi"] and set(numbers["vi"]) == {"Hình"}
+
+
 def test_figures_drawn_by_code_have_their_caption_in_the_editions_language():
     for edition, caption in (("zh", "ReLU 和 sigmoid（左）及其导数（右）。"),
                              ("vi", "ReLU và sigmoid (bên trái) cùng đạo hàm của chúng")):

@@ -257,6 +257,12 @@ def cache_dir(scale: str) -> Path:
     return ROOT / "build" / "jupyter-cache" / scale
 
 
+# How the book numbers figures and tables in an edition whose language Sphinx does not
+# translate them into (Sphinx's Chinese catalog gives 图 and 表 itself).
+NUMFIG_FORMAT = {"vi": {"figure": "Hình %s", "table": "Bảng %s", "code-block": "Đoạn mã %s",
+                        "section": "Mục %s"}}
+
+
 def edition_config(lang: str, scale: str) -> Path:
     """build/editions/<lang>/_config.yml and _toc.yml: the English book's, for ``lang``'s
     pages, with the language, the title, and the execution cache of ``scale`` (shared by
@@ -275,6 +281,8 @@ def edition_config(lang: str, scale: str) -> Path:
         config["title"] = title
         sphinx["config"]["language"] = language
         sphinx["config"]["d2l_edition"] = lang
+        if lang in NUMFIG_FORMAT:  # Sphinx has no catalog for it: it would write "Fig. 5"
+            sphinx["config"]["numfig_format"] = NUMFIG_FORMAT[lang]
 
         def move(entry):
             entry = dict(entry)
