@@ -215,15 +215,21 @@ def test_the_panels_table_shows_again_after_a_server_restart(tmp_path):
         run_all(page)
         page.wait_for_selector(finished, timeout=300_000)
         page.get_by_text("| Idle").first.wait_for(timeout=60_000)
+        def saved_outputs():
+            try:  # None while Lab is still writing the file
+                return json.loads((folder / "panel.ipynb").read_text())["cells"][0]["outputs"]
+            except json.JSONDecodeError:
+                return None
+
         for _ in range(3):  # a click while Lab re-renders the toolbar can be lost
             page.locator(".jp-Notebook").first.click()
             page.keyboard.press("Control+s")
             deadline = time.time() + 15
-            while time.time() < deadline and not json.loads(
-                    (folder / "panel.ipynb").read_text())["cells"][0]["outputs"]:
+            while time.time() < deadline and not saved_outputs():
                 time.sleep(0.5)
-            if json.loads((folder / "panel.ipynb").read_text())["cells"][0]["outputs"]:
+            if saved_outputs():
                 break
+        time.sleep(1)  # the write that made the outputs visible has finished
     saved = json.loads((folder / "panel.ipynb").read_text())
     assert "application/vnd.jupyter.widget-state+json" in saved["metadata"]["widgets"]
     with jupyterlab(folder, tmp_path / "second") as lab, offline_page([lab]) as page:
