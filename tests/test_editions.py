@@ -250,7 +250,6 @@ def test_figures_drawn_by_code_have_their_caption_in_every_language(monkeypatch,
     stale.write_text(text.replace("their derivatives (right)", "their slopes (right)"),
                      encoding="utf-8")
     monkeypatch.setattr(book_editions, "CAPTIONS", stale)
-    monkeypatch.setattr(book_editions.captions, "__defaults__", (stale,))
     assert editions.caption_problems() == [
         "editions/captions.csv: the English caption of fig-activation-gradients is not the "
         "one in notebooks/model.md; update it and its translations"]

@@ -155,10 +155,10 @@ def image_descriptions(notebooks, lang: str) -> dict:
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 png = output.get("data", {}).get("image/png")
-                alt = output.get("metadata", {}).get("image/png", {})
-                if png and (alt.get(key) or alt.get("alt")):
-                    digest = hashlib.sha256(a2b_base64(png)).hexdigest()
-                    found[digest] = alt.get(key) or alt["alt"]
+                alts = output.get("metadata", {}).get("image/png", {})
+                text = alts.get(key) or alts.get("alt")  # English if this language lacks it
+                if png and text:
+                    found[hashlib.sha256(a2b_base64(png)).hexdigest()] = text
     return found
 
 
@@ -194,11 +194,11 @@ def write_image_descriptions(app, exception):
 CAPTIONS = Path(__file__).resolve().parent.parent / "editions" / "captions.csv"
 
 
-def captions(path=CAPTIONS) -> dict:
+def captions() -> dict:
     """name -> {"en": ..., "zh": ..., "vi": ...}: the captions of the figures the pages'
     code draws (their English is in the code cell's metadata, which every edition shares)."""
     import csv
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(CAPTIONS, encoding="utf-8", newline="") as f:
         return {row.pop("name"): row for row in csv.DictReader(f)}
 
 

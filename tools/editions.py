@@ -45,7 +45,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import crossrefs  # tools/ is this script's folder
+import book_editions  # tools/ is this script's folder
+import crossrefs
 import jupytext
 import make_notebooks
 import yaml
@@ -148,7 +149,6 @@ def caption_problems() -> list[str]:
     """Figures drawn by the pages' code whose caption editions/captions.csv lacks, or has
     with an English text that is not the page's (translate it again), or without a
     translation."""
-    import book_editions
     table, found, seen = book_editions.captions(), [], set()
     for page in sorted((ROOT / "notebooks").glob("*.md")):
         for _, metadata in code_cells(page) if is_notebook(page) else []:
