@@ -20,7 +20,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     files        Fashion-MNIST's files: find, download, verify, read
     loader       device batches: resize, augmentation
     data         FashionMNIST, the DataModule
-    features     crafted filters (Sobel, Gabor)
+    features     what a first layer can learn: the span of its input patches
     figures      the chapter's one-off figures
     distributed  one process per device
     training     the Trainer

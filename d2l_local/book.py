@@ -185,7 +185,7 @@ def show_values(*names):
 SCALE_NOTES = {"quick": "run_mode_quick", "cpu": "run_mode_cpu", "gpu": "run_mode_gpu"}
 # What the other scales change, per page (``scale_change_<page>`` in the catalogs); a page
 # not listed trains nothing, so only its measured times change with the scale.
-PAGES_THAT_TRAIN = ("features", "training", "exercises")
+PAGES_THAT_TRAIN = ("training", "firstlayer", "exercises")
 _PAGE: dict = {}  # the page this kernel runs: name, start time, the note's display
 
 
@@ -197,6 +197,21 @@ def duration(seconds) -> Prose:
     if seconds < 60:
         return say("duration_s", s=seconds)
     return say("duration_min", m=seconds // 60, s=seconds % 60)
+
+
+# Babel's names for the editions' languages (Chinese: as written in mainland China)
+BABEL_LOCALES = {"en": "en", "zh": "zh_Hans_CN", "vi": "vi"}
+
+
+def millions(count, digits=1) -> Prose:
+    """A count of millions as each language writes it, by Babel's compact long form:
+    '50.8 million', '50,8 triệu', and in Chinese, which counts in 万 (ten thousands),
+    '5084万' (``digits`` after the point in millions, two fewer in 万)."""
+    from babel.numbers import format_compact_decimal
+    return Prose({lang: format_compact_decimal(
+        count, format_type="long", locale=BABEL_LOCALES[lang],
+        fraction_digits=max(0, digits - 2) if lang == "zh" else digits)
+        for lang in LANGUAGES})
 
 
 def run_mode_text(device=None, page=None, seconds=None) -> Prose:

@@ -148,3 +148,76 @@ def plot_filter_parts(parts, n=12, scale=0.8):
         axes[r, 0].set_ylabel(name, rotation=0, ha="right", va="center", fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def plot_window_on_grid(image, scale=8, window=None, kernel=11, stride=4, padding=1,
+                        span=5):
+    """An enlarged test image (``image``: uint8 h x w, enlarged ``scale`` times
+    bilinearly) cropped to ``span`` original pixels around ``window`` (the top-left
+    enlarged pixel of one window, row and column; by default the window whose patch
+    varies most, so that it holds an edge), with the original pixels' borders as
+    white lines and their centres as dots, one ``kernel`` x ``kernel`` window drawn solid
+    and the next window along the row (``stride`` pixels on) dashed."""
+    from matplotlib.patches import Rectangle
+
+    from .features import enlarge
+    big = enlarge(image.unsqueeze(0), image.shape[-1] * scale)[0, 0].float()
+    if window is None:
+        patches = torch.nn.functional.unfold(big[None, None], kernel, padding=padding,
+                                             stride=stride)[0]
+        per_row = (len(big) + 2 * padding - kernel) // stride + 1
+        best = int(patches.var(dim=0).argmax())
+        window = (best // per_row * stride - padding, best % per_row * stride - padding)
+    top = max(0, (window[0] // scale - 1) * scale)
+    left = max(0, (window[1] // scale - 1) * scale)
+    side = span * scale
+    crop = big[top:top + side, left:left + side]
+    fig, ax = subplots(figsize=(3.6, 3.6))
+    ax.imshow(crop.numpy(), cmap="gray", vmin=0, vmax=1,
+              extent=(left - 0.5, left + side - 0.5, top + side - 0.5, top - 0.5))
+    for k in range(1, span):
+        ax.axhline(top + k * scale - 0.5, color="white", lw=0.6, alpha=0.7)
+        ax.axvline(left + k * scale - 0.5, color="white", lw=0.6, alpha=0.7)
+    centres = [c * scale + (scale - 1) / 2 for c in range(span + 2)]
+    ys = [top + c for c in centres if c < side]
+    xs = [left + c for c in centres if c < side]
+    ax.scatter([x for _ in ys for x in xs], [y for y in ys for _ in xs], s=6,
+               color="tab:orange", label="original pixel centres")
+    for offset, style, name in ((0, "-", "one window"), (stride, "--", "the next window")):
+        ax.add_patch(Rectangle((window[1] + offset - 0.5, window[0] - 0.5), kernel, kernel,
+                               fill=False, lw=1.8, ls=style, color="tab:red", label=name))
+    ax.set_xlabel("enlarged pixel (column)")
+    ax.set_ylabel("enlarged pixel (row)")
+    ax.set_title(f"{kernel}x{kernel} windows on a {scale}x enlargement")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_window_shapes(shapes, scale=0.62):
+    """The row shapes of :func:`~d2l_local.features.window_shapes` along the top and the
+    left, and their products, the patches that span a window, in the grid between."""
+    from .features import basis_patches
+    shapes = torch.as_tensor(shapes, dtype=torch.float64)
+    n, k = shapes.shape
+    patches = basis_patches(shapes)
+    fig, axes = subplots(n + 1, n + 1, figsize=((n + 1) * scale * 1.6, (n + 1) * scale * 1.6),
+                         squeeze=False)
+    steps = torch.arange(k)
+    axes[0, 0].axis("off")
+    for i in range(n):
+        top, side = axes[0, i + 1], axes[i + 1, 0]
+        top.plot(steps, shapes[i], "-o", ms=2, color="tab:blue")
+        side.plot(shapes[i], steps, "-o", ms=2, color="tab:blue")
+        side.invert_yaxis()
+        for ax in (top, side):
+            ax.set_xticks([])
+            ax.set_yticks([])
+        for j in range(n):
+            ax = axes[i + 1, j + 1]
+            ax.imshow(patches[i * n + j].numpy(), cmap="viridis")
+            ax.set_xticks([])
+            ax.set_yticks([])
+    fig.suptitle(f"{n} row shapes and the {n * n} patches they make")
+    fig.tight_layout()
+    return fig

@@ -103,7 +103,7 @@ d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
 # %% [markdown]
 # The enlarged image looks smoother, but it holds no new information: every one of its
 # pixels is a weighted average of at most four pixels of the original
-# ([Learned versus Crafted Features](features.md#sec-features) shows what this does to the first layer). It costs a lot, though,
+# ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what this does to the first layer). It costs a lot, though,
 # because every convolution slides over more positions. Here are the forward FLOPs per
 # image, counted by PyTorch's `FlopCounterMode`, at the smallest size AlexNet accepts (65,
 # see [AlexNet](model.md#sec-model)), at 96 and at 224:

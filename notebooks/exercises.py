@@ -32,7 +32,7 @@ dense_mib = d2l.book.glue("dense_mib", groups["dense_params"] * 4 / 2**20, ".0f"
 dense_share = d2l.book.glue("dense_share", 100 * groups["dense_params"] / total, ".0f")
 conv_flop_share = d2l.book.glue("conv_flop_share",
     100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]), ".0f")
-total_params_m = d2l.book.glue("total_params_m", total / 1e6, ".1f")
+total_params_m = d2l.book.glue("total_params_m", d2l.book.millions(total))
 
 # %% [markdown]
 # AlexNet looks like a larger LeNet, and in a sense it is: what changed in 2012 was less
@@ -100,15 +100,17 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 # * Hardware: many simple cores, as in a GPU, give far more arithmetic per watt than a
 #   few fast ones, because power grows faster than the clock ([The Missing Ingredient: Hardware](hardware.md#sec-hardware)).
 # * The network: five convolutions and three dense layers, {eval}`total_params_m`
-#   million parameters, {eval}`dense_share`% of them in the dense layers, while
+#   parameters, {eval}`dense_share`% of them in the dense layers, while
 #   the convolutions do {eval}`conv_flop_share`% of the arithmetic;
 #   {eval}`fwdbwd_gflops` GFLOPs per image forwards and backwards. ReLU keeps
 #   gradients alive through the depth, dropout fights overfitting ([AlexNet](model.md#sec-model)).
-# * On enlarged images the first layer sees smooth patches, so its filters keep most of
-#   their random start ([Learned versus Crafted Features](features.md#sec-features)).
 # * Training: the reference recipe on a GPU, or a laptop recipe (the smallest input,
 #   Adam with a one-cycle schedule, three epochs) on a CPU; the training panel lets you
 #   change the hyperparameters and compare runs ([Training AlexNet](training.md#sec-training)).
+# * On images enlarged 8 times the first layer's patches span only 25 of 121 directions.
+#   The part of each filter outside that span keeps its random start and changes no
+#   output; the part inside can still compute any linear function of the original pixels
+#   under the window, edge detectors included ([What the First Layer Can Learn](firstlayer.md#sec-first-layer)).
 #
 # ## Exercises
 #
@@ -260,14 +262,17 @@ ex3_h100_ms = d2l.book.glue("ex3_h100_ms", 32 * flops_per_image / h100 * 1e3, ".
 # SGD reads each weight and its gradient and writes the weight: 3 x 4 bytes per weight,
 # at the H100's 3.35 TB/s (its datasheet)
 ex3_update_ms = d2l.book.glue("ex3_update_ms", 3 * 4 * n_params / 3.35e12 * 1e3, ".2f")
-ex3_params_m = d2l.book.glue("ex3_params_m", n_params / 1e6, ".0f")
+ex3_params_m = d2l.book.glue("ex3_params_m", d2l.book.millions(n_params, digits=0))
+ex3_verdict = d2l.book.glue("ex3_verdict", d2l.book.say(
+    "ex3_busy" if achieved / peak >= 0.5 else "ex3_idle"))
 
 # %% [markdown]
 # On {eval}`ex3_device` an AlexNet training step reached {eval}`ex3_share`%
-# of the rate of a large fp32 matrix product. On a modern GPU the picture changes: a step
+# of the rate of a large fp32 matrix product. {eval}`ex3_verdict` On a modern GPU the
+# picture changes: a step
 # of batch 32 is {eval}`ex3_step_gflops` GFLOPs, which an NVIDIA H100 would finish
 # in {eval}`ex3_h100_ms` ms at its bf16 peak ([NVIDIA, 2022](../references.bib#nvidia2022h100)), while merely
-# reading and writing the {eval}`ex3_params_m` million weights and their
+# reading and writing the {eval}`ex3_params_m` weights and their
 # gradients for the update takes
 # {eval}`ex3_update_ms` ms at its memory bandwidth. Add the dozens of kernels
 # launched per step and the batch to move, and a measurement with AlexNet says as much
@@ -401,7 +406,7 @@ ex5_result = d2l.book.glue("ex5_result", d2l.book.result(
 # %% [markdown]
 # {eval}`ex5_result` The large first window and stride, the overlapping pooling and the
 # two 4096-wide layers were choices for 224-pixel colour photographs; on 28 by 28 images,
-# small windows from the first layer on keep the detail that [Learned versus Crafted Features](features.md#sec-features) showed an
+# small windows from the first layer on keep the detail that [What the First Layer Can Learn](firstlayer.md#sec-first-layer) showed an
 # enlarged image's large window cannot use.
 #
 # ```{solution-end}

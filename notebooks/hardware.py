@@ -59,48 +59,59 @@ cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
 # follow below.
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
-# clock. The dynamic power of a chip is about $C V^2 f$: capacitance, the square of the
-# voltage, and the clock frequency $f$ ([Hennessy and Patterson, 2019](../references.bib#hennessy2019computer)). A faster clock needs
-# a higher voltage, so near the top of a chip's range the power grows roughly as the cube
-# of the clock. The d2l book argues with the square ([Zhang et al., 2023](../references.bib#zhang2023dive)); here are both models, for one core at
-# four times a base clock against cores at a quarter of it. One core at the base clock
-# draws one unit of power and does one unit of work per second:
+# clock. The d2l book argues it like this ([Zhang et al., 2023](../references.bib#zhang2023dive)): a CPU core runs about four times
+# as fast as a GPU core, and power grows about as the square of the clock, so the power
+# budget of one CPU core feeds 16 GPU cores, which together do 16 times 1/4, four times
+# its work.
+#
+# The physics behind the square is the dynamic power of a chip, about $C V^2 f$:
+# capacitance, the square of the voltage, and the clock frequency $f$
+# ([Hennessy and Patterson, 2019](../references.bib#hennessy2019computer)). The square is not the whole story. Where a slower clock also
+# allows a lower voltage, and $V$ falls with $f$, power grows as the cube of the clock and
+# slow cores gain more. Where the voltage is already as low as the transistors allow, only
+# $f$ falls, power grows in proportion to the clock, and slow cores gain nothing. Here are
+# the three cases, for one fast core against cores at a quarter of its clock, in the fast
+# core's power budget (one fast core draws one unit of power and does one unit of work per
+# second):
 
 # %%
-def designs(exponent):
-    """Power and work of three designs if a core's power grows as clock**exponent."""
-    same_power = (4 / 0.25) ** exponent  # slow cores in the fast core's power budget
-    rows = []
-    for name, cores, clock in (("1 core at 4x clock", 1, 4.0),
-                               ("16 cores at 1/4 clock", 16, 0.25),
-                               ("same power, cores at 1/4 clock", same_power, 0.25)):
-        rows.append({"power ~ clock^": exponent, "design": name, "cores": int(cores),
-                     "power": cores * clock**exponent,
-                     "work per second": cores * clock})
-    return rows
+def designs(exponent, ratio=4):
+    """One fast core against slow cores at 1/ratio of its clock, with the same power,
+    if a core's power grows as clock**exponent."""
+    slow = ratio**exponent  # slow cores that the fast core's power feeds
+    return [{"power ~ clock^": exponent, "design": "1 fast core", "cores": 1,
+             "power": 1.0, "work per second": 1.0},
+            {"power ~ clock^": exponent, "design": f"cores at 1/{ratio} of its clock",
+             "cores": slow, "power": slow * (1 / ratio) ** exponent,
+             "work per second": slow / ratio}]
 
 
-power = pd.DataFrame(designs(2) + designs(3)).set_index(["power ~ clock^", "design"])
+power = pd.DataFrame(designs(1) + designs(2) + designs(3)).set_index(
+    ["power ~ clock^", "design"])
 power
 
 # %% tags=["remove-cell"]
-gain2 = d2l.book.glue(
-    "gain2", power.loc[(2, "same power, cores at 1/4 clock"), "work per second"] / 4, ".0f")
-gain3 = d2l.book.glue(
-    "gain3", power.loc[(3, "same power, cores at 1/4 clock"), "work per second"] / 4, ".0f")
+slow_design = "cores at 1/4 of its clock"
+gain1 = d2l.book.glue("gain1", power.loc[(1, slow_design), "work per second"], ".0f")
+gain2 = d2l.book.glue("gain2", power.loc[(2, slow_design), "work per second"], ".0f")
+gain3 = d2l.book.glue("gain3", power.loc[(3, slow_design), "work per second"], ".0f")
+cores3 = d2l.book.glue("cores3", power.loc[(3, slow_design), "cores"])
 
 # %% [markdown]
-# In both models sixteen cores at a quarter of the clock do the same work as the one fast
-# core, for a small fraction of its power. Spending the fast core's whole power budget on
-# slow cores gives {eval}`gain2` times its throughput if power grows as the
-# square of the clock, and {eval}`gain3` times if it grows as the cube, provided
-# the work splits into many independent pieces, as matrix products and convolutions do.
+# With the square, the book's case, the slow cores do {eval}`gain2` times the work
+# for the same power; with the cube, {eval}`cores3` slow cores do {eval}`gain3`
+# times; with power in proportion to the clock, {eval}`gain1` times, no gain at all.
+# Real chips lie between these: voltage cannot fall far below a threshold, and part of the
+# power leaks whatever the clock. The gain is real only while the work splits into many
+# independent pieces, as matrix products and convolutions do; it is one reason why a GPU's
+# cores run at a lower clock than a CPU's.
 #
 # ## Measured on your machine
 #
 # Here are matrix-product, convolution and memory-copy rates measured right now, on this
-# machine's CPU and, if there is one, its GPU. The convolution has the shape of AlexNet's
-# second layer; the bf16 matrix product is measured where the processor has bf16 matrix
+# machine's CPU and, if there is one, its GPU. The convolution is one that AlexNet, built
+# on the next page, computes: 256 filters of 5 by 5 over 96 channels of 26 by 26 values, for a
+# batch of 32 images; the bf16 matrix product is measured where the processor has bf16 matrix
 # units (tensor cores, or Intel's AMX on a CPU).
 
 # %%
@@ -151,9 +162,10 @@ d2l.figures.plot_flops_history(measured);
 # %% tags=["remove-cell"]
 assert len(rates) >= 1 and (rates["matmul fp32 TFLOP/s"] > 0).all()
 assert (rates["copy GB/s"] > 0).all()
-assert power.loc[(2, "1 core at 4x clock"), "power"] == 16
-assert power.loc[(3, "16 cores at 1/4 clock"), "work per second"] == 4
-assert power.loc[(3, "same power, cores at 1/4 clock"), "power"] == 64
+assert (power["power"] == 1).all()  # every design within one fast core's power
+assert power.loc[(2, slow_design), "cores"] == 16  # the book's 16 GPU cores
+assert power.loc[(2, slow_design), "work per second"] == 4  # and its 4 times the work
+assert power.loc[(1, slow_design), "work per second"] == 1
 gtx580 = next(f for name, _, f, *_ in d2l.figures.PEAK_FLOPS_HISTORY if name.startswith("GTX"))
 assert abs(gtx580 / 1e12 - 1.58) < 0.01
 d2l.book.finish_page();

@@ -18,6 +18,8 @@
 # # AlexNet
 
 # %%
+import math
+
 import d2l_local as d2l
 import pandas as pd
 import torch
@@ -159,6 +161,7 @@ stride_saving = d2l.book.glue(
     "stride_saving", (stride1_side / fields["output side"].iloc[0]) ** 2, ".0f")
 last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1]))
 
+
 # %% [markdown]
 # At stride 1 the first layer would output a {eval}`stride1_side` by
 # {eval}`stride1_side` map instead of {eval}`stride4_side` by
@@ -167,42 +170,104 @@ last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1])
 # pooling layer depends on a {eval}`last_field` by {eval}`last_field` square of
 # the 224-pixel input, most of the image. On ImageNet photographs an 11-pixel window is
 # enough to see an edge or a colour blob; on this chapter's enlarged images it covers less
-# than two of the original pixels ([Learned versus Crafted Features](features.md#sec-features) shows what that means for the
+# than two of the original pixels ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what that means for the
 # filters).
 #
 # (sec-model-memory)=
 # ## Memory: why two GPUs in 2012
 #
-# Training keeps more in memory than the weights. For each weight there is its gradient
-# and, with SGD and momentum as in the 2012 paper, a momentum buffer; and every layer's
-# output is kept for the backward pass. Here is that count for the ImageNet shape of the
-# network (3 colour channels, 1,000 classes) at the paper's batch size of 128:
+# The paper says that the 3 GB of one GTX 580 limited the size of network it could train,
+# and that it therefore spread its network over two cards ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)). Its
+# network is not quite this chapter's: it takes colour crops that come to 227 pixels (the
+# paper says 224, but only 227 gives its 55 by 55 first maps), normalises the responses of
+# neighbouring channels after the first two convolutions, ends with 6 by 6 maps, and keeps
+# the two cards' halves of the second, fourth and fifth convolutions apart, which a single
+# stream writes as `groups=2`:
 
 # %%
-budget = d2l.summary.training_memory(d2l.AlexNet(num_classes=1000), (1, 3, 224, 224),
-                                     batch_size=128, optimizer_states=1)
-gib = pd.Series(budget, name="GiB") / 2**30
-gib["total"] = gib.sum()
+def paper_alexnet():
+    """The 2012 network as one stream; groups=2 where each card saw only its own half."""
+    def norm():
+        return nn.LocalResponseNorm(5, alpha=1e-4, beta=0.75, k=2)
+    return nn.Sequential(
+        nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(), norm(), nn.MaxPool2d(3, 2),
+        nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2), nn.ReLU(), norm(),
+        nn.MaxPool2d(3, 2),
+        nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),
+        nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2), nn.ReLU(),
+        nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2), nn.ReLU(),
+        nn.MaxPool2d(3, 2), nn.Flatten(),
+        nn.Linear(256 * 6 * 6, 4096), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4096, 1000))
+
+
+# %% [markdown]
+# Training keeps more in memory than the weights. For each weight there is its gradient
+# and, with SGD and momentum as in the paper, a momentum buffer; and every layer's output is
+# kept for the backward pass. Here is that count for both networks at the paper's batch
+# size of 128, this chapter's in its ImageNet shape (3 colour channels, 1,000 classes):
+
+# %%
+budgets = {
+    "this chapter's network": d2l.summary.training_memory(
+        d2l.AlexNet(num_classes=1000), (1, 3, 224, 224), batch_size=128, optimizer_states=1),
+    "the 2012 paper's network": d2l.summary.training_memory(
+        paper_alexnet(), (1, 3, 227, 227), batch_size=128, optimizer_states=1)}
+gib = pd.DataFrame(budgets) / 2**30
+gib.loc["total"] = gib.sum()
 gib.round(3)
 
 # %% tags=["remove-cell"]
-mem_total = d2l.book.glue("mem_total", gib["total"], ".2f")
-mem_share = d2l.book.glue("mem_share", 100 * gib["total"] / 3, ".0f")
-mem_acts = d2l.book.glue("mem_acts", gib["activations"], ".2f")
-imagenet_params = budget["weights"] // 4
-imagenet_params_m = d2l.book.glue("imagenet_params_m", imagenet_params / 1e6, ".1f")
+paper = "the 2012 paper's network"
+paper_params = sum(p.numel() for p in paper_alexnet().parameters())
+paper_params_m = d2l.book.glue("paper_params_m", d2l.book.millions(paper_params))
+card_gib = 3e9 / 2**30  # a GTX 580's 3 GB
+mem_total = d2l.book.glue("mem_total", gib.loc["total", paper], ".2f")
+mem_share = d2l.book.glue("mem_share", 100 * gib.loc["total", paper] / card_gib, ".0f")
+mem_card = d2l.book.glue("mem_card", gib.loc["total", paper] / 2, ".2f")
+ours_total = d2l.book.glue("ours_total", gib.loc["total", "this chapter's network"], ".2f")
+shapes = d2l.summary.layer_table(paper_alexnet(), (1, 3, 227, 227),
+                                 verbose=False)["output shape"]
+largest = max(math.prod(s[1:]) for s in shapes) * 128 * 4 / 2**30
+largest_act = d2l.book.glue("largest_act", largest, ".2f")
+imagenet_params = budgets["this chapter's network"]["weights"] // 4
+imagenet_params_m = d2l.book.glue("imagenet_params_m", d2l.book.millions(imagenet_params))
 
 # %% [markdown]
-# By this count the single-stream network, with {eval}`imagenet_params_m` million
-# parameters, needs {eval}`mem_total` GiB, {eval}`mem_share`% of a 3 GB
-# card. The count leaves out the gradients of the activations (the backward pass needs
-# them too, and they are as large again as the {eval}`mem_acts` GiB of
-# activations), the working memory of the convolution code, and the images waiting on the
-# card; the paper's network, with about 60 million parameters, was a little larger. The
-# paper gives the 3 GB of one GTX 580 as the
-# limit that made it spread the network over two ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)). An
-# NVIDIA H100 has 80 GB ([NVIDIA, 2022](../references.bib#nvidia2022h100)).
-#
+# By this count the paper's network, with {eval}`paper_params_m` parameters,
+# needs {eval}`mem_total` GiB for a training step, {eval}`mem_share`% of one 3 GB
+# card, or about {eval}`mem_card` GiB on each of two (the paper split every layer, the
+# dense ones included, between the cards). This chapter's single stream, with
+# {eval}`imagenet_params_m` parameters in its ImageNet shape, needs
+# {eval}`ours_total` GiB. The count is a lower bound. The backward pass also holds
+# gradients of the activations, though not all at once: autograd frees each one as soon as
+# the layer below has used it, so it adds about a layer's worth at a time, the largest
+# being the first layer's output, {eval}`largest_act` GiB. The convolution code needs
+# working memory, the next batch of images waits on the card, and the driver takes its
+# share. So a count alone cannot settle whether the whole step fitted in 3 GB with room to
+# spare; the paper reports that it did not, and splitting the network also halved each
+# card's arithmetic. {eval}`memory_peak` An NVIDIA H100 has 80 GB ([NVIDIA, 2022](../references.bib#nvidia2022h100)).
+
+# %% tags=["remove-cell"]
+if torch.cuda.is_available():  # a measured peak, where the hardware allows
+    net = paper_alexnet().cuda()
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
+    images = torch.randn(128, 3, 227, 227, device="cuda")
+    labels = torch.randint(0, 1000, (128,), device="cuda")
+    torch.cuda.reset_peak_memory_stats()
+    for _ in range(2):  # the second step has the momentum buffers too
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(net(images), labels).backward()
+        optimizer.step()
+    peak = torch.cuda.max_memory_allocated() / 2**30
+    note = d2l.book.say("memory_peak", peak=peak, device=d2l.describe_device("cuda"))
+    del net, optimizer, images, labels
+    torch.cuda.empty_cache()
+else:
+    note = d2l.book.say("memory_peak_no_gpu")
+memory_peak = d2l.book.glue("memory_peak", note)
+
+# %% [markdown]
 # ## The smallest input
 #
 # 224 pixels is not a requirement of the network. Every convolution and pooling layer
@@ -245,29 +310,50 @@ d2l.figures.plot_activation_gradients();
 # %%
 data = d2l.FashionMNIST(batch_size=32, resize=(224, 224))
 X, y = next(iter(data.train_dataloader()))
-norms = {}
+norms, inputs = {}, {}
 for act in ("relu", "sigmoid"):
     torch.manual_seed(0)
     model = d2l.AlexNet(activation=act)
     model(X[:1])  # creates and initialises the weights
+    layers = {name: layer for name, layer in model.named_modules()
+              if isinstance(layer, (nn.Conv2d, nn.Linear))}
+    seen = {}  # the mean size of each weighted layer's input, recorded on the way
+    hooks = [layer.register_forward_pre_hook(
+        lambda _, args, name=name, seen=seen: seen.__setitem__(name, args[0].abs().mean().item()))
+        for name, layer in layers.items()]
     model.loss(model(X), y).backward()
-    norms[act] = {name: layer.weight.grad.norm().item()
-                  for name, layer in model.named_modules()
-                  if isinstance(layer, (nn.Conv2d, nn.Linear))}
+    for hook in hooks:
+        hook.remove()
+    norms[act] = {name: layer.weight.grad.norm().item() for name, layer in layers.items()}
+    inputs[f"input, {act}"] = seen
 grads = pd.DataFrame(norms)
-grads.assign(ratio=grads["relu"] / grads["sigmoid"]).round(6)
+grads.assign(ratio=grads["relu"] / grads["sigmoid"]).join(pd.DataFrame(inputs)).round(6)
 
 # %% tags=["remove-cell"]
 first = grads.index[0]
 first_layer_ratio = d2l.book.glue(
     "first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]), ".0f")
+last = grads.index[-1]
+last_layer_ratio = d2l.book.glue(
+    "last_layer_ratio", float(grads.loc[last, "sigmoid"] / grads.loc[last, "relu"]), ".0f")
+sigmoid_input = d2l.book.glue("sigmoid_input", inputs["input, sigmoid"][last], ".2f")
+relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2f")
 
 # %% [markdown]
 # With sigmoids, the gradient reaching the first layer is about
 # {eval}`first_layer_ratio` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
 # the first layer, so the early filters barely move and training stalls unless the
-# initialisation is chosen with great care. The last exercise of
+# initialisation is chosen with great care.
+#
+# At the top the order is reversed: the last layers get larger gradients with sigmoids,
+# {eval}`last_layer_ratio` times larger for the output layer. A weight's gradient is the error
+# at the layer's output times the layer's input, summed over the batch. A sigmoid's output
+# is never far from 0.5 at initialisation, so every input of the output layer is about
+# {eval}`sigmoid_input` in size, against {eval}`relu_input` on average with ReLU, whose
+# outputs are zero for negative inputs and, with this initialisation, shrink from layer to
+# layer (the last two columns of the table). Going down, each sigmoid multiplies the error by at most $1/4$,
+# and within a few layers the sigmoid network's gradients fall below ReLU's. The last exercise of
 # [Discussion, Summary and Exercises](exercises.md#sec-exercises) suggests training with sigmoids to see it.
 #
 # ## Dropout
@@ -310,11 +396,17 @@ ours = AlexNet()
 ours(torch.zeros(1, 1, 224, 224))
 assert sum(p.numel() for p in ours.parameters()) == 46_764_746
 assert grads.loc[first, "relu"] > 10 * grads.loc[first, "sigmoid"]
+assert grads.loc[last, "sigmoid"] > 2 * grads.loc[last, "relu"]  # the top, reversed
+assert 0.3 < inputs["input, sigmoid"][last] < 0.7 and inputs["input, relu"][last] < 0.3
 assert fields["receptive field"].tolist() == [11, 19, 51, 67, 99, 131, 163, 195]
 assert fields["jump"].tolist() == [4, 8, 8, 16, 16, 16, 16, 32]
 assert stride1_side == 216 and round(float(fields["output side"].iloc[0])) == 54
 # 3 input channels and 1,000 classes add 2 x 11 x 11 x 96 and 4096 x 990 + 990 parameters
 assert imagenet_params == 46_764_746 + 2 * 11 * 11 * 96 + 4096 * 990 + 990 == 50_844_008
-assert 1.0 < gib["total"] < 1.5
+assert 1.0 < gib.loc["total", "this chapter's network"] < 1.5
+# the paper's network: about 60 million parameters, 6 x 6 x 256 = 9,216 inputs to fc6
+assert paper_params == 60_965_224 and (1, 256, 6, 6) in list(shapes)
+assert (1, 96, 55, 55) in list(shapes)  # its first maps, from 227-pixel crops
+assert 1.5 < gib.loc["total", paper] < 0.6 * card_gib
 assert abs((kept == 0).float().mean().item() - 0.5) < 0.03
 d2l.book.finish_page();

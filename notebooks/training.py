@@ -171,7 +171,7 @@ filter_change = d2l.book.glue("filter_change", 100 * filter_change, ".0f")
 # %% [markdown]
 # Training moved them by {eval}`filter_change`% of their initial size (the norm of
 # the change against the norm of the random start). Whatever they became, they are not the
-# crisp edge detectors of AlexNet's colour photographs: [Learned versus Crafted Features](features.md#sec-features) measures what a
+# crisp edge detectors of AlexNet's colour photographs: [What the First Layer Can Learn](firstlayer.md#sec-first-layer) measures what a
 # first layer fed enlarged 28-pixel images can learn, and why.
 #
 # ## Results of a GPU run

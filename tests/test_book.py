@@ -34,6 +34,15 @@ def test_durations_in_words():
     assert book.duration(125).in_language("zh") == "2 分 5 秒"
 
 
+def test_millions_as_each_language_counts_them():
+    params = book.millions(50_844_008)
+    assert params.texts == {"en": "50.8 million", "zh": "5084万", "vi": "50,8 triệu"}
+    assert book.millions(1_281_167, digits=2).texts == {
+        "en": "1.28 million", "zh": "128万", "vi": "1,28 triệu"}
+    book.glue("params_m", params)
+    assert book.GLUED["params_m"] == "50.8 million" and book.GLUED["params_m__zh"] == "5084万"
+
+
 def test_glue_returns_the_value_shown_as_the_prose_quotes_it():
     import numpy as np
     import torch

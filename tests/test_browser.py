@@ -280,8 +280,8 @@ def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
     # every English page and, as tools/editions.py checks the editions' links the same
     # way, the translations with the most references
     pages = [p.stem for p in sorted((ROOT / "notebooks").glob("*.md"))] \
-        + ["zh/exercises", "vi/features"]
-    assert len(pages) == 9
+        + ["zh/exercises", "vi/firstlayer"]
+    assert len(pages) == 10
     shown = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell"
     keys = {}
     every_cell = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}

@@ -90,7 +90,7 @@ def test_citations_become_author_year_with_a_reference_list(generated):
 def test_cross_references_become_titles_and_numbers(generated):
     text = "\n".join(source(c) for c in generated["model"]["cells"])
     # another page's section: a link to its notebook, in the words of the text
-    assert "[Learned versus Crafted Features](features.ipynb)" in text
+    assert "[What the First Layer Can Learn](firstlayer.ipynb)" in text
     assert "*Memory: why two GPUs in 2012*" in text  # a section of this page, by its title
     assert "Exercise 8 of *Discussion, Summary and Exercises*" in text  # another page
     exercises = "\n".join(source(c) for c in generated["exercises"]["cells"])
@@ -104,7 +104,7 @@ def test_figures_are_images_from_the_repository(generated):
     assert images and all(u.startswith("https://raw.githubusercontent.com/") for u in images)
     for url in images:  # each names a file the repository has
         assert (ROOT / url.split("/", 6)[-1]).is_file(), url
-    assert "*Figure 5: LeNet (left)" in text  # numbered through the chapter, as the book
+    assert "*Figure 4: LeNet (left)" in text  # numbered through the chapter, as the book
 
 
 def test_prose_stays_markdown_and_a_cell_under_it_shows_the_readers_values(generated):
@@ -229,8 +229,10 @@ def test_the_first_notebook_links_every_other_notebook(generated):
 
 
 def test_figures_are_numbered_through_the_chapter_in_toc_order():
-    # the model page comes after features (2 figures), data and hardware (1 each)
-    assert make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")["figure"] == 4
+    # the model page comes after features, data and hardware (1 figure each)
+    assert make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")["figure"] == 3
+    # and the first-layer page after model (2) and training (1)
+    assert make_notebooks.numbers_before(ROOT / "notebooks" / "firstlayer.md")["figure"] == 6
     assert make_notebooks.numbers_before(ROOT / "notebooks" / "vi" / "model.md") == \
         make_notebooks.numbers_before(ROOT / "notebooks" / "model.md")
     assert make_notebooks.numbers_before(ROOT / "notebooks" / "alexnet.md") == \

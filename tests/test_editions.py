@@ -269,4 +269,4 @@ def test_the_chinese_book_and_notebook_show_the_chinese_caption(tmp_path):
     assert figure.next_node(nodes.caption).astext() == "ReLU 和 sigmoid（左）及其导数（右）。"
     [path] = make_notebooks.convert_all([ROOT / "notebooks" / "zh" / "model.md"], tmp_path)
     sources = [c.source for c in nbformat.read(path, as_version=4).cells]
-    assert "*图 7: ReLU 和 sigmoid（左）及其导数（右）。*" in sources
+    assert "*图 6: ReLU 和 sigmoid（左）及其导数（右）。*" in sources

@@ -56,3 +56,75 @@ def test_gradient_descent_leaves_the_outside_part_alone():
     _, out_start = features.split_filters(start, space)
     moved = (conv.weight.detach() - start).norm()
     assert moved > 1e-3 and (out_now - out_start).norm() < 1e-3 * moved
+
+
+def test_bends_fall_where_the_original_pixel_centres_meet_the_windows():
+    assert features.bends(8) == [0.5, 4.5, 8.5]  # stride 4, padding 1: two kinds of window
+    assert features.bends(8, padding=0) == [3.5, 7.5]
+    assert features.bends(4) == [2.5, 6.5]  # one kind of window
+    assert features.bends(1) == [float(b) for b in range(1, 10)]  # no enlargement: all 121
+    assert features.window_starts(224)[:3] == [-1, 3, 7]
+    assert features.window_starts(224)[-1] + 11 <= 224 + 1
+
+
+def test_the_window_shapes_span_exactly_the_rows_an_enlargement_gives():
+    for scale, padding in ((8, 1), (8, 0), (4, 1), (2, 1)):
+        shapes = features.window_shapes(scale, padding=padding)
+        assert len(shapes) == 2 + len(features.bends(scale, padding=padding))
+        assert torch.allclose(shapes.sum(0), torch.ones(11, dtype=torch.float64))  # tents
+        assert (shapes >= 0).all() and (shapes.amax(1) > 0.5).all()  # one peak each
+        size = 28 * scale
+        rows = torch.cat([features.window_pixels(scale, s).T
+                          for s in features.window_starts(size, padding=padding)
+                          if s >= 0 and s + 11 <= size])  # every interior window row
+        both = torch.cat([shapes, rows])
+        assert torch.linalg.matrix_rank(rows).item() == len(shapes)
+        assert torch.linalg.matrix_rank(both).item() == len(shapes)
+
+
+def test_the_derived_patches_are_the_measured_span():
+    noise = torch.randint(0, 256, (100, 28, 28), dtype=torch.uint8,
+                          generator=torch.Generator().manual_seed(1))
+    space = features.patch_space(noise, 224)
+    products = features.basis_patches(features.window_shapes(8))
+    assert space.rank == 25 == len(products)
+    assert torch.linalg.matrix_rank(products.reshape(25, -1)).item() == 25
+    assert space.outside_share(products) < 1e-6
+    assert space.outside_share(torch.eye(121)[60:61]) > 0.5  # the centre pixel alone is not
+    shapes = features.window_shapes(8)
+    assert torch.allclose(products[7], torch.outer(shapes[1], shapes[2]))
+    # windows wholly inside a 4x enlargement meet the grid one way: 4 shapes, 16 patches
+    assert features.patch_space(noise, 112, interior=True).rank == 16
+    assert features.patch_space(noise, 112).rank == 25  # the padded edges add the rest
+    assert features.patch_space(noise, 224, mode="nearest").rank == 16
+    assert features.patch_space(noise, 224, mode="bicubic").rank > 25
+
+
+def test_enlarging_is_the_row_matrix_on_both_sides():
+    images = d2l.load_fashion_mnist()["test_images"][:2]
+    rows = features.enlarge_rows(224)
+    assert rows.shape == (224, 28)
+    by_rows = rows @ (images.double() / 255) @ rows.T
+    assert torch.allclose(features.enlarge(images, 224)[:, 0], by_rows, atol=1e-5)
+    reference = F.interpolate(images.unsqueeze(1).double() / 255, size=(224, 224),
+                              mode="bilinear", align_corners=False)
+    assert torch.allclose(features.enlarge(images, 224), reference, atol=1e-5)
+    nearest = features.enlarge(images, 224, mode="nearest")
+    assert torch.equal(nearest[0, 0, :8, :8], torch.full((8, 8), images[0, 0, 0] / 255.0,
+                                                          dtype=torch.float64))
+    counts = {int((features.window_pixels(8, s).abs().sum(0) > 0).sum())
+              for s in features.window_starts(224) if s >= 0 and s + 11 <= 224}
+    assert counts == {3, 4}
+
+
+def test_a_filter_gradient_is_a_sum_of_patches_times_errors():
+    torch.manual_seed(0)
+    x = d2l.resize_on_device(d2l.load_fashion_mnist()["train_images"][:4], (64, 64))
+    conv = torch.nn.Conv2d(1, 3, kernel_size=11, stride=4, padding=1)
+    out = conv(x)
+    out.retain_grad()
+    out.pow(2).sum().backward()
+    patches = F.unfold(x, kernel_size=11, stride=4, padding=1)
+    by_formula = torch.einsum("bfl,bpl->fp", out.grad.flatten(2), patches)
+    assert torch.allclose(by_formula.view_as(conv.weight), conv.weight.grad, rtol=1e-4,
+                          atol=1e-5)

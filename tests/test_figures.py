@@ -47,6 +47,37 @@ def test_filter_parts_share_a_colour_scale_per_column():
     plt.close("all")
 
 
+def test_the_window_figure_draws_two_windows_on_the_original_grid():
+    from matplotlib.patches import Rectangle
+    image = d2l.load_fashion_mnist()["test_images"][0]
+    fig = figures.plot_window_on_grid(image)
+    ax = fig.axes[0]
+    windows = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert [(w.get_width(), w.get_height()) for w in windows] == [(11, 11), (11, 11)]
+    (x0, y0), (x1, y1) = windows[0].get_xy(), windows[1].get_xy()
+    assert x1 - x0 == 4 and y1 == y0
+    assert (x0 + 0.5 + 1) % 4 == 0 and (y0 + 0.5 + 1) % 4 == 0  # a window the layer sees
+    # the window holds the most varied patch, so an edge: not a flat background
+    big = d2l.features.enlarge(image.unsqueeze(0), 224)[0, 0]
+    row, col = int(y0 + 0.5), int(x0 + 0.5)
+    assert big[max(row, 0):row + 11, max(col, 0):col + 11].std() > 0.1
+    borders = sorted({round(line.get_xdata()[0] + 0.5) for line in ax.lines
+                      if line.get_xdata()[0] == line.get_xdata()[1]})
+    assert borders and all(b % 8 == 0 for b in borders)
+    plt.close("all")
+
+
+def test_the_shapes_figure_draws_each_patch_as_a_product_of_two_shapes():
+    shapes = d2l.features.window_shapes(8)
+    fig = figures.plot_window_shapes(shapes)
+    assert len(fig.axes) == 36
+    grid = [fig.axes[6 * (i + 1) + j + 1].images[0].get_array() for i in range(5)
+            for j in range(5)]
+    assert torch.allclose(torch.tensor(grid[1 * 5 + 3]), torch.outer(shapes[1], shapes[3]))
+    assert list(fig.axes[2].get_lines()[0].get_ydata()) == list(shapes[1].numpy())
+    plt.close("all")
+
+
 @pytest.mark.parametrize("page", ["model.md", "zh/model.md", "vi/model.md"])
 def test_the_architecture_figure_says_in_words_what_it_draws(page):
     """Its text alternative, in each edition, gives every output shape the figure shows,

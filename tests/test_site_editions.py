@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.site,
                                         "then runs these tests")]
 
 PAGES = ["intro", "alexnet", "features", "data", "hardware", "model", "training",
-         "exercises", "bibliography"]
+         "firstlayer", "exercises", "bibliography"]
 LANG = {"en": "en", "zh": "zh-CN", "vi": "vi"}
 
 

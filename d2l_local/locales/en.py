@@ -21,7 +21,7 @@ TEXT = {
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),
-    "scale_change_features": (
+    "scale_change_firstlayer": (
         " At GPU full size this page runs the same experiments, which are small enough for a "
         "CPU; only the times change."),
     "scale_change_training": (
@@ -72,9 +72,21 @@ TEXT = {
         "testing took {fit_s:,.0f} s."),
     # hardware page
     "gpu_listed": "The GPU's rates are in the same table.",
+    "memory_peak": (
+        "Measured on {device}, two training steps of this network at a batch of 128 "
+        "peaked at {peak:.2f} GiB of GPU memory, convolution workspace included."),
+    "memory_peak_no_gpu": (
+        "This page ran without a GPU, so it measured no peak; on a GPU it measures one "
+        "here."),
     "gpu_missing": ("No GPU was found, so only the CPU is listed; the rates measured on a GPU "
                     "follow below, where a GPU run has been recorded."),
     # exercises page
+    "ex3_busy": (
+        "So here a step keeps the arithmetic units busy, and AlexNet measures them fairly: "
+        "on a processor of this speed it is still a useful benchmark."),
+    "ex3_idle": (
+        "So here most of the arithmetic units sit idle during a step, and the step measures "
+        "the fixed costs around the arithmetic more than the arithmetic itself."),
     "ex4_passed": (
         "LeNet reached a test accuracy of {lenet:.3f} after {lenet_epochs} epochs and AlexNet "
         "{alexnet:.3f} after {alexnet_epochs}, passing LeNet's final accuracy in epoch "

@@ -22,7 +22,7 @@ TEXT = {
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),
-    "scale_change_features": (
+    "scale_change_firstlayer": (
         " Ở kích thước đầy đủ trên GPU, trang này chạy cùng các thí nghiệm (chúng đủ nhỏ để "
         "chạy trên CPU); chỉ thời gian thay đổi."),
     "scale_change_training": (
@@ -71,8 +71,21 @@ TEXT = {
         "{train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; huấn luyện "
         "và kiểm tra mất {fit_s:,.0f} giây."),
     "gpu_listed": "Tốc độ của GPU nằm trong cùng bảng.",
+    "memory_peak": (
+        "Đo trên {device}: hai bước huấn luyện mạng này với batch 128 dùng tối đa "
+        "{peak:.2f} GiB bộ nhớ GPU, kể cả bộ nhớ làm việc của phép tích chập."),
+    "memory_peak_no_gpu": (
+        "Trang này chạy không có GPU nên không đo được mức đỉnh; khi chạy trên GPU, số "
+        "đo sẽ hiện ở đây."),
     "gpu_missing": ("Không tìm thấy GPU nên bảng chỉ có CPU; tốc độ đo trên GPU được trình bày "
                     "bên dưới, ở những nơi đã ghi lại một lần chạy trên GPU."),
+    "ex3_busy": (
+        "Vậy ở đây một bước huấn luyện giữ cho các đơn vị tính toán luôn bận, và AlexNet đo "
+        "chúng một cách công bằng: với một bộ xử lý có tốc độ như thế này, nó vẫn là một "
+        "phép đo chuẩn hữu ích."),
+    "ex3_idle": (
+        "Vậy ở đây phần lớn các đơn vị tính toán ngồi không trong một bước, và bước đó đo "
+        "các chi phí cố định quanh phép tính nhiều hơn là chính phép tính."),
     "ex4_passed": (
         "LeNet đạt độ chính xác kiểm tra {lenet:.3f} sau {lenet_epochs} epoch, còn AlexNet đạt "
         "{alexnet:.3f} sau {alexnet_epochs} epoch, vượt độ chính xác cuối cùng của LeNet ở "

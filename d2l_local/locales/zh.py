@@ -16,7 +16,7 @@ TEXT = {
     "duration_min": "{m} 分 {s} 秒",
     "nav_toggle": "展开或收起本节的页面",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
-    "scale_change_features": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
+    "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
     "scale_change_training": (
         "在 GPU 全尺寸下，训练单元改为运行参考方案：224 像素的图像、学习率为 0.01 的 SGD、十轮。"),
     "scale_change_exercises": (
@@ -54,7 +54,17 @@ TEXT = {
         "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
         "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
     "gpu_listed": "GPU 的速率也列在同一张表中。",
+    "memory_peak": (
+        "在 {device} 上实测，这个网络以 128 的批量训练两步，GPU 显存峰值为 {peak:.2f} GiB（含卷积的工作内存）。"),
+    "memory_peak_no_gpu": (
+        "本页运行时没有 GPU，因此没有测得峰值；在 GPU 上运行时，这里会给出实测值。"),
     "gpu_missing": "没有找到 GPU，因此表中只有 CPU；凡已记录 GPU 运行的，在 GPU 上测得的速率列在下面。",
+    "ex3_busy": (
+        "可见在这里，一个训练步让运算单元保持忙碌，AlexNet 能公平地衡量它们：对这样速度的处理器，"
+        "它仍是一个有用的基准。"),
+    "ex3_idle": (
+        "可见在这里，一个训练步中大部分运算单元处于空闲，这一步衡量的更多是运算之外的固定开销，"
+        "而不是运算本身。"),
     "ex4_passed": (
         "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
         "轮后为 {alexnet:.3f}，并在第 {passed} 轮超过了 LeNet 的最终准确率。在各自最后 {tail} "
