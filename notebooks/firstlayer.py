@@ -40,12 +40,12 @@ d2l.book.show_run_mode("firstlayer")
 # The next cell creates the network of [AlexNet](model.md#sec-model), keeps a copy of its first-layer filters as
 # initialised, and trains it with the settings of the reference recipe (stochastic
 # gradient descent at a learning rate of 0.01 on 224-pixel images, no weight decay) for
-# two epochs on 10,000 training images (512 in quick mode).
+# two epochs on 10,000 training images (256 in quick mode).
 
 # %%
 model = d2l.AlexNet(lr=0.01)
 data = d2l.FashionMNIST(batch_size=128, resize=(224, 224),
-                        num_train=d2l.scales.pick(quick=512, full=10_000))
+                        num_train=d2l.scales.pick(quick=256, full=10_000))
 X, _ = next(iter(data.train_dataloader()))
 model(X[:1])  # creates and initialises the weights
 start = model.net[0].weight.detach().clone()
@@ -156,7 +156,7 @@ patches224 = d2l.book.glue("patches224", s224.patches, ",")
 #
 # Bilinear enlargement places the original pixels' centres 8 enlarged pixels apart and
 # joins neighbouring centres by straight lines, along the rows and then along the columns.
-# [Figure 1](#fig-window-grid) draws an 11 by 11 window on an enlarged test image, with the
+# [Figure 7](#fig-window-grid) draws an 11 by 11 window on an enlarged test image, with the
 # original pixels' borders and centres.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Part of an enlarged test image, with the borders of its original pixels (white lines) and their centres (dots). The solid square is one 11 by 11 window, the dashed one the next window along the row, 4 pixels on.", "name": "fig-window-grid"}}
@@ -179,7 +179,7 @@ d2l.features.bends(scale=8), d2l.features.bends(scale=8, padding=0)
 # padding: 3.5 and 7.5). Rows of both kinds are straight between the nodes 0, 0.5,
 # 4.5, 8.5 and 10, so each is fixed by its five values at those nodes: it is a weighted sum
 # of five tents, each 1 at one node and 0 at the others. A patch is such a row shape down the columns times one along the
-# rows, so every patch is a weighted sum of 5 x 5 = 25 products ([Figure 2](#fig-window-shapes)).
+# rows, so every patch is a weighted sum of 5 x 5 = 25 products ([Figure 8](#fig-window-shapes)).
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "The five row shapes of an 11-pixel window on an 8x bilinear enlargement (top, and down the left) and the 25 patches they make; every patch of every enlarged image is a weighted sum of these.", "name": "fig-window-shapes"}}
 shapes = d2l.features.window_shapes(scale=8)
@@ -247,7 +247,7 @@ outside_share = d2l.book.glue("outside_share",
 # images by at most {eval}`output_gap` of their largest value, rounding again, and left
 # {eval}`agree_share`% of the network's predictions as they were. The outside part is
 # {eval}`outside_share`% of the filters' size, so most of the noise pictured above is
-# invisible to the network. [Figure 3](#fig-filter-parts) draws the two parts.
+# invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Twelve trained first-layer filters (top), their part inside the span of the patches (middle) and the rest (bottom), each column on one colour scale. The bottom row is the part of their random start that training cannot touch.", "name": "fig-filter-parts"}}
 d2l.figures.plot_filter_parts({"trained": model.net[0].weight, "inside": inside,
