@@ -16,7 +16,7 @@ import time
 
 from . import config, results, scales
 from .hardware import describe_device, try_gpu
-from .locales import CATALOGS, LANGUAGES
+from .locales import CATALOGS, CLASS_NAMES, LANGUAGES
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
@@ -354,9 +354,15 @@ def versus_chance(accuracy, classes=10) -> Prose:
 TOPS = ("t-shirt", "pullover", "coat", "shirt")  # Fashion-MNIST's upper-body garments
 
 
+def class_name(name: str) -> Prose:
+    """A class of Fashion-MNIST named in every language (other names stay as they are)."""
+    return Prose({lang: CLASS_NAMES[lang].get(name, name) for lang in LANGUAGES})
+
+
 def mistakes_text(matrix, class_names, top=3) -> Prose:
     """The ``top`` most frequent confusions in a confusion matrix, in words, and whether
-    they are all between tops (the claim a page may make only when its run shows it)."""
+    they are all between tops (the claim a page may make only when its run shows it).
+    The names are the library's English ones; each language writes its own."""
     n = len(class_names)
     counts = [(int(matrix[i, j]), i, j) for i in range(n) for j in range(n)
               if i != j and int(matrix[i, j]) > 0]
@@ -366,13 +372,13 @@ def mistakes_text(matrix, class_names, top=3) -> Prose:
     total = sum(predicted)
     most = max(range(n), key=lambda j: predicted[j])
     if predicted[most] > total / 2:  # one class for most images: no pattern to read
-        return say("mistakes_one_class", name=class_names[most],
+        return say("mistakes_one_class", name=class_name(class_names[most]),
                    share=100 * predicted[most] / total)
     counts.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen = counts[:top]
     tied = len(counts) > top and counts[top][0] == chosen[-1][0]
-    parts = [say("mistake_1" if c == 1 else "mistake", true=class_names[i],
-                 pred=class_names[j], count=c) for c, i, j in chosen]
+    parts = [say("mistake_1" if c == 1 else "mistake", true=class_name(class_names[i]),
+                 pred=class_name(class_names[j]), count=c) for c, i, j in chosen]
     among = sum(class_names[i] in TOPS and class_names[j] in TOPS for _, i, j in chosen)
     tops = (say("mistakes_all_tops") if among == len(chosen) else
             say("mistakes_some_tops", among=among, count=len(chosen)))

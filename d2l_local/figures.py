@@ -25,6 +25,7 @@ DATASET_SIZES = [  # (name, images, year, citation key)
 
 
 PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points, source)
+    ("GeForce 256", 1999, 480e6, "GPU", (6, -3), "zhang2023dive"),  # at most, per the d2l book
     ("GTX 580 (one of AlexNet's two)", 2010, 512 * 1.544e9 * 2, "GPU", (-6, 8),
      "nvidia2010gtx580"),  # CUDA cores x shader clock x 2 (a multiply-add is 2 FLOPs)
     ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3), "nvidia2020a100"),
@@ -88,7 +89,7 @@ def plot_flops_history(measured=None):
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("peak FLOP/s (log scale)")
-    ax.set_xlim(2008, this_year + 3)
+    ax.set_xlim(1997, this_year + 3)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

@@ -37,12 +37,17 @@ d2l.book.show_run_mode("data")
 # ImageNet Large Scale Visual Recognition Challenge ([Russakovsky et al., 2015](../references.bib#russakovsky2015imagenet)) took a
 # subset as a common target: its 2012 round, which AlexNet won, had 1,000 classes with
 # 1.28 million training images (732 to 1,300 per class), 50,000 validation and 100,000 test
-# images. That is more than an order of magnitude beyond CIFAR-100
-# ([Krizhevsky, 2009](../references.bib#krizhevsky2009learning)), with far larger images than the 32 by 32 thumbnails of
-# TinyImages ([Torralba et al., 2008](../references.bib#torralba2008tiny)), whose 79 million images far outnumber
-# ImageNet's (the dataset figure below) but carry as label only the search term that found
-# them, never checked by a person, where ImageNet's labels were. Today's image collections, such as LAION-5B
-# ([Schuhmann et al., 2022](../references.bib#schuhmann2022laion)), hold billions of images with text.
+# images.
+#
+# Size alone did not set ImageNet apart; labels checked by people, on photographs large
+# enough to show detail, did. TinyImages ([Torralba et al., 2008](../references.bib#torralba2008tiny)) had already gathered 79
+# million pictures from image search, far more than ImageNet (the dataset figure below), but
+# at 32 by 32 pixels, each labelled only by the search term that had found it, which no
+# person checked. CIFAR-100 ([Krizhevsky, 2009](../references.bib#krizhevsky2009learning)) did check the labels of 60,000 of those
+# thumbnails; the 2012 challenge's training set alone is more than twenty times as large.
+# Collections have since grown far beyond all three: LAION-5B ([Schuhmann et al., 2022](../references.bib#schuhmann2022laion))
+# holds 5.85 billion images with their text, gathered from the web and filtered by a model
+# rather than checked by people.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. The training set of the 2012 challenge, on which AlexNet was trained, is in red.", "name": "fig-dataset-scale"}}
 d2l.figures.plot_dataset_scale();

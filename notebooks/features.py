@@ -107,6 +107,16 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # filters; training on a million labelled photographs found them, together with every layer
 # above them.
 #
+# If learned features were the better idea, why did they win only in 2012? The next two
+# pages give the two main reasons, data and hardware. Deep networks of the 1990s also
+# lacked tricks that are routine today, several of which AlexNet used: initialisations
+# that keep the signal at a usable size through many layers ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding)),
+# activations that do not squash their input into a narrow range, such as the rectified
+# linear unit ([Nair and Hinton, 2010](../references.bib#nair2010rectified)), regularisation that keeps a large network from
+# memorising its training images, such as dropout ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)), and
+# optimisers that cope with the loss surfaces of deep networks, such as Adam
+# ([Kingma and Ba, 2014](../references.bib#kingma2014adam)).
+#
 # Will the AlexNet of this chapter learn the same on Fashion-MNIST? Answering needs the
 # data, the network and its training, which the next pages bring in that order;
 # [What the First Layer Can Learn](firstlayer.md#sec-first-layer) then comes back to this question with a trained network,

@@ -151,9 +151,16 @@ else:
 # about 1.6 TFLOP/s. Intel's Xeon Platinum 8480+, a server CPU of 2023, has 56 cores at
 # 2.0 GHz with two AVX-512 units that each do 16 fp32 multiply-adds per cycle
 # ([Intel, 2023](../references.bib#intel2023xeon)): about 7.2 TFLOP/s in fp32. Today's data-centre GPUs reach hundreds
-# of TFLOP/s in bf16 on their tensor cores ([NVIDIA, 2020](../references.bib#nvidia2020a100); [NVIDIA, 2022](../references.bib#nvidia2022h100)).
+# of TFLOP/s in bf16 on their tensor cores ([NVIDIA, 2020](../references.bib#nvidia2020a100); [NVIDIA, 2022](../references.bib#nvidia2022h100)). Go back to 1999 and the GeForce 256,
+# the first chip NVIDIA sold as a GPU, managed at most 480 million FLOP/s ([Zhang et al., 2023](../references.bib#zhang2023dive)): an
+# H100's bf16 peak is {eval}`h100_vs_geforce` times as much.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors (log scale), from their makers' figures; GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
+# %% tags=["remove-cell"]
+peaks = {name: flops for name, _, flops, *_ in d2l.figures.PEAK_FLOPS_HISTORY}
+h100_vs_geforce = d2l.book.glue("h100_vs_geforce", d2l.book.millions(
+    peaks["H100, bf16 matrix"] / peaks["GeForce 256"]))
+
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Peak FLOP/s of some processors (log scale), from their makers' figures (the GeForce 256's as the d2l book gives it); GPUs in blue, a CPU in orange, and the matrix-product rates measured on this machine as green stars.", "name": "fig-flops-history"}}
 measured = [(f"measured: {r['device'].split(' (')[0]}, {kind}", r[f"matmul {kind} TFLOP/s"] * 1e12)
             for r in rates.to_dict("records") for kind in ("fp32", "bf16")
             if r.get(f"matmul {kind} TFLOP/s")]
@@ -168,4 +175,5 @@ assert power.loc[(2, slow_design), "work per second"] == 4  # and its 4 times th
 assert power.loc[(1, slow_design), "work per second"] == 1
 gtx580 = next(f for name, _, f, *_ in d2l.figures.PEAK_FLOPS_HISTORY if name.startswith("GTX"))
 assert abs(gtx580 / 1e12 - 1.58) < 0.01
+assert 2.0e6 < peaks["H100, bf16 matrix"] / peaks["GeForce 256"] < 2.1e6
 d2l.book.finish_page();

@@ -116,6 +116,8 @@ def test_mistakes_are_described_as_measured():
                            "(30 times); t-shirt taken for shirt (20 times); coat taken for "
                            "pullover (10 times).")
     assert "All of them are between tops" in text
+    assert "衬衫 被当成 T恤（30 次）" in text.in_language("zh")  # the classes in Chinese
+    assert "áo sơ mi bị nhầm thành áo phông (30 lần)" in text.in_language("vi")
     m[5, 1] = 40
     text = book.mistakes_text(m, names)
     assert "sandal taken for trouser (40 times)" in text and "2 of these 3 are between" in text
@@ -140,6 +142,7 @@ def test_mistakes_of_a_network_that_predicts_one_class_are_not_read_as_a_pattern
     m[:, 4] = 13  # every image called a coat
     text = book.mistakes_text(m, names)
     assert text.startswith("This run's network predicted *coat* for 100% of the test images")
+    assert "*外套*" in text.in_language("zh") and "*áo khoác*" in text.in_language("vi")
     assert "between tops" not in text
 
 

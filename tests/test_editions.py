@@ -103,6 +103,15 @@ def test_catalogs_have_the_same_keys_and_placeholders():
             assert fields(CATALOGS[lang][key]) == fields(template), (lang, key)
 
 
+def test_every_translation_names_every_class():
+    from d2l_local.data import TEXT_LABELS
+    from d2l_local.locales import CLASS_NAMES
+    for lang in LANGUAGES:
+        if lang != "en":
+            assert set(CLASS_NAMES[lang]) == set(TEXT_LABELS), lang
+            assert len(set(CLASS_NAMES[lang].values())) == 10, lang  # no two alike
+
+
 def test_a_glued_sentence_is_glued_in_every_language():
     text = book.say("ex8_gap", gap_none=0.123, gap_drop=0.045, epochs=30, train=1000)
     assert str(text).startswith("After 30 epochs on 1,000 images, the training accuracy "

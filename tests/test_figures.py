@@ -24,7 +24,8 @@ def test_figures_draw_their_facts():
     assert all(d[3] for d in figures.DATASET_SIZES)  # every size has a source
     fig = figures.plot_flops_history([("measured: here", 1e12)])
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "measured: here" in texts and "A100, fp32" in texts
+    assert "measured: here" in texts and "A100, fp32" in texts and "GeForce 256" in texts
+    assert fig.axes[0].get_xlim()[0] < 1999  # the history starts with the first GPU
     assert all(row[-1] for row in figures.PEAK_FLOPS_HISTORY)
     table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
     fig = figures.plot_params_vs_flops(table)

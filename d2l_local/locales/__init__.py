@@ -10,6 +10,8 @@ from . import en, vi, zh
 
 LANGUAGES = ("en", "zh", "vi")
 CATALOGS = {"en": en.TEXT, "zh": zh.TEXT, "vi": vi.TEXT}
+# Fashion-MNIST's class names in each language (English: the library's own names)
+CLASS_NAMES = {"en": en.CLASS_NAMES, "zh": zh.CLASS_NAMES, "vi": vi.CLASS_NAMES}
 # The `lang` attribute of each edition's pages, and the name a reader picks it by.
 HTML_LANG = {"en": "en", "zh": "zh-CN", "vi": "vi"}
 NAMES = {"en": "English", "zh": "中文", "vi": "Tiếng Việt"}

@@ -150,3 +150,17 @@ TEXT = {
     "figure_points": "{n} điểm {y} theo {x}: {points}.",
     "figure_plain": "Một hình.",
 }
+
+# Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them
+CLASS_NAMES = {
+    "t-shirt": "áo phông",
+    "trouser": "quần dài",
+    "pullover": "áo len chui đầu",
+    "dress": "váy liền",
+    "coat": "áo khoác",
+    "sandal": "xăng-đan",
+    "shirt": "áo sơ mi",
+    "sneaker": "giày thể thao",
+    "bag": "túi xách",
+    "ankle boot": "bốt cổ ngắn",
+}

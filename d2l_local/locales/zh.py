@@ -118,3 +118,17 @@ TEXT = {
     "figure_points": "{n} 个点，纵轴为 {y}，横轴为 {x}：{points}。",
     "figure_plain": "一幅图。",
 }
+
+# Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them
+CLASS_NAMES = {
+    "t-shirt": "T恤",
+    "trouser": "裤子",
+    "pullover": "套头衫",
+    "dress": "连衣裙",
+    "coat": "外套",
+    "sandal": "凉鞋",
+    "shirt": "衬衫",
+    "sneaker": "运动鞋",
+    "bag": "包",
+    "ankle boot": "短靴",
+}
