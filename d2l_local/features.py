@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from .loader import resize_on_device
+from .loader import _linear_weights, resize_on_device
 
 
 def enlarge(images, size, mode="bilinear"):
@@ -47,8 +47,9 @@ def patch_gram(images, size, kernel=11, stride=4, padding=1, chunk=256, mode="bi
         x = enlarge(images[start:start + chunk], size, mode)
         p = F.unfold(x, kernel_size=kernel, stride=stride, padding=padding)  # (B, d, L)
         if interior:
-            starts = torch.tensor(window_starts(size, kernel, stride, padding))
-            keep = (starts >= 0) & (starts + kernel <= size)
+            starts = window_starts(size, kernel, stride, padding)
+            inside = set(window_starts(size, kernel, stride, padding, inside_only=True))
+            keep = torch.tensor([s in inside for s in starts])
             n = len(starts)
             p = p.view(len(x), d, n, n)[:, :, keep][:, :, :, keep].reshape(len(x), d, -1)
         p = p.transpose(1, 2).reshape(-1, d)
@@ -115,14 +116,15 @@ def enlarge_rows(size, original=28):
     bilinearly (PyTorch's pixel-centre convention, as :func:`enlarge`): enlarged pixel ``j``
     of a row ``r`` is ``(M @ r)[j]``. Bilinear enlargement of an image is this matrix along
     the rows, then along the columns."""
-    eye = torch.eye(original, dtype=torch.float64).view(original, 1, original)
-    return F.interpolate(eye, size=size, mode="linear", align_corners=False)[:, 0].T
+    return _linear_weights(original, size).T
 
 
-def window_starts(size, kernel=11, stride=4, padding=1):
+def window_starts(size, kernel=11, stride=4, padding=1, inside_only=False):
     """The first pixel of each window a convolution sees along one axis of a ``size`` row
-    (negative where the window begins in the zero padding)."""
-    return list(range(-padding, size + padding - kernel + 1, stride))
+    (negative where the window begins in the zero padding); with ``inside_only``, only the
+    windows with no pixel in the padding."""
+    starts = range(-padding, size + padding - kernel + 1, stride)
+    return [s for s in starts if not inside_only or (s >= 0 and s + kernel <= size)]
 
 
 def bends(scale, kernel=11, stride=4, padding=1, original=28):
@@ -133,8 +135,7 @@ def bends(scale, kernel=11, stride=4, padding=1, original=28):
     pixel of the window."""
     size = original * scale
     centres = [(i + 0.5) * scale - 0.5 for i in range(original)]
-    inside = [s for s in window_starts(size, kernel, stride, padding)
-              if s >= 0 and s + kernel <= size]
+    inside = window_starts(size, kernel, stride, padding, inside_only=True)
     return sorted({c - s for c in centres for s in inside if 0 < c - s < kernel - 1})
 
 

@@ -280,8 +280,7 @@ decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** st
 # sums of a few original pixels, the ones whose centres lie near it:
 
 # %%
-inside_image = [begin for begin in d2l.features.window_starts(224)
-                if begin >= 0 and begin + 11 <= 224]  # not in the padding
+inside_image = d2l.features.window_starts(224, inside_only=True)  # none in the padding
 rows = {begin: d2l.features.window_pixels(scale=8, start=begin) for begin in inside_image}
 rows = {begin: r[:, r.abs().sum(0) > 0] for begin, r in rows.items()}  # pixels used
 covered, realisable = [], []

@@ -65,6 +65,8 @@ def test_bends_fall_where_the_original_pixel_centres_meet_the_windows():
     assert features.bends(1) == [float(b) for b in range(1, 10)]  # no enlargement: all 121
     assert features.window_starts(224)[:3] == [-1, 3, 7]
     assert features.window_starts(224)[-1] + 11 <= 224 + 1
+    inside = features.window_starts(224, inside_only=True)
+    assert inside[0] == 3 and inside[-1] + 11 <= 224 and len(inside) == 53
 
 
 def test_the_window_shapes_span_exactly_the_rows_an_enlargement_gives():
@@ -75,8 +77,8 @@ def test_the_window_shapes_span_exactly_the_rows_an_enlargement_gives():
         assert (shapes >= 0).all() and (shapes.amax(1) > 0.5).all()  # one peak each
         size = 28 * scale
         rows = torch.cat([features.window_pixels(scale, s).T
-                          for s in features.window_starts(size, padding=padding)
-                          if s >= 0 and s + 11 <= size])  # every interior window row
+                          for s in features.window_starts(size, padding=padding,
+                                                          inside_only=True)])
         both = torch.cat([shapes, rows])
         assert torch.linalg.matrix_rank(rows).item() == len(shapes)
         assert torch.linalg.matrix_rank(both).item() == len(shapes)
@@ -113,7 +115,7 @@ def test_enlarging_is_the_row_matrix_on_both_sides():
     assert torch.equal(nearest[0, 0, :8, :8], torch.full((8, 8), images[0, 0, 0] / 255.0,
                                                           dtype=torch.float64))
     counts = {int((features.window_pixels(8, s).abs().sum(0) > 0).sum())
-              for s in features.window_starts(224) if s >= 0 and s + 11 <= 224}
+              for s in features.window_starts(224, inside_only=True)}
     assert counts == {3, 4}
 
 
