@@ -7,7 +7,8 @@ Configurations (the reference recipe: SGD, lr 0.01, batch 128, 224x224, Xavier i
   ref_ch6      upstream d2l: load_data_fashion_mnist + train_ch6 (PIL resize in workers)
   ref_trainer  upstream d2l 1.0: FashionMNIST + Trainer (its AlexNet's init never applies)
   ours         d2l_local as the chapter reads: device-resident data, no per-step syncs, fp32
-  ours_fast    plus bf16 autocast, channels_last and (on CUDA) fused SGD
+  ours_fast    the speed options of the chapter's speed="auto" on this device (bf16
+               autocast, channels_last and fused SGD where it computes bf16 in hardware)
   ours_compile ours_fast plus torch.compile (its first epoch, which compiles, timed apart)
   fast_recipe  a separate track: momentum, one-cycle schedule, label smoothing, flips and
                shifts on the device (not like-for-like; reported apart)
@@ -59,10 +60,13 @@ CEILING_MARGIN = 1.10  # a run more than 10% above its own ceiling is reported
 
 
 def speed_of(config_name, device):
-    """The Speed each of our like-for-like configurations trains with."""
+    """The Speed each of our like-for-like configurations trains with: ``ours`` the
+    chapter's reading configuration (fp32), ``ours_fast`` what the chapter's
+    ``speed="auto"`` chooses on this device (so a CPU without bf16 units is not timed in
+    emulated bf16, which no page would run)."""
     if config_name == "ours":
         return Speed()
-    fast = Speed(precision="bf16", channels_last=True, fused=device.type in ("cuda", "cpu"))
+    fast = Speed.auto(device)
     if config_name == "ours_compile":
         return Speed(**{**fast.as_dict(), "compile": True})
     return fast  # ours_fast and fast_recipe

@@ -16,6 +16,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     summary      per-layer shapes, parameters, FLOPs; layer arithmetic
     core         d2l's Module, Classifier, DataModule, HyperParameters
     models       AlexNet, LeNet
+    figtext      a figure's words in each language, its text alternative, its output
     plotting     ProgressBoard, image grids, curves, confusion matrices
     files        Fashion-MNIST's files: find, download, verify, read
     loader       device batches: resize, augmentation
@@ -42,6 +43,7 @@ from .hardware import (
     describe_device,
     gpu,
     matmul_tflops,
+    measured_rates,
     num_gpus,
     throughput_table,
     try_all_gpus,
@@ -69,7 +71,7 @@ __all__ = [
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",
-    "model_flops", "num_gpus", "plot_confusion", "plot_histories", "plot_history",
+    "measured_rates", "model_flops", "num_gpus", "plot_confusion", "plot_histories", "plot_history",
     "project_root", "quick_mode", "resize_on_device", "results_dir", "show_filters",
     "show_images", "smallest_input_size", "throughput_table", "try_all_gpus", "try_gpu",
 ]

@@ -123,6 +123,18 @@ def project_data_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "d2l_local" / "data"
 
 
+def cache_dir() -> Path:
+    """Where measurements of this machine are kept between pages (``D2L_CACHE_DIR``, else
+    the project's ``build/measured/``, else a per-user cache when installed by pip)."""
+    value = os.environ.get("D2L_CACHE_DIR", "").strip()
+    if value:
+        return Path(value).expanduser()
+    root = project_root()
+    if root is not None:
+        return root / "build" / "measured"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "d2l_local"
+
+
 def results_dir() -> Path:
     """Where measured results (``results/*.json``) live."""
     root = project_root()

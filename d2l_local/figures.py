@@ -18,7 +18,7 @@ DATASET_SIZES = [  # (name, images, year, citation key)
     ("CIFAR-100", 60_000, 2009, "krizhevsky2009learning"),
     ("Fashion-MNIST", 70_000, 2017, "xiao2017fashion"),
     ("ILSVRC-2012 training set", 1_281_167, 2012, "russakovsky2015imagenet"),
-    ("ImageNet (2009)", 3_200_000, 2009, "deng2009imagenet"),
+    ("ImageNet", 3_200_000, 2009, "deng2009imagenet"),
     ("TinyImages", 79_302_017, 2008, "torralba2008tiny"),
     ("LAION-5B", 5_850_000_000, 2022, "schuhmann2022laion"),
 ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import time
 import warnings
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
@@ -247,23 +249,66 @@ def copy_gbps(device, mib=256, repeat=5):
     return 2 * src.numel() * 4 / seconds / 1e9
 
 
-def throughput_table(n=2048, repeat=5):
-    """Matrix-product, convolution and copy rates on the CPU and, if present, the GPU.
+# The sizes every rate of a device is measured at: a matrix product large enough to keep
+# the device busy (a GPU needs far larger ones than a 2-core CPU to reach its rate).
+RATE_SIZES = {"cpu": 2048, "cuda": 8192, "mps": 4096}
 
-    The bf16 matrix product is measured where the device has bf16 matrix units.
+
+def measure_rates(device, repeat=5) -> dict:
+    """Matrix-product (fp32, and bf16 where the device has bf16 units), convolution and
+    copy rates of ``device``, measured now."""
+    device = torch.device(device)
+    n = RATE_SIZES.get(device.type, 2048)
+    return {"matmul fp32 TFLOP/s": matmul_tflops(device, n, repeat=repeat),
+            "matmul bf16 TFLOP/s": (matmul_tflops(device, n, torch.bfloat16, repeat)
+                                    if bf16_units(device) else None),
+            "conv fp32 TFLOP/s": conv_tflops(device, repeat=repeat),
+            "copy GB/s": copy_gbps(device, repeat=repeat),
+            "matrix size": n}
+
+
+def rates_path(device) -> Path:
+    """The file :func:`measured_rates` keeps ``device``'s measurement in."""
+    from . import config
+    return config.cache_dir() / f"rates-{device_slug(device)}.json"
+
+
+def measured_rates(device, fresh=False) -> dict:
+    """This machine's rates for ``device`` (:func:`measure_rates`), measured once and then
+    read back, so that every page quoting a rate of this machine quotes the same
+    measurement (three pages that each timed a matrix product would print three numbers).
+
+    Kept in :func:`rates_path` with the device's description and the torch version; a
+    different machine, thread count or torch measures again, and so does ``fresh=True``.
+    Returns the rates with ``"device"`` and ``"measured"`` (UTC date and time).
     """
-    rows = []
+    import json
+
+    from filelock import FileLock
+    device = torch.device(device)
+    key = {"device": describe_device(device), "torch": torch.__version__}
+    path = rates_path(device)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path) + ".lock"):  # two pages measuring at once would disagree
+        if not fresh:
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+                if saved.get("key") == key:
+                    return {k: v for k, v in saved.items() if k != "key"}
+            except (OSError, ValueError):
+                pass
+        record = {"key": key, "device": key["device"], **measure_rates(device),
+                  "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(record, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    return {k: v for k, v in record.items() if k != "key"}
+
+
+def throughput_table() -> list[dict]:
+    """:func:`measured_rates` of the CPU and, if present, the GPU: one row per device."""
     devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
-    for dev in devices:
-        row = {"device": describe_device(dev),
-               "matmul fp32 TFLOP/s": matmul_tflops(dev, n, repeat=repeat),
-               "matmul bf16 TFLOP/s": (matmul_tflops(dev, 4 * n if dev.type == "cuda" else n,
-                                                     torch.bfloat16, repeat)
-                                       if bf16_units(dev) else None),
-               "conv fp32 TFLOP/s": conv_tflops(dev, repeat=repeat),
-               "copy GB/s": copy_gbps(dev, repeat=repeat)}
-        rows.append(row)
-    return rows
+    return [measured_rates(dev) for dev in devices]
 
 
 def time_forward(model, batch, size, device, repeat=3):
@@ -276,10 +321,10 @@ def time_forward(model, batch, size, device, repeat=3):
 
 def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json
     import json
-    import os
 
     from . import config
-    rows = throughput_table(n=4096 if torch.cuda.is_available() else 1024, repeat=10)
+    devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
+    rows = [measured_rates(d, fresh=True) for d in devices]
     dev = try_gpu()
     out = config.results_dir() / f"hardware-{device_slug(dev)}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .figtext import (  # noqa: F401
+    _in_notebook,
+    describe,
+    describe_figures_in_notebooks,
+    text_alternatives,
+    use_cjk_fallback,
+)
+
 
 def _plt():
     import matplotlib.pyplot as plt
@@ -12,129 +20,13 @@ def _plt():
 
 
 def subplots(*args, **kwargs):
-    """``plt.subplots``, in a notebook with the figure's description as its image's text
-    alternative (:func:`describe`): every figure of the library is made here."""
+    """``plt.subplots``, in a notebook drawn in the reader's language and with the figure's
+    description as its image's text alternative (:mod:`d2l_local.figtext`): every figure
+    of the library is made here."""
+    use_cjk_fallback()  # before the figure's texts take their fonts
     fig, axes = _plt().subplots(*args, **kwargs)
     describe_figures_in_notebooks()
     return fig, axes
-
-
-# ------------------------------------------------------------- text alternatives
-def _number(value) -> str:
-    value = float(value)
-    return f"{value:.0f}" if value.is_integer() and abs(value) < 1e6 else f"{value:.3g}"
-
-
-def _axes_description(ax, say) -> str | None:
-    lines = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
-    xlabel, ylabel, title = ax.get_xlabel(), ax.get_ylabel(), ax.get_title()
-    if lines:
-        curves = []
-        for line in lines:
-            xs, ys = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)
-            ok = np.isfinite(ys)
-            if ok.any():
-                curves.append(say("figure_curve", label=line.get_label(),
-                                  first=_number(ys[ok][0]), last=_number(ys[ok][-1]),
-                                  low=_number(ys[ok].min()), high=_number(ys[ok].max())))
-        xs = np.concatenate([np.asarray(line.get_xdata(), float) for line in lines])
-        return say("figure_curves", n=len(lines), title=title or ylabel or say("figure_values"),
-                   x=xlabel or "x", x0=_number(np.nanmin(xs)), x1=_number(np.nanmax(xs)),
-                   curves=say("list_separator").join(curves))
-    if ax.images:
-        shape = ax.images[0].get_array().shape
-        if xlabel or ylabel:  # a matrix, such as a confusion matrix
-            ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
-            return say("figure_matrix", rows=shape[0], cols=shape[1], y=ylabel, x=xlabel,
-                       names=", ".join(ticks))
-        return None  # one image of a grid: described with the grid
-    points = [xy for c in ax.collections for xy in np.asarray(c.get_offsets(), float)]
-    if points:  # a scatter, its points named by the annotations at them
-        named = {tuple(np.round(t.xy, 6)): t.get_text() for t in ax.texts if hasattr(t, "xy")}
-        return say("figure_points", n=len(points), y=ylabel or "y", x=xlabel or "x",
-                   points=say("list_separator").join(
-                       (f"{named[key]} " if (key := tuple(np.round(p, 6))) in named else "")
-                       + f"({_number(p[0])}, {_number(p[1])})" for p in points))
-    bars = [p for p in ax.patches if hasattr(p, "get_width")]
-    if bars:
-        def names(axis):  # category labels, not numbers ("$10^{3}$")
-            found = [t.get_text() for t in axis.get_ticklabels()]
-            return found if found and not any(n.startswith("$") or
-                                              n.replace(".", "").replace("−", "").isdigit()
-                                              for n in found) else []
-        sideways = names(ax.yaxis)
-        labels = sideways or names(ax.xaxis)
-        sizes = [b.get_width() if sideways else b.get_height() for b in bars]
-        return say("figure_bars", n=len(bars),
-                   title=title or (xlabel if sideways else ylabel) or say("figure_values"),
-                   names=say("list_separator").join(
-                       f"{name}: {_number(size)}" for name, size in zip(labels, sizes)))
-    return None
-
-
-def describe(fig, lang: str = "en") -> str:
-    """What ``fig`` shows, in words, from the data it draws (for a screen reader): each
-    curve's first and last value and its range, a grid's number of images and their
-    titles, a matrix's size and labels."""
-    from .locales import CATALOGS
-    catalog = CATALOGS[lang]
-
-    def say(key, **values):
-        return catalog[key].format(**values)
-    parts = [text for ax in fig.axes if (text := _axes_description(ax, say))]
-    grid = [ax for ax in fig.axes if ax.images and not (ax.get_xlabel() or ax.get_ylabel())]
-    if grid:
-        titles = [ax.get_title() for ax in grid if ax.get_title()]
-        heading = fig._suptitle.get_text() if fig._suptitle else ""
-        grid_text = say("figure_grid", n=len(grid), titles=", ".join(dict.fromkeys(titles))) \
-            if titles else say("figure_grid_untitled", n=len(grid))
-        parts.append(f"{heading}: {grid_text}" if heading else grid_text)
-    return " ".join(" ".join(parts).split()) or say("figure_plain")  # one line
-
-
-def text_alternatives(fig) -> dict:
-    """``describe(fig)`` in every language: {"alt": English, "alt_zh": ..., "alt_vi": ...}."""
-    from .locales import LANGUAGES
-    return {("alt" if lang == "en" else f"alt_{lang}"): describe(fig, lang)
-            for lang in LANGUAGES}
-
-
-def describe_figures_in_notebooks():
-    """In a notebook, give every figure's PNG output its :func:`text_alternatives` as
-    output metadata (``{"image/png": {"alt": ...}}``), which the book writes into the
-    image's ``alt`` (tools/book_editions.py). IPython's PNG formatter for figures is wrapped
-    once, after matplotlib's inline backend has registered it."""
-    if not _in_notebook():
-        return
-    from IPython import get_ipython
-    from matplotlib.figure import Figure
-    formatter = get_ipython().display_formatter.formatters["image/png"]
-    try:
-        png = formatter.lookup_by_type(Figure)
-    except KeyError:
-        return
-    if getattr(png, "d2l_described", False):
-        return
-
-    def png_with_description(fig):
-        data = png(fig)
-        if data is None:
-            return None
-        try:
-            return data, text_alternatives(fig)
-        except Exception:  # a figure this does not know how to describe: no alt
-            return data
-    png_with_description.d2l_described = True
-    formatter.for_type(Figure, png_with_description)
-
-
-def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-        shell = get_ipython()
-        return shell is not None and hasattr(shell, "kernel")
-    except ImportError:  # pragma: no cover
-        return False
 
 
 class ProgressBoard:

@@ -25,9 +25,10 @@ import torch
 
 from . import checks, config
 from .data import FashionMNIST
+from .figtext import drawn_in, figure_output, use_cjk_fallback
 from .hardware import describe_device, try_gpu
 from .models import AlexNet
-from .plotting import plot_histories, text_alternatives
+from .plotting import plot_histories
 from .summary import check_input_fits, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
 
@@ -35,8 +36,8 @@ HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer
            "schedule", "resize", "train_fraction", "device")
 
 # The panel starts from the recipe for the machine (see the training page): the reference
-# recipe where there is a GPU, the laptop recipe on a CPU. Quick mode starts it on a tenth
-# of the training images (what the reader leaves alone is what quick mode shrinks).
+# recipe where there is a GPU, the laptop recipe on a CPU. Quick mode starts it on 2,400
+# training images for two epochs (what the reader leaves alone is what quick mode shrinks).
 RECIPES = {
     "reference": dict(lr=0.01, batch_size=128, max_epochs=10, dropout=0.5, activation="relu",
                       optimizer="sgd", schedule="constant", resize=224, train_fraction=1.0,
@@ -45,7 +46,7 @@ RECIPES = {
                    optimizer="adam", schedule="one-cycle", resize=65, train_fraction=1.0,
                    device="auto"),
 }
-QUICK_START = dict(train_fraction=0.1)
+QUICK_START = dict(train_fraction=0.04, max_epochs=2)
 INPUT_SIZES = (28, 32, 48, 64, 65, 96, 128, 160, 224)
 LEARNING_RATES = tuple(m * 10.0**e for e in range(-4, 2) for m in (1, 2, 5))[:-2]  # to 10
 
@@ -404,7 +405,8 @@ class TrainingPanel:
             if self.history:
                 last = self.history[-1]
                 fig = curves_figure([], last["history"], f"run {last['run']}")
-                display(Image(data=_png(fig), metadata=text_alternatives(fig)))
+                data, metadata = figure_output(fig, _png)
+                display(Image(data=data, metadata=metadata))
         else:
             display(self.widget)
 
@@ -416,13 +418,20 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
+def _png_for_reader(fig) -> bytes:
+    """The PNG of ``fig`` with its words in the reader's language."""
+    with drawn_in(fig, config.language()):
+        return _png(fig)
+
+
 def curves_png(step_log, history, title) -> bytes:
     """Training loss and test loss/accuracy as a PNG (drawn without pyplot: thread-safe)."""
-    return _png(curves_figure(step_log, history, title))
+    return _png_for_reader(curves_figure(step_log, history, title))
 
 
 def curves_figure(step_log, history, title):
     from matplotlib.figure import Figure
+    use_cjk_fallback()
     fig = Figure(figsize=(4.8, 3))
     ax = fig.subplots()
     if step_log:
@@ -448,8 +457,9 @@ def curves_figure(step_log, history, title):
 
 def comparison_png(histories) -> bytes:
     from matplotlib.figure import Figure
+    use_cjk_fallback()
     fig = Figure(figsize=(4.8, 3))
     ax = fig.subplots()
     plot_histories(histories, "val_acc", ax=ax)
     ax.set_title("test accuracy of the chosen runs")
-    return _png(fig)
+    return _png_for_reader(fig)

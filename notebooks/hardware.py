@@ -106,16 +106,20 @@ cores3 = d2l.book.glue("cores3", power.loc[(3, slow_design), "cores"])
 # independent pieces, as matrix products and convolutions do; it is one reason why a GPU's
 # cores run at a lower clock than a CPU's.
 #
+# (sec-hardware-measured)=
 # ## Measured on your machine
 #
-# Here are matrix-product, convolution and memory-copy rates measured right now, on this
-# machine's CPU and, if there is one, its GPU. The convolution is one that AlexNet, built
+# Here are matrix-product, convolution and memory-copy rates of this machine's CPU and, if
+# there is one, its GPU. They are measured once, by the first page that needs them, and
+# kept: every page of the chapter that quotes a rate of this machine quotes this one
+# measurement, whose date the table gives (`d2l.measured_rates(device, fresh=True)`
+# measures again). The convolution is one that AlexNet, built
 # on the next page, computes: 256 filters of 5 by 5 over 96 channels of 26 by 26 values, for a
 # batch of 32 images; the bf16 matrix product is measured where the processor has bf16 matrix
-# units (tensor cores, or Intel's AMX on a CPU).
+# units (tensor cores, or AMX or AVX512-BF16 instructions on a CPU).
 
 # %%
-rates = pd.DataFrame(d2l.throughput_table(n=1024 if d2l.quick_mode() else 4096))
+rates = pd.DataFrame(d2l.throughput_table())
 rates.set_index("device").round(3)
 
 # %% tags=["remove-cell"]

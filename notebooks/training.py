@@ -38,7 +38,7 @@ d2l.book.show_run_mode("training")
 per_image = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
 flops = 10 * 60_000 * per_image
 h100 = d2l.hardware.PEAK_FLOPS["H100 80GB HBM3"]
-cpu_rate = d2l.matmul_tflops("cpu", n=1024) * 1e12  # this machine's CPU, measured now
+cpu_rate = d2l.measured_rates("cpu")["matmul fp32 TFLOP/s"] * 1e12  # as the hardware page
 image_gflops = d2l.book.glue("image_gflops", per_image / 1e9, ".2f")
 recipe_pflops = d2l.book.glue("recipe_pflops", flops / 1e15, ".2f")
 h100_fp32_s = d2l.book.glue("h100_fp32_s", flops / h100["fp32"], ".0f")
@@ -56,8 +56,9 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32,
 # although PyTorch lets convolutions on NVIDIA GPUs use the faster TF32 format by default),
 # or {eval}`h100_bf16_s` seconds at the bf16 peak; real runs reach a fraction of a
-# peak. At the fp32 rate this machine's CPU reached on a matrix product just now, it would
-# be at least {eval}`cpu_hours` hours. That is why a CPU gets a recipe of its own.
+# peak. At the fp32 rate this machine's CPU reached on a matrix product
+# ([Measured on your machine](hardware.md#sec-hardware-measured)), it would be at least
+# {eval}`cpu_hours` hours. That is why a CPU gets a recipe of its own.
 # :::
 #
 # ## Two recipes
@@ -218,12 +219,14 @@ else:
 # the curves while it trains, and keeps a table of your runs so that you can compare them.
 # It starts from the recipe for your machine (the reference recipe on a GPU, the laptop
 # recipe on a CPU). Press Stop at any time: the run ends after the current batch and what
-# it measured stays in the table. Its first run below uses a quarter of the training
-# images (a tenth in quick mode), so that it ends in about a minute on a laptop:
+# it measured stays in the table. Its first run below is a short one, so that it ends in
+# about a minute on a laptop: a quarter of the training images (in quick mode, 2,400 of them
+# for two epochs).
 
 # %%
 panel = d2l.TrainingPanel()
-panel.run(train_fraction=d2l.scales.pick(quick=0.1, full=0.25))  # a short first run
+panel.run(train_fraction=d2l.scales.pick(quick=0.04, full=0.25),  # a short first run
+          max_epochs=d2l.scales.pick(quick=2, full=3))
 panel
 
 # %% [markdown]
@@ -246,10 +249,11 @@ assert matrix.sum().item() == len(labels) == last["val_images"] == data.num_val
 assert first["status"] == "finished" and len(first["history"]) == first["hparams"]["max_epochs"]
 assert first["train_images"] == round(60_000 * first["hparams"]["train_fraction"])
 # The network has learned at every scale: most classes are mostly on the diagonal, and
-# the panel's short first run is well above chance (0.10).
+# the panel's short first run is above chance (0.10).
 rows_on_diagonal = (matrix.argmax(dim=1) == torch.arange(10)).sum().item()
 assert rows_on_diagonal >= 7, matrix
-assert first["val_acc"] > 0.3, first["val_acc"]
+# (in quick mode, two epochs of 2,400 images, tested on 128: above chance, not far above)
+assert first["val_acc"] > (0.15 if scale == "quick" else 0.3), first["val_acc"]
 if scale == "quick":
     assert last["val_acc"] >= 0.6, last
 else:

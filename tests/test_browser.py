@@ -22,9 +22,10 @@ VIEWERS = {"@jupyterlab/docmanager-extension:plugin": {
 
 
 @contextmanager
-def jupyterlab(root_dir, tmp_path, settings=None):
+def jupyterlab(root_dir, tmp_path, settings=None, args=()):
     """A JupyterLab server on localhost for tests only (no token), .md opening as notebooks;
-    ``settings``: more user settings, {"@scope/extension:plugin": {...}}."""
+    ``settings``: more user settings, {"@scope/extension:plugin": {...}}; ``args``: more
+    command-line options."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     user_settings = tmp_path / "user-settings"
     for name, values in {**VIEWERS, **(settings or {})}.items():
@@ -42,7 +43,7 @@ def jupyterlab(root_dir, tmp_path, settings=None):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
          f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-         "--ServerApp.password=", f"--ServerApp.root_dir={root_dir}"],
+         "--ServerApp.password=", f"--ServerApp.root_dir={root_dir}", *args],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root_dir)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -149,6 +150,12 @@ def test_training_panel_in_a_colab_notebook_in_jupyterlab(tmp_path):
             .select_option(label="SGD + momentum")
         page.locator(".widget-dropdown", has_text="input size").locator("select") \
             .select_option(label="96")
+        for slider in ("epochs", "training data"):  # the smallest run: by keyboard, as a
+            handle = page.locator(".widget-slider", has_text=slider).locator(".noUi-handle")
+            handle.focus()                        # reader without a mouse would set it
+            handle.press("Home")
+        page.locator(".widget-html", has_text="training on 600 images").wait_for(
+            timeout=10_000)
         page.locator(".widget-button", has_text="Train").click()
         deadline = time.time() + 300
         while time.time() < deadline:
@@ -159,6 +166,7 @@ def test_training_panel_in_a_colab_notebook_in_jupyterlab(tmp_path):
         page.locator(".d2l-runs").scroll_into_view_if_needed()
         page.screenshot(path=str(OUTPUT / "jupyterlab-panel.png"))
         assert "finished" in second and "momentum" in second and "96" in second, second
+        assert "1/1" in second and "600" in second, second  # one epoch of 600 images
         assert "finished" in runs.nth(1).inner_text()
         assert not page.refused, page.refused
 
@@ -285,9 +293,19 @@ def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
     shown = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell"
     keys = {}
     every_cell = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
-    with jupyterlab(repo, tmp_path, every_cell) as lab, offline_page([lab]) as page:
+    # one Lab session opens every page, as a reader does from the file browser (a reload
+    # per page would start Lab again ten times)
+    with jupyterlab(repo, tmp_path, every_cell, ["--LabApp.expose_app_in_browser=True"]) \
+            as lab, offline_page([lab]) as page:
+        page.goto(f"{lab}/lab")
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started",
+                               timeout=60_000)
         for name in pages:
-            page.goto(f"{lab}/lab/tree/notebooks/{name}.md")
+            page.evaluate("""path => window.jupyterapp.commands.execute(
+                'docmanager:open', {path, factory: 'Jupytext Notebook'}).then(() => true)""",
+                          f"notebooks/{name}.md")
+            page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current",
+                         has_text=f"{name.split('/')[-1]}.md").wait_for(timeout=60_000)
             page.wait_for_selector(f"{shown} a", timeout=60_000)
             page.wait_for_timeout(1000)  # the last cells rendered
             found = page.locator(f"{shown} [title*='Not Found']").all_inner_texts()

@@ -31,7 +31,8 @@ def test_curves_are_described_by_their_values():
         "to 0.767 (lowest 0.767, highest 2.3); val_acc goes from 0.54 to 0.62 "
         "(lowest 0.54, highest 0.62).")
     zh = plotting.describe(fig, "zh")
-    assert zh.startswith("2 条 数值 曲线，横轴为 epoch，从 1 到 3") and "从 2.3 变为 0.767" in zh
+    assert zh.startswith("2 条 数值 曲线，横轴为 轮次，从 1 到 3") and "从 2.3 变为 0.767" in zh
+    assert "训练损失 从 2.3" in zh and "测试准确率 从 0.54" in zh  # the figure's own words
     assert plotting.describe(fig, "vi").startswith("Đồ thị 2 đường giá trị theo epoch")
 
 
@@ -85,3 +86,71 @@ def test_descriptions_are_escaped_in_html(broken):
     assert book_editions.describe_images(html, {digest: f'say "{broken}" & go'}) == \
         f'<img alt="say &quot;{broken.replace("<", "&lt;")}&quot; &amp; go" ' \
         f'src="_images/{digest}.png"'
+
+
+def test_a_figure_is_drawn_in_each_language_and_given_back_as_it_was():
+    from d2l_local import figtext
+    ax = d2l.plot_confusion(torch.eye(3) * 4, ["coat", "bag", "shirt"])
+    ax.set_title("a title no catalog knows")
+    fig = ax.figure
+    before = [t.get_text() for t in ax.get_xticklabels()]
+    english = (ax.get_xlabel(), ax.get_ylabel(), ax.get_title())
+    with figtext.drawn_in(fig, "vi") as missing:
+        assert (ax.get_xlabel(), ax.get_ylabel()) == ("lớp dự đoán", "lớp thật")
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["áo khoác", "túi xách",
+                                                                 "áo sơ mi"]
+        assert missing == ["a title no catalog knows"]  # reported, and left in English
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == english
+    assert [t.get_text() for t in ax.get_xticklabels()] == before
+    fig.canvas.draw()  # the axis draws its own labels again, not the translation
+    assert [t.get_text() for t in ax.get_xticklabels()] == before
+    if figtext.cjk_family() is not None:  # make system installs fonts-noto-cjk
+        with figtext.drawn_in(fig, "zh") as missing:
+            assert ax.get_xlabel() == "预测类别" and missing == ["a title no catalog knows"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("coat\n→ shirt", "zh", "外套\n→ 衬衫"),
+    ("run 12", "vi", "lần chạy 12"),
+    ("AlexNet, 65x65: training", "zh", "AlexNet, 65x65：训练"),
+    ("ILSVRC-2012 training set (2012)", "vi", "tập huấn luyện ILSVRC-2012 (2012)"),
+    ("Sobel x", "zh", "Sobel x"),  # names are kept
+    ("$\\mathdefault{10^{3}}$", "vi", "$\\mathdefault{10^{3}}$"),  # so is mathtext
+    ("coat\nnot a known line", "zh", None),  # one line unknown: the text is untranslated
+])
+def test_figure_words_are_translated_whole_by_line_or_by_pattern(text, lang, expected):
+    from d2l_local import figtext
+    assert figtext.translate(text, lang) == expected
+    assert figtext.translate(text, "en") == text
+
+
+def test_while_the_book_is_built_a_figure_carries_its_other_languages(tmp_path, monkeypatch):
+    from d2l_local import figtext
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    fig = d2l.plot_history(HISTORY).figure
+    data, meta = figtext.figure_output(fig, lambda f: plotting_png(f))
+    assert data == plotting_png(fig)  # the English figure, for the English book
+    assert set(meta) >= {"alt", "alt_zh", "alt_vi", "png_vi"}
+    assert base64.b64decode(meta["png_vi"]) != data and "untranslated_vi" not in meta
+    assert ("png_zh" in meta) is (figtext.cjk_family() is not None)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", data={
+            "image/png": base64.b64encode(data).decode()}, metadata={"image/png": meta})])])
+    digest = hashlib.sha256(data).hexdigest()
+    alt, png = book_editions.image_outputs([nb], "vi")[digest]
+    assert alt == meta["alt_vi"] and png == base64.b64decode(meta["png_vi"])
+    assert book_editions.image_outputs([nb], "en")[digest] == (meta["alt"], None)
+    fig.axes[0].set_title("a title no catalog knows")
+    _, meta = figtext.figure_output(fig, plotting_png)
+    nb.cells[0].outputs[0].metadata["image/png"] = meta
+    assert book_editions.untranslated_figure_words([nb])["vi"] == ["a title no catalog knows"]
+    monkeypatch.setenv("D2L_LANG", "vi")  # a reader of the Vietnamese page, in JupyterLab
+    data, meta = figtext.figure_output(fig, plotting_png)
+    assert data != plotting_png(fig) and "png_en" not in meta and "png_vi" not in meta
+
+
+def plotting_png(fig) -> bytes:
+    import io
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=50)
+    return buf.getvalue()

@@ -89,10 +89,47 @@ def test_rates_and_forward_time_are_measured():
     model.train()
     assert 0 < hardware.time_forward(model, 4, 28, "cpu", repeat=2) < 5
     assert model.training
-    rows = d2l.throughput_table(n=64, repeat=1)
-    assert rows[0]["device"].startswith("cpu") and rows[0]["matmul fp32 TFLOP/s"] > 0
-    assert (rows[0]["matmul bf16 TFLOP/s"] is None) is (not hardware.bf16_units("cpu"))
     assert hardware.copy_gbps("cpu", mib=8, repeat=2) > 0.1
+
+
+def small_rates(calls):
+    def measure(device, repeat=5):
+        calls.append(str(device))
+        return {"matmul fp32 TFLOP/s": hardware.matmul_tflops(device, 64, repeat=1),
+                "matmul bf16 TFLOP/s": None, "conv fp32 TFLOP/s": 1.0, "copy GB/s": 2.0,
+                "matrix size": 64}
+    return measure
+
+
+def test_a_machine_is_measured_once_and_every_page_reads_that_measurement(monkeypatch,
+                                                                           tmp_path):
+    calls = []
+    monkeypatch.setenv("D2L_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(hardware, "measure_rates", small_rates(calls))
+    first = d2l.measured_rates("cpu")
+    assert first["device"] == d2l.describe_device("cpu") and first["matmul fp32 TFLOP/s"] > 0
+    assert first["measured"].endswith("UTC") and "key" not in first
+    assert hardware.rates_path("cpu") == tmp_path / "rates-cpu.json"
+    assert d2l.measured_rates("cpu") == first  # read back, not measured again
+    assert d2l.throughput_table() == [first] or d2l.try_gpu().type != "cpu"
+    assert calls == ["cpu"]
+    torch.set_num_threads(1)  # another thread count is another machine's rate
+    try:
+        other = d2l.measured_rates("cpu")
+    finally:
+        torch.set_num_threads(2)
+    assert calls == ["cpu", "cpu"] and other["device"].endswith("1 threads)")
+    d2l.measured_rates("cpu", fresh=True)
+    assert len(calls) == 3
+    hardware.rates_path("cpu").write_text("{not json")  # a torn file is measured again
+    assert d2l.measured_rates("cpu")["device"] == d2l.describe_device("cpu")
+    assert len(calls) == 4
+
+
+def test_measure_rates_measures_bf16_only_with_bf16_units(monkeypatch):
+    rates = hardware.measure_rates("cpu", repeat=1)
+    assert rates["matmul fp32 TFLOP/s"] > 0 and rates["copy GB/s"] > 0
+    assert (rates["matmul bf16 TFLOP/s"] is None) is (not hardware.bf16_units("cpu"))
 
 
 def test_peak_flops_only_for_known_gpus():

@@ -69,6 +69,35 @@ def test_figures_drawn_by_code_have_their_caption_in_the_editions_language():
         assert caption in text and "and their derivatives (right)" not in text
 
 
+def test_figures_drawn_by_code_say_their_words_in_the_editions_language():
+    """Every figure of the book's execution was rendered in Chinese and Vietnamese too, with
+    no word the catalogs cannot translate, and each edition's site shows its own."""
+    import hashlib
+    import sys
+
+    from jupyter_cache import get_cache
+
+    from .browser import ROOT
+    sys.path.insert(0, str(ROOT / "tools"))
+    import book_editions
+
+    import editions
+    scale = (ROOT / "_build" / "built-from").read_text().split()[0]  # editions.cache_guard
+    cache = get_cache(editions.cache_dir(scale))
+    notebooks = [cache.get_cache_bundle(r.pk).nb for r in cache.list_cache_records()]
+    assert book_editions.untranslated_figure_words(notebooks) == {}
+    for edition in ("zh", "vi"):
+        drawn = book_editions.image_outputs(notebooks, edition)
+        own = {sha: png for sha, (_, png) in drawn.items() if png is not None}
+        assert len(own) >= 10, edition  # the confusion matrix, the curves, the grids, ...
+        for sha, png in own.items():
+            site_file = SITE / edition / "_images" / f"{sha}.png"
+            english = SITE / "_images" / f"{sha}.png"
+            if site_file.is_file():
+                assert site_file.read_bytes() == png, site_file
+                assert hashlib.sha256(english.read_bytes()).hexdigest() == sha
+
+
 # A character no installed font draws (Tangut), and the check that tells it from a real one.
 MISSING = "\U00017000"
 TOFU_JS = """([chars, missing]) => {

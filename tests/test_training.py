@@ -80,7 +80,9 @@ def test_metrics_are_exact_example_weighted_means():
 
 
 def test_loss_falls_on_real_data_and_history_is_filled():
-    model = d2l.LeNet(lr=0.1, activation="relu", optimizer="momentum")
+    # Adam at 2e-3 ends between 0.66 and 0.69 for seeds 0 to 2 on a 2-core AVX2 CPU; SGD
+    # with momentum at 0.1, the earlier recipe, stayed at chance for seed 2 there.
+    model = d2l.LeNet(lr=2e-3, activation="relu", optimizer="adam")
     t = trainer(max_epochs=3, log_every=4)
     t.fit(model, small_data(2048))
     history = t.history

@@ -22,13 +22,13 @@ def test_the_panel_starts_from_the_recipe_for_the_machine(quick):
     from d2l_local import widgets
     expected = "laptop" if d2l.try_gpu().type == "cpu" else "reference"
     assert widgets.default_recipe() == expected
-    # quick mode starts on a tenth of the images; the rest is the recipe
-    assert d2l.TrainingPanel().values() == {**widgets.RECIPES[expected], "train_fraction": 0.1}
+    # quick mode starts on 2,400 images for two epochs; the rest is the recipe
+    quick_start = {"train_fraction": 0.04, "max_epochs": 2}
+    assert d2l.TrainingPanel().values() == {**widgets.RECIPES[expected], **quick_start}
     panel = d2l.TrainingPanel("reference", lr=0.05)
-    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05,
-                              "train_fraction": 0.1}
+    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05, **quick_start}
     assert list(panel.controls["resize"].options) == [65, 96, 128, 160, 224]  # all work
-    assert "6,000 images (quick mode)" in panel.data_note.value  # what will really be used
+    assert "2,400 images (quick mode)" in panel.data_note.value  # what will really be used
     panel.controls["train_fraction"].value = 0.05
     assert "3,000 images" in panel.data_note.value
     assert d2l.TrainingPanel(train_fraction=0.5).values()["train_fraction"] == 0.5

@@ -146,20 +146,42 @@ def references_as_roles(app, docname, source):
 IMAGE = re.compile(r'<img alt="[^"]*" src="((?:[^"]*/)?_images/([0-9a-f]{64})\.png)"')
 
 
-def image_descriptions(notebooks, lang: str) -> dict:
+def image_outputs(notebooks, lang: str) -> dict:
     """sha256 of each PNG output of ``notebooks`` (the name myst-nb gives its file) ->
-    the text alternative d2l_local.plotting.describe stored with it in ``lang``."""
+    ``(alt, png)``: the text alternative d2l_local.figtext stored with it in ``lang`` and,
+    for a figure drawn in each language, its rendering in ``lang`` (bytes, else None)."""
     key = "alt" if lang == "en" else f"alt_{lang}"
     found = {}
     for nb in notebooks:
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 png = output.get("data", {}).get("image/png")
-                alts = output.get("metadata", {}).get("image/png", {})
-                text = alts.get(key) or alts.get("alt")  # English if this language lacks it
-                if png and text:
-                    found[hashlib.sha256(a2b_base64(png)).hexdigest()] = text
+                meta = output.get("metadata", {}).get("image/png", {})
+                text = meta.get(key) or meta.get("alt")  # English if this language lacks it
+                own = meta.get(f"png_{lang}")
+                if png and (text or own):
+                    found[hashlib.sha256(a2b_base64(png)).hexdigest()] = (
+                        text, a2b_base64(own) if own else None)
     return found
+
+
+def image_descriptions(notebooks, lang: str) -> dict:
+    """sha256 of each PNG output -> its text alternative in ``lang`` (see image_outputs)."""
+    return {sha: alt for sha, (alt, _) in image_outputs(notebooks, lang).items() if alt}
+
+
+def untranslated_figure_words(notebooks) -> dict:
+    """{language: sorted texts} that a figure of ``notebooks`` left in English because
+    the catalogs have no translation for them (d2l_local.figtext)."""
+    found: dict = {}
+    for nb in notebooks:
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                meta = output.get("metadata", {}).get("image/png", {})
+                for key, texts in meta.items():
+                    if key.startswith("untranslated_"):
+                        found.setdefault(key.split("_", 1)[1], set()).update(texts)
+    return {lang: sorted(texts) for lang, texts in found.items()}
 
 
 def describe_images(html_text: str, descriptions: dict) -> str:
@@ -173,15 +195,18 @@ def describe_images(html_text: str, descriptions: dict) -> str:
 
 
 def write_image_descriptions(app, exception):
-    """After the build: the figures of the pages' outputs get their text alternatives,
-    read from the execution cache that every edition's book is built from."""
+    """After the build: the figures of the pages' outputs get their text alternatives and,
+    in the Chinese and Vietnamese books, their renderings in the edition's language (the
+    image files of the edition's own site), read from the execution cache that every
+    edition's book is built from."""
     cache_path = getattr(app.config, "nb_execution_cache_path", "")
     if exception is not None or app.builder.format != "html" or not cache_path:
         return
     from jupyter_cache import get_cache
     cache = get_cache(cache_path)
     notebooks = [cache.get_cache_bundle(record.pk).nb for record in cache.list_cache_records()]
-    descriptions = image_descriptions(notebooks, app.config.d2l_edition)
+    outputs = image_outputs(notebooks, app.config.d2l_edition)
+    descriptions = {sha: alt for sha, (alt, _) in outputs.items() if alt}
     for page in Path(app.outdir).rglob("*.html"):
         if page.relative_to(app.outdir).parts[0] in EDITIONS:
             continue  # another edition's site, built into this one's folder
@@ -189,6 +214,10 @@ def write_image_descriptions(app, exception):
         described = describe_images(text, descriptions)
         if described != text:
             page.write_text(described, encoding="utf-8")
+    images = Path(app.outdir) / "_images"
+    for sha, (_, png) in outputs.items():
+        if png is not None and (images / f"{sha}.png").is_file():
+            (images / f"{sha}.png").write_bytes(png)
 
 
 CAPTIONS = Path(__file__).resolve().parent.parent / "editions" / "captions.csv"

@@ -96,11 +96,20 @@ TEXT = {
         "{alexnet:.3f} sau {alexnet_epochs} epoch, chưa lần nào vượt độ chính xác cuối cùng "
         "của LeNet. Trong {tail} epoch cuối của mỗi lần chạy, độ chính xác kiểm tra của LeNet "
         "thay đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
-    "ex5_found": (
+    "ex5_small_ahead": (
         "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
-        "{small:.3f}, so với {alexnet:.3f} của AlexNet; SlimAlexNet đạt {slim:.3f} với tốc độ "
-        "gấp {slim_speedup:.1f} lần AlexNet."),
+        "{small:.3f}, cao hơn mức {alexnet:.3f} của AlexNet: mạng được thiết kế cho ảnh 28 x 28 "
+        "làm tốt hơn với chi phí chỉ bằng một phần nhỏ. SlimAlexNet, giữ hình dạng của AlexNet "
+        "với một phần tư số kênh, huấn luyện nhanh gấp {slim_speedup:.1f} lần AlexNet và đạt "
+        "{slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
+    "ex5_small_behind": (
+        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
+        "{small:.3f}, thấp hơn mức {alexnet:.3f} của AlexNet: với cùng số epoch, mạng nhỏ chưa "
+        "bắt kịp, dù mỗi epoch của nó chỉ mất một phần nhỏ thời gian. SlimAlexNet, giữ hình "
+        "dạng của AlexNet với một phần tư số kênh, huấn luyện nhanh gấp {slim_speedup:.1f} "
+        "lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex6_rising": (
         "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
         "{r512:,.0f} ảnh mỗi giây, vậy thông lượng tăng theo batch, và kết thúc với độ chính "
@@ -164,3 +173,58 @@ CLASS_NAMES = {
     "bag": "túi xách",
     "ankle boot": "bốt cổ ngắn",
 }
+
+
+# The words of the figures the code draws (d2l_local.figtext), and patterns of them.
+FIGURE_TEXT = {
+    "epoch": "epoch",
+    "predicted": "lớp dự đoán",
+    "true": "lớp thật",
+    "accuracy": "độ chính xác",
+    "train_loss": "mất mát huấn luyện",
+    "val_loss": "mất mát kiểm tra",
+    "train_acc": "độ chính xác huấn luyện",
+    "val_acc": "độ chính xác kiểm tra",
+    "training": "huấn luyện",
+    "test": "kiểm tra",
+    "training loss": "mất mát huấn luyện",
+    "test loss": "mất mát kiểm tra",
+    "train loss": "mất mát huấn luyện",
+    "test acc": "độ chính xác kiểm tra",
+    "test accuracy of the chosen runs": "độ chính xác kiểm tra của các lần chạy đã chọn",
+    "image": "ảnh",
+    "images (log scale)": "số ảnh (thang logarit)",
+    "ILSVRC-2012 training set": "tập huấn luyện ILSVRC-2012",
+    "GTX 580 (one of AlexNet's two)": "GTX 580 (một trong hai card của AlexNet)",
+    "year": "năm",
+    "peak FLOP/s (log scale)": "FLOP/s đỉnh (thang logarit)",
+    "% of parameters": "% số tham số",
+    "% of forward FLOPs": "% FLOPs lượt xuôi",
+    "percent": "phần trăm",
+    "activation": "hàm kích hoạt",
+    "derivative": "đạo hàm",
+    "trained": "sau huấn luyện",
+    "inside": "trong không gian sinh",
+    "outside": "ngoài không gian sinh",
+    "original pixel centres": "tâm các pixel gốc",
+    "one window": "một cửa sổ",
+    "the next window": "cửa sổ kế tiếp",
+    "enlarged pixel (column)": "pixel phóng to (cột)",
+    "enlarged pixel (row)": "pixel phóng to (hàng)",
+    "first-layer filters after training": "bộ lọc tầng đầu sau huấn luyện",
+    "no dropout": "không dropout",
+}
+FIGURE_PATTERNS = [
+    (r"run (\d+)", "lần chạy {0}"),
+    (r"→ (.+)", "→ {0}"),
+    (r"(.+) \((\d{4})\)", "{0} ({1})"),
+    (r"(.+), bf16 matrix", "{0}, ma trận bf16"),
+    (r"measured: (.+), (fp32|bf16)", "đo được: {0}, {1}"),
+    (r"(\d+) epochs on (.+)", "{0} epoch trên {1}"),
+    (r"(\d+x\d+) windows on a (\d+)x enlargement", "cửa sổ {0} trên ảnh phóng to {1} lần"),
+    (r"(\d+) row shapes and the (\d+) patches they make",
+     "{0} dạng hàng và {1} mảng ảnh chúng tạo ra"),
+    (r"(\d+x\d+) filters on (\d+x\d+) images", "bộ lọc {0} trên ảnh {1}"),
+    (r"dropout ([\d.]+)", "dropout {0}"),
+    (r"(.+): (.+)", "{0}: {1}"),
+]

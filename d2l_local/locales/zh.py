@@ -73,11 +73,18 @@ TEXT = {
         "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
         "轮后为 {alexnet:.3f}，始终没有超过 LeNet 的最终准确率。在各自最后 {tail} 轮中，LeNet "
         "的测试准确率变化了 {lenet_gain:+.3f}，AlexNet 的变化了 {alexnet_gain:+.3f}。"),
-    "ex5_found": (
+    "ex5_small_ahead": (
         "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
-        "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，而 AlexNet 为 "
-        "{alexnet:.3f}；SlimAlexNet 的测试准确率为 {slim:.3f}，速度是 AlexNet 的 "
-        "{slim_speedup:.1f} 倍。"),
+        "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，高于 AlexNet 的 "
+        "{alexnet:.3f}：为 28×28 图像设计的网络以很小的代价做得更好。SlimAlexNet 保留 AlexNet "
+        "的结构、只用四分之一的通道，训练速度是 AlexNet 的 {slim_speedup:.1f} 倍，测试准确率为 "
+        "{slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
+    "ex5_small_behind": (
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，低于 AlexNet 的 "
+        "{alexnet:.3f}：在同样的轮数内，小网络没有追上，尽管它每一轮只用了很少的时间。"
+        "SlimAlexNet 保留 AlexNet 的结构、只用四分之一的通道，训练速度是 AlexNet 的 "
+        "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex6_rising": (
         "在批量 32、128 和 512 下训练一轮，每秒分别训练 {r32:,.0f}、{r128:,.0f} 和 {r512:,.0f} "
         "张图像，可见吞吐量随批量增大而增长；测试准确率分别为 {a32:.3f}、{a128:.3f} 和 {a512:.3f}。"),
@@ -132,3 +139,57 @@ CLASS_NAMES = {
     "bag": "包",
     "ankle boot": "短靴",
 }
+
+
+# The words of the figures the code draws (d2l_local.figtext), and patterns of them.
+FIGURE_TEXT = {
+    "epoch": "轮次",
+    "predicted": "预测类别",
+    "true": "真实类别",
+    "accuracy": "准确率",
+    "train_loss": "训练损失",
+    "val_loss": "测试损失",
+    "train_acc": "训练准确率",
+    "val_acc": "测试准确率",
+    "training": "训练",
+    "test": "测试",
+    "training loss": "训练损失",
+    "test loss": "测试损失",
+    "train loss": "训练损失",
+    "test acc": "测试准确率",
+    "test accuracy of the chosen runs": "所选运行的测试准确率",
+    "image": "图像",
+    "images (log scale)": "图像数（对数坐标）",
+    "ILSVRC-2012 training set": "ILSVRC-2012 训练集",
+    "GTX 580 (one of AlexNet's two)": "GTX 580（AlexNet 两块中的一块）",
+    "year": "年份",
+    "peak FLOP/s (log scale)": "峰值 FLOP/s（对数坐标）",
+    "% of parameters": "参数占比（%）",
+    "% of forward FLOPs": "前向 FLOPs 占比（%）",
+    "percent": "百分比",
+    "activation": "激活函数",
+    "derivative": "导数",
+    "trained": "训练后",
+    "inside": "张成空间内",
+    "outside": "张成空间外",
+    "original pixel centres": "原始像素中心",
+    "one window": "一个窗口",
+    "the next window": "下一个窗口",
+    "enlarged pixel (column)": "放大后的像素（列）",
+    "enlarged pixel (row)": "放大后的像素（行）",
+    "first-layer filters after training": "训练后的第一层滤波器",
+    "no dropout": "无暂退法",
+}
+FIGURE_PATTERNS = [
+    (r"run (\d+)", "第 {0} 次运行"),
+    (r"→ (.+)", "→ {0}"),
+    (r"(.+) \((\d{4})\)", "{0}（{1}）"),
+    (r"(.+), bf16 matrix", "{0}，bf16 矩阵"),
+    (r"measured: (.+), (fp32|bf16)", "实测：{0}，{1}"),
+    (r"(\d+) epochs on (.+)", "在 {1} 上训练 {0} 轮"),
+    (r"(\d+x\d+) windows on a (\d+)x enlargement", "{1} 倍放大图像上的 {0} 窗口"),
+    (r"(\d+) row shapes and the (\d+) patches they make", "{0} 种行形状及其组成的 {1} 个图像块"),
+    (r"(\d+x\d+) filters on (\d+x\d+) images", "{1} 图像上的 {0} 滤波器"),
+    (r"dropout ([\d.]+)", "暂退概率 {0}"),
+    (r"(.+): (.+)", "{0}：{1}"),
+]

@@ -1,0 +1,313 @@
+"""What a figure says, in each edition's language: its words translated, a font that has
+Chinese glyphs, its description for a screen reader (the text alternative), and the PNG
+output of a notebook that carries them.
+
+One execution of a page serves the book's three editions, so a figure drawn while the
+book is built is rendered once per language: its PNG output is the reader's language's
+(English there), and its metadata holds the other languages' renderings and
+descriptions, which ``tools/book_editions.py`` puts into each edition's pages. In
+JupyterLab a page of ``notebooks/zh`` draws its figures in Chinese directly
+(:func:`d2l_local.config.language`).
+
+A figure's words are translated by ``FIGURE_TEXT`` and ``FIGURE_PATTERNS`` of each
+catalog in :mod:`d2l_local.locales` (with the class names); words that every language
+writes the same way (AlexNet, fp32, GFLOP/s) are listed in ``FIGURE_KEEP``. A word that is
+neither is reported, so that ``tools/editions.py check`` can name it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import re
+
+import numpy as np
+
+# Fonts with Chinese glyphs, most wanted first (Debian's fonts-noto-cjk gives the first;
+# macOS and Windows have the later ones).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC",
+                "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", "SimHei")
+_CJK: list = []  # the family found, once per process ([None] when there is none)
+MATH = re.compile(r"\$[^$]*\$")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/+.'][A-Za-z0-9]+)*")
+
+
+# ------------------------------------------------------------- the words of a figure
+def cjk_family() -> str | None:
+    """A font family with Chinese glyphs that matplotlib can use, or None.
+
+    matplotlib's font cache may predate the fonts (make setup imports matplotlib before
+    make installs fonts-noto-cjk), so system font files with CJK in their name are
+    registered with it when no known family is listed."""
+    if _CJK:
+        return _CJK[0]
+    from matplotlib import font_manager
+    manager = font_manager.fontManager
+
+    def listed():
+        names = {f.name for f in manager.ttflist}
+        return next((family for family in CJK_FAMILIES if family in names), None)
+    family = listed()
+    if family is None:
+        for path in font_manager.findSystemFonts():
+            if "cjk" in path.lower() and "sans" in path.lower():
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError):  # pragma: no cover - a broken font file
+                    continue
+        family = listed()
+    _CJK.append(family)
+    return family
+
+
+def use_cjk_fallback():
+    """Let every text matplotlib draws fall back to a Chinese font for glyphs its own font
+    lacks (matplotlib >= 3.6 falls back through the family list). Latin text is drawn as
+    before. Nothing changes on a machine without such a font."""
+    import matplotlib
+    family = cjk_family()
+    current = matplotlib.rcParams["font.family"]
+    if family and family not in current:
+        matplotlib.rcParams["font.family"] = [*current, family]
+
+
+def needs_translation(text: str) -> bool:
+    """True when ``text`` has a word that is not written the same in every language."""
+    from .locales import FIGURE_KEEP as keep
+    from .locales import FIGURE_KEEP_FORMS as forms
+    text = MATH.sub("", text)  # mathtext ("$10^{3}$", a tick label) holds no words
+    return any(word not in keep and word.lower() not in keep and not forms.fullmatch(word)
+               for word in WORD.findall(text))
+
+
+def translate(text: str, lang: str) -> str | None:
+    """``text`` in ``lang`` by the catalog's figure words, or None if it has none for it.
+
+    Tried in order: the whole text; each line of a text of several lines; the catalog's
+    patterns (``run 3``, ``a → b``, ``name: metric``), whose parts are translated in turn.
+    A part that needs no translation (a number, a name) is kept as it is."""
+    if lang == "en":
+        return text
+    from .locales import CLASS_NAMES, FIGURE_PATTERNS, FIGURE_TEXT
+    words = {**CLASS_NAMES[lang], **FIGURE_TEXT[lang]}
+    if text in words:
+        return words[text]
+    if not needs_translation(text):
+        return text
+    if "\n" in text:
+        lines = [translate(line, lang) for line in text.split("\n")]
+        return None if None in lines else "\n".join(lines)
+    for pattern, template in FIGURE_PATTERNS[lang]:
+        match = re.fullmatch(pattern, text)
+        if match:
+            parts = [translate(part, lang) for part in match.groups()]
+            if None not in parts:
+                return template.format(*parts)
+    return None
+
+
+def _texts(fig):
+    from matplotlib.text import Text
+    return [t for t in fig.findobj(Text) if t.get_text().strip()]
+
+
+@contextlib.contextmanager
+def drawn_in(fig, lang: str):
+    """``fig`` with its words in ``lang`` for the ``with`` block, then as it was.
+
+    Yields the texts that have no translation (left in English). Chinese needs a font with
+    its glyphs: without one the figure stays English and every text is reported."""
+    untranslated: list[str] = []
+    if lang == "en":
+        yield untranslated
+        return
+    if lang == "zh" and cjk_family() is None:
+        yield sorted({t.get_text() for t in _texts(fig) if needs_translation(t.get_text())})
+        return
+    if lang == "zh":
+        use_cjk_fallback()
+    undo = []
+
+    def change(set_text, text):
+        new = translate(text, lang)
+        if new is None:
+            if needs_translation(text):
+                untranslated.append(text)
+        elif new != text:
+            undo.append((set_text, text))
+            set_text(new)
+            return new
+        return None
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):  # tick labels as the axis will write them
+            formatter, locator = axis.get_major_formatter(), axis.get_major_locator()
+            ticks = axis.get_majorticklocs()
+            labels = list(formatter.format_ticks(ticks)) if len(ticks) else []
+            new = [translate(label, lang) for label in labels]
+            untranslated += [label for n, label in zip(new, labels)
+                             if n is None and needs_translation(label)]
+            if any(n is not None and n != label for n, label in zip(new, labels)):
+                axis.set_ticks(ticks, [n if n is not None else label
+                                       for n, label in zip(new, labels)])
+                undo.append((lambda kept, a=axis: (a.set_major_locator(kept[0]),
+                                                   a.set_major_formatter(kept[1])),
+                             (locator, formatter)))
+        for line in ax.get_lines():  # their labels are what a description reads
+            if not line.get_label().startswith("_"):
+                change(line.set_label, line.get_label())
+    ticks = {id(t) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)  # done above
+             for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]
+             for t in (tick.label1, tick.label2)}
+    for text in _texts(fig):
+        if id(text) not in ticks:
+            change(text.set_text, text.get_text())
+    try:
+        yield sorted(set(untranslated))
+    finally:
+        for set_text, old in reversed(undo):
+            set_text(old)
+
+
+# ------------------------------------------------------------- text alternatives
+def _number(value) -> str:
+    value = float(value)
+    return f"{value:.0f}" if value.is_integer() and abs(value) < 1e6 else f"{value:.3g}"
+
+
+def _axes_description(ax, say) -> str | None:
+    lines = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
+    xlabel, ylabel, title = ax.get_xlabel(), ax.get_ylabel(), ax.get_title()
+    if lines:
+        curves = []
+        for line in lines:
+            xs, ys = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)
+            ok = np.isfinite(ys)
+            if ok.any():
+                curves.append(say("figure_curve", label=line.get_label(),
+                                  first=_number(ys[ok][0]), last=_number(ys[ok][-1]),
+                                  low=_number(ys[ok].min()), high=_number(ys[ok].max())))
+        xs = np.concatenate([np.asarray(line.get_xdata(), float) for line in lines])
+        return say("figure_curves", n=len(lines), title=title or ylabel or say("figure_values"),
+                   x=xlabel or "x", x0=_number(np.nanmin(xs)), x1=_number(np.nanmax(xs)),
+                   curves=say("list_separator").join(curves))
+    if ax.images:
+        shape = ax.images[0].get_array().shape
+        if xlabel or ylabel:  # a matrix, such as a confusion matrix
+            ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+            return say("figure_matrix", rows=shape[0], cols=shape[1], y=ylabel, x=xlabel,
+                       names=", ".join(ticks))
+        return None  # one image of a grid: described with the grid
+    points = [xy for c in ax.collections for xy in np.asarray(c.get_offsets(), float)]
+    if points:  # a scatter, its points named by the annotations at them
+        named = {tuple(np.round(t.xy, 6)): t.get_text() for t in ax.texts if hasattr(t, "xy")}
+        return say("figure_points", n=len(points), y=ylabel or "y", x=xlabel or "x",
+                   points=say("list_separator").join(
+                       (f"{named[key]} " if (key := tuple(np.round(p, 6))) in named else "")
+                       + f"({_number(p[0])}, {_number(p[1])})" for p in points))
+    bars = [p for p in ax.patches if hasattr(p, "get_width")]
+    if bars:
+        def names(axis):  # category labels, not numbers ("$10^{3}$")
+            found = [t.get_text() for t in axis.get_ticklabels()]
+            return found if found and not any(n.startswith("$") or
+                                              n.replace(".", "").replace("−", "").isdigit()
+                                              for n in found) else []
+        sideways = names(ax.yaxis)
+        labels = sideways or names(ax.xaxis)
+        sizes = [b.get_width() if sideways else b.get_height() for b in bars]
+        return say("figure_bars", n=len(bars),
+                   title=title or (xlabel if sideways else ylabel) or say("figure_values"),
+                   names=say("list_separator").join(
+                       f"{name}: {_number(size)}" for name, size in zip(labels, sizes)))
+    return None
+
+
+def describe(fig, lang: str = "en") -> str:
+    """What ``fig`` shows, in words, from the data it draws (for a screen reader): each
+    curve's first and last value and its range, a grid's number of images and their
+    titles, a matrix's size and labels; in ``lang``, the figure's own words included."""
+    from .locales import CATALOGS
+    catalog = CATALOGS[lang]
+
+    def say(key, **values):
+        return catalog[key].format(**values)
+    with drawn_in(fig, lang):
+        parts = [text for ax in fig.axes if (text := _axes_description(ax, say))]
+        grid = [ax for ax in fig.axes if ax.images and not (ax.get_xlabel() or ax.get_ylabel())]
+        if grid:
+            titles = [ax.get_title() for ax in grid if ax.get_title()]
+            heading = fig._suptitle.get_text() if fig._suptitle else ""
+            grid_text = say("figure_grid", n=len(grid),
+                            titles=", ".join(dict.fromkeys(titles))) \
+                if titles else say("figure_grid_untitled", n=len(grid))
+            parts.append(f"{heading}: {grid_text}" if heading else grid_text)
+    return " ".join(" ".join(parts).split()) or say("figure_plain")  # one line
+
+
+def text_alternatives(fig) -> dict:
+    """``describe(fig)`` in every language: {"alt": English, "alt_zh": ..., "alt_vi": ...}."""
+    from .locales import LANGUAGES
+    return {("alt" if lang == "en" else f"alt_{lang}"): describe(fig, lang)
+            for lang in LANGUAGES}
+
+
+# ------------------------------------------------------------- a notebook's output
+def figure_output(fig, render) -> tuple[bytes, dict]:
+    """The PNG of ``fig`` (``render(fig)`` gives its bytes) in the reader's language, and
+    its output metadata: the text alternatives in every language and, while the book is
+    built, the other editions' renderings (``png_zh``, base64) and the words they lack
+    (``untranslated_zh``)."""
+    from . import config
+    from .locales import LANGUAGES
+    reader = config.language()
+    with drawn_in(fig, reader):
+        data = render(fig)
+    if data is None:
+        return None, {}
+    meta = text_alternatives(fig)
+    if config.static_book():
+        for lang in LANGUAGES:
+            if lang in ("en", reader):
+                continue
+            with drawn_in(fig, lang) as missing:
+                meta[f"png_{lang}"] = base64.b64encode(render(fig)).decode("ascii")
+            if missing:
+                meta[f"untranslated_{lang}"] = missing
+    return data, meta
+
+
+def describe_figures_in_notebooks():
+    """In a notebook, every figure's PNG output is drawn in the reader's language and
+    carries :func:`figure_output`'s metadata (``{"image/png": {"alt": ...}}``), which the
+    book writes into each edition's pages (tools/book_editions.py). IPython's PNG
+    formatter for figures is wrapped once, after matplotlib's inline backend has
+    registered it."""
+    if not _in_notebook():
+        return
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+    formatter = get_ipython().display_formatter.formatters["image/png"]
+    try:
+        png = formatter.lookup_by_type(Figure)
+    except KeyError:
+        return
+    if getattr(png, "d2l_described", False):
+        return
+
+    def png_with_description(fig):
+        try:
+            data, meta = figure_output(fig, png)
+        except Exception:  # a figure this does not know how to describe: as IPython draws it
+            return png(fig)
+        return None if data is None else (data, meta)
+    png_with_description.d2l_described = True
+    formatter.for_type(Figure, png_with_description)
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+        shell = get_ipython()
+        return shell is not None and hasattr(shell, "kernel")
+    except ImportError:  # pragma: no cover
+        return False
