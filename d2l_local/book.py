@@ -311,9 +311,15 @@ def result(name, key, *, stated=False, **values) -> Prose:
     for other, found_key, missing_key in others:
         recorded = results.load_findings(page, other)
         finding = recorded.get("findings", {}).get(name)
-        if finding:
-            text = text + say(found_key, where=_where(recorded),
-                              finding=say(finding["key"], **finding["values"]))
+        try:
+            said = finding and say(finding["key"], **finding["values"])
+        except KeyError:  # recorded by an older form of the experiment: not its finding now
+            said = None
+            if missing_key:
+                text = text + say(f"{missing_key}_now")
+                continue
+        if said:
+            text = text + say(found_key, where=_where(recorded), finding=said)
         elif missing_key:
             text = text + say(missing_key)
     return text

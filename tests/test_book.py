@@ -220,6 +220,19 @@ def test_without_a_recorded_run_quick_mode_says_so(page, monkeypatch):
     assert stated.startswith(" No CPU full-size run")  # no "too small": the page states it
 
 
+def test_a_finding_of_an_earlier_form_of_the_experiment_is_not_quoted(page, monkeypatch):
+    from d2l_local import results
+    for key, values in (("ex5_retired_sentence", {"small": 0.8}),  # no such sentence now
+                        ("ex8_gap", {"gap_none": 0.2})):  # the sentence wants more values
+        results.save_findings("exercises", "cpu", {"ex8": {"key": key, "values": values}},
+                              60.0, "cpu")
+        _at(monkeypatch, "quick")
+        book.show_run_mode("exercises", device="cpu")
+        text = book.result("ex8", "ex8_gap", gap_none=0.25, gap_drop=0.1, epochs=4, train=256)
+        assert "ran an earlier form of this experiment" in text, key
+        assert "found" not in text and set(text.texts) == {"en", "zh", "vi"}
+
+
 def test_a_gpu_finding_is_shown_beside_the_cpu_run_labelled(page, monkeypatch):
     from d2l_local import results
     folder, _ = page

@@ -33,6 +33,9 @@ TEXT = {
     "quick_cannot_tell": "Quick mode's run is too small to answer this question.",
     "not_found_at_cpu": (" No CPU full-size run of this page has been recorded yet: run it "
                          "without `D2L_QUICK` to see what it finds."),
+    "not_found_at_cpu_now": (" The recorded CPU full-size run of this page ran an earlier "
+                             "form of this experiment, so it is not quoted: run the page "
+                             "without `D2L_QUICK` to see what it finds."),
     "found_at_cpu": " The CPU full-size run ({where}) found: {finding}",
     "found_at_gpu": " The GPU full-size run ({where}) found: {finding}",
     "recorded_where": "on {device}, {date}, the page in {duration}",

@@ -35,6 +35,9 @@ TEXT = {
     "quick_cannot_tell": "Lần chạy ở chế độ nhanh quá nhỏ để trả lời câu hỏi này.",
     "not_found_at_cpu": (" Chưa có lần chạy kích thước đầy đủ trên CPU nào của trang này được "
                          "ghi lại: hãy chạy trang mà không đặt `D2L_QUICK` để xem kết quả."),
+    "not_found_at_cpu_now": (" Lần chạy kích thước đầy đủ trên CPU đã ghi lại của trang này chạy "
+                             "một dạng cũ hơn của thí nghiệm này, nên không được trích dẫn: hãy "
+                             "chạy trang mà không đặt `D2L_QUICK` để xem kết quả."),
     "found_at_cpu": " Lần chạy kích thước đầy đủ trên CPU ({where}) cho thấy: {finding}",
     "found_at_gpu": " Lần chạy kích thước đầy đủ trên GPU ({where}) cho thấy: {finding}",
     "recorded_where": "trên {device}, ngày {date}, cả trang mất {duration}",

@@ -24,6 +24,7 @@ TEXT = {
         "每个解答都会说明运行的是哪种形式。"),
     "quick_cannot_tell": "快速模式的运行规模太小，回答不了这个问题。",
     "not_found_at_cpu": "本页尚无已记录的 CPU 全尺寸运行：不设置 `D2L_QUICK` 运行本页，即可看到它的结果。",
+    "not_found_at_cpu_now": "本页已记录的 CPU 全尺寸运行做的是这个实验较早的形式，因此不引用它：不设置 `D2L_QUICK` 运行本页，即可看到它的结果。",
     "found_at_cpu": "CPU 全尺寸运行（{where}）的结果：{finding}",
     "found_at_gpu": "GPU 全尺寸运行（{where}）的结果：{finding}",
     "recorded_where": "在 {device} 上，{date}，整页用时 {duration}",
