@@ -1,4 +1,4 @@
-"""The chapter's JupyterLab: pages open unmodified.
+"""The chapter's JupyterLab: pages open unmodified, numbering figures as the book does.
 
 When a kernel connects, JupyterLab writes the kernel's ``language_info`` into the
 notebook's metadata, and a notebook whose metadata changes is marked modified. The
@@ -11,6 +11,13 @@ this environment reports, so the kernel's write changes nothing; jupytext still 
 out of the file when the page is saved. ``make setup`` names it in the project
 environment's Jupyter server configuration (``ServerApp.contents_manager_class``):
 ``python -m d2l_local.lab .venv/etc/jupyter/jupyter_server_config.json``.
+
+jupyterlab-myst renders a page on its own, so it numbers the page's figures and exercises
+from 1, while the book numbers them through the chapter (the model page's first figure is
+Fig. 4). The manager also opens a chapter page with its first Markdown cell starting with
+MyST front matter, ``numbering: {figure: {start: 4}, ...}``, from the chapter's order
+(``tools/make_notebooks.py``, which numbers the Colab notebooks the same way), and takes
+it out again when the page is saved, so the file never holds it.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from jupytext.async_contentsmanager import build_async_jupytext_contents_manager_class
@@ -42,12 +49,86 @@ def with_language_info(model: dict) -> dict:
     return model
 
 
+NUMBERING_NOTE = "# numbered as in the book (d2l_local.lab); not saved with the page"
+
+
+def chapter_numbering(root, path) -> dict | None:
+    """The figure and exercise numbers the book gives before page ``path`` (relative to
+    the project ``root``), as MyST front matter's ``numbering``; None for a file that is not
+    a page of the chapter's table of contents."""
+    tools = Path(root) / "tools"
+    if not (tools / "make_notebooks.py").is_file():
+        return None
+    if str(tools) not in sys.path:
+        sys.path.insert(0, str(tools))
+    import make_notebooks
+    md = Path(root) / PurePosixPath(path.strip("/"))  # the server's paths start with /
+    if md.suffix != ".md" or md.resolve() not in [p.resolve() for p in
+                                                 make_notebooks.toc_pages(md.parent)]:
+        return None
+    make_notebooks._numbered.cache_clear()  # the pages may have been edited since
+    before = make_notebooks.numbers_before(md)
+    words = make_notebooks.WORDS[make_notebooks.edition(md)]  # "图 5" in the Chinese pages
+    return {kind: {"start": count + 1, "template": f"{words[kind]} %s"}
+            for kind, count in before.items()}
+
+
+def front_matter(numbering: dict) -> str:
+    """The MyST front matter that starts a page's first Markdown cell in JupyterLab."""
+    lines = ["---", NUMBERING_NOTE, "numbering:"]
+    for kind, options in numbering.items():
+        lines += [f"  {kind}:"] + [f"    {key}: {json.dumps(value, ensure_ascii=False)}"
+                                   for key, value in options.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+def with_numbering(model: dict, numbering: dict | None) -> dict:
+    """``model`` with its first Markdown cell starting with the front matter that makes
+    jupyterlab-myst number as the book does."""
+    if numbering is None or model.get("type") != "notebook" \
+            or not isinstance(model.get("content"), dict):
+        return model
+    cell = next((c for c in model["content"].get("cells", [])
+                 if c.get("cell_type") == "markdown"), None)
+    if cell is not None:
+        cell["source"] = front_matter(numbering) + _without_front_matter(_text(cell["source"]))
+    return model
+
+
+def without_numbering(model: dict) -> dict:
+    """``model`` without what :func:`with_numbering` added (what is saved)."""
+    content = model.get("content")
+    if model.get("type") == "notebook" and isinstance(content, dict):
+        for cell in content.get("cells", []):
+            if cell.get("cell_type") == "markdown":
+                cell["source"] = _without_front_matter(_text(cell["source"]))
+                break
+    return model
+
+
+def _text(source) -> str:
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _without_front_matter(text: str) -> str:
+    if text.startswith("---\n" + NUMBERING_NOTE + "\n"):
+        return text.split("\n---\n", 1)[1]
+    return text
+
+
 class ContentsManager(build_async_jupytext_contents_manager_class(AsyncLargeFileManager)):
-    """Jupytext's contents manager, opening notebooks with the kernel's language_info."""
+    """Jupytext's contents manager, opening notebooks with the kernel's language_info and
+    the chapter's figure numbers."""
 
     async def get(self, path, content=True, type=None, format=None, **kwargs):
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
-        return with_language_info(model) if content else model
+        if not content:
+            return model
+        return with_numbering(with_language_info(model),
+                              chapter_numbering(self.root_dir, path))
+
+    async def save(self, model, path=""):
+        return await super().save(without_numbering(model), path)
 
 
 def configure(path) -> None:

@@ -88,13 +88,16 @@ def save(page, paired, tries=3):
 
 
 def page_repo(tmp_path, page):
-    """A folder holding one page (its .md and .py twin) and the jupytext pairing."""
+    """A folder holding one page (its .md and .py twin), the jupytext pairing, and the
+    chapter's order with the tools that read it (the server numbers figures from it)."""
     repo = tmp_path / "repo"
     (repo / "notebooks").mkdir(parents=True)
     for name in (f"{page}.md", f"{page}.py"):
         shutil.copy(ROOT / "notebooks" / name, repo / "notebooks" / name)
-    for name in ("jupytext.toml", ".gitignore"):
+    for name in ("jupytext.toml", ".gitignore", "_toc.yml"):
         shutil.copy(ROOT / name, repo / name)
+    shutil.copytree(ROOT / "tools", repo / "tools",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     return repo
 
 
@@ -283,7 +286,8 @@ def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
     page shows a "Not Found" key."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "notebooks", repo / "notebooks")
-    for name in ("jupytext.toml", ".gitignore", "references.bib"):
+    shutil.copytree(ROOT / "tools", repo / "tools")  # the chapter's order, for numbering
+    for name in ("jupytext.toml", ".gitignore", "references.bib", "_toc.yml"):
         shutil.copy(ROOT / name, repo / name)
     # every English page and, as tools/editions.py checks the editions' links the same
     # way, the translations with the most references
@@ -306,11 +310,15 @@ def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
                           f"notebooks/{name}.md")
             page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current",
                          has_text=f"{name.split('/')[-1]}.md").wait_for(timeout=60_000)
-            page.wait_for_selector(f"{shown} a", timeout=60_000)
+            page.wait_for_selector(f"{shown} a >> visible=true", timeout=60_000)
             page.wait_for_timeout(1000)  # the last cells rendered
             found = page.locator(f"{shown} [title*='Not Found']").all_inner_texts()
             if found:
                 keys[name] = found
+            if name == "model":  # numbered as the book numbers it (d2l_local.lab)
+                caption = page.locator(f"{shown} figcaption").first.inner_text()
+                assert caption.replace("\xa0", " ").startswith("Figure 4:"), caption
+                page.screenshot(path=str(OUTPUT / "jupyterlab-figure-numbers.png"))
             if name == "features":
                 words = "SIFT (Lowe, 2004) and its faster cousin SURF (Bay et al., 2006)"
                 cell = page.locator(shown, has_text=words)

@@ -1,7 +1,9 @@
 """The project's JupyterLab server (d2l_local/lab.py): a page opens holding the
-language_info its kernel reports, so the kernel's connection does not mark it modified."""
+language_info its kernel reports, so the kernel's connection does not mark it modified,
+and numbering its figures and exercises as the book does."""
 
 import json
+from pathlib import Path
 
 from d2l_local import lab
 
@@ -43,3 +45,50 @@ def test_the_server_config_names_the_manager_and_keeps_the_rest(tmp_path):
                                     "d2l_local.lab.ContentsManager"}, "LabApp": {"x": 1}}
     from traitlets.utils.importstring import import_item
     assert import_item(config["ServerApp"]["contents_manager_class"]) is lab.ContentsManager
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_page_opens_numbering_figures_and_exercises_through_the_chapter():
+    # the model page comes after features, data and hardware (a figure each); the
+    # exercises page after every other page's figures (tools/make_notebooks.py counts them)
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_notebooks
+    assert lab.chapter_numbering(ROOT, "notebooks/model.md") == {
+        "figure": {"start": 4, "template": "Figure %s"},
+        "exercise": {"start": 1, "template": "Exercise %s"}}
+    assert lab.chapter_numbering(ROOT, "notebooks/zh/model.md")["figure"] == {
+        "start": 4, "template": make_notebooks.WORDS["zh"]["figure"] + " %s"}
+    assert lab.chapter_numbering(ROOT, "/notebooks/model.md") == \
+        lab.chapter_numbering(ROOT, "notebooks/model.md")  # as the server names it
+    before = make_notebooks.numbers_before(ROOT / "notebooks" / "zh" / "exercises.md")
+    assert {kind: n["start"] for kind, n in lab.chapter_numbering(
+        ROOT, "notebooks/zh/exercises.md").items()} == {
+        kind: n + 1 for kind, n in before.items()} and before["figure"] > 5
+    for other in ("notebooks/model.py", "README.md", "notebooks/nothing.md"):
+        assert lab.chapter_numbering(ROOT, other) is None
+
+
+def test_the_numbering_is_added_on_opening_and_never_saved():
+    page = notebook({"kernelspec": {"language": "python"}})
+    page["content"]["cells"] = [{"cell_type": "code", "source": "x = 1", "metadata": {}},
+                                {"cell_type": "markdown", "source": "(sec-a)=\n# A page",
+                                 "metadata": {}}]
+    original = json.loads(json.dumps(page))
+    opened = lab.with_numbering(page, {"figure": {"start": 4}, "exercise": {"start": 2}})
+    title = opened["content"]["cells"][1]["source"]
+    assert title == ("---\n" + lab.NUMBERING_NOTE + "\nnumbering:\n  figure:\n    start: 4\n"
+                     "  exercise:\n    start: 2\n---\n(sec-a)=\n# A page")
+    zh = lab.front_matter({"figure": {"start": 3, "template": "图 %s"}})
+    assert '    template: "图 %s"' in zh  # YAML that keeps the glyphs
+    again = lab.with_numbering(opened, {"figure": {"start": 5}, "exercise": {"start": 2}})
+    assert again["content"]["cells"][1]["source"].count("numbering:") == 1  # never twice
+    assert "start: 5" in again["content"]["cells"][1]["source"]
+    assert lab.without_numbering(again) == original  # what is saved is the page as it was
+    assert lab.with_numbering(notebook({}), None) == notebook({})  # not a chapter page
+    kept = {"cell_type": "markdown", "source": "---\ntitle: mine\n---\n# B", "metadata": {}}
+    other = notebook({})
+    other["content"]["cells"] = [dict(kept)]
+    assert lab.without_numbering(other)["content"]["cells"] == [kept]  # a reader's own
