@@ -252,8 +252,9 @@ def text_alternatives(fig) -> dict:
 
 
 # ------------------------------------------------------------- a notebook's output
-def figure_output(fig, render) -> tuple[bytes, dict]:
-    """The PNG of ``fig`` (``render(fig)`` gives its bytes) in the reader's language, and
+def figure_output(fig, render) -> tuple[bytes | str, dict]:
+    """The PNG of ``fig`` (``render(fig)`` gives its bytes, or base64 text as IPython's
+    inline backend does) in the reader's language, and
     its output metadata: the text alternatives in every language and, while the book is
     built, the other editions' renderings (``png_zh``, base64) and the words they lack
     (``untranslated_zh``)."""
@@ -270,7 +271,7 @@ def figure_output(fig, render) -> tuple[bytes, dict]:
             if lang in ("en", reader):
                 continue
             with drawn_in(fig, lang) as missing:
-                meta[f"png_{lang}"] = base64.b64encode(render(fig)).decode("ascii")
+                meta[f"png_{lang}"] = as_base64(render(fig))
             if missing:
                 meta[f"untranslated_{lang}"] = missing
     return data, meta
@@ -279,29 +280,59 @@ def figure_output(fig, render) -> tuple[bytes, dict]:
 def describe_figures_in_notebooks():
     """In a notebook, every figure's PNG output is drawn in the reader's language and
     carries :func:`figure_output`'s metadata (``{"image/png": {"alt": ...}}``), which the
-    book writes into each edition's pages (tools/book_editions.py). IPython's PNG
-    formatter for figures is wrapped once, after matplotlib's inline backend has
-    registered it."""
+    book writes into each edition's pages (tools/book_editions.py). JupyterLab and Colab
+    ignore that metadata, so the figure also gets a ``text/html`` output: the same PNG as
+    an ``<img>`` with the description as its ``alt``, which they show instead (the book
+    prefers the PNG: ``nb_mime_priority_overrides`` in _config.yml). IPython's formatters
+    for figures are wrapped once, after matplotlib's inline backend has registered its own.
+    """
     if not _in_notebook():
         return
     from IPython import get_ipython
     from matplotlib.figure import Figure
-    formatter = get_ipython().display_formatter.formatters["image/png"]
+    formatters = get_ipython().display_formatter.formatters
     try:
-        png = formatter.lookup_by_type(Figure)
+        png = formatters["image/png"].lookup_by_type(Figure)
     except KeyError:
         return
     if getattr(png, "d2l_described", False):
         return
 
-    def png_with_description(fig):
+    def render(fig):
         try:
-            data, meta = figure_output(fig, png)
+            return figure_output(fig, png)
         except Exception:  # a figure this does not know how to describe: as IPython draws it
-            return png(fig)
+            return png(fig), {}
+
+    def html_with_alt(fig):  # asked first: IPython formats text/html before image/png
+        data, meta = fig._d2l_output = render(fig)
+        return None if data is None else image_html(data, alt_for_reader(meta))
+
+    def png_with_description(fig):
+        data, meta = fig.__dict__.pop("_d2l_output", None) or render(fig)
         return None if data is None else (data, meta)
     png_with_description.d2l_described = True
-    formatter.for_type(Figure, png_with_description)
+    formatters["text/html"].for_type(Figure, html_with_alt)
+    formatters["image/png"].for_type(Figure, png_with_description)
+
+
+def alt_for_reader(meta: dict) -> str:
+    """The text alternative of :func:`figure_output`'s metadata in the reader's language."""
+    from . import config
+    lang = config.language()
+    return meta.get("alt" if lang == "en" else f"alt_{lang}") or meta.get("alt", "")
+
+
+def image_html(data: bytes, alt: str) -> str:
+    """A PNG as an ``<img>`` that says what it shows."""
+    import html
+    return (f'<img src="data:image/png;base64,{as_base64(data)}" '
+            f'alt="{html.escape(alt, quote=True)}">')
+
+
+def as_base64(data) -> str:
+    """PNG bytes as base64 text; text as it is (IPython's inline backend renders base64)."""
+    return data if isinstance(data, str) else base64.b64encode(data).decode("ascii")
 
 
 def _in_notebook() -> bool:

@@ -277,6 +277,10 @@ def test_a_page_run_in_jupyterlab_shows_its_values_in_the_prose(tmp_path):
         assert [e.inner_text() for e in errors.all() if e.is_visible()] == []
         outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
         assert "IPython.core.display.Markdown" not in outputs  # no glue output shown
+        # every figure says what it shows to a screen reader (d2l_local.figtext)
+        alts = [img.get_attribute("alt") for img in
+                page.locator(".jp-OutputArea-output img").all()]
+        assert alts and all(alt and alt.startswith(("A ", "An ")) for alt in alts), alts
         assert not page.refused, page.refused
 
 

@@ -57,6 +57,24 @@ def test_every_language_has_a_text_for_every_figure():
     assert set(alts) == {"alt", "alt_zh", "alt_vi"} and len(set(alts.values())) == 3
 
 
+def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_path,
+                                                                           monkeypatch):
+    """The same, through IPython's inline backend (which renders base64 text)."""
+    from nbclient import NotebookClient
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "%matplotlib inline\nimport d2l_local as d2l\n"
+        f"d2l.plot_history({HISTORY!r});")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    [output] = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    meta = output["metadata"]["image/png"]
+    vi = base64.b64decode(meta["png_vi"])
+    assert vi.startswith(b"\x89PNG") and vi != base64.b64decode(output["data"]["image/png"])
+    assert "untranslated_vi" not in meta and meta["alt_vi"].startswith("Đồ thị 2 đường")
+
+
 def test_a_notebooks_figure_output_carries_its_description(tmp_path):
     from nbclient import NotebookClient
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
@@ -68,6 +86,10 @@ def test_a_notebooks_figure_output_carries_its_description(tmp_path):
     [output] = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
     alts = output["metadata"]["image/png"]
     assert alts["alt"].startswith("A plot of 2 curves") and "曲线" in alts["alt_zh"]
+    # JupyterLab and Colab read no alt from metadata: they show the same PNG as an <img>
+    html = output["data"]["text/html"]
+    assert html == (f'<img src="data:image/png;base64,{output["data"]["image/png"]}" '
+                    f'alt="{alts["alt"]}">')
     digest = hashlib.sha256(base64.b64decode(output["data"]["image/png"])).hexdigest()
     assert book_editions.image_descriptions([nb], "zh") == {digest: alts["alt_zh"]}
     assert book_editions.image_descriptions([nb], "vi") == {digest: alts["alt_vi"]}
