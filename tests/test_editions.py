@@ -3,6 +3,7 @@ the same glue names, labels and citations, translations stamped with the English
 they were made from, and the sentences the code writes available in every language."""
 
 import csv
+import re
 import shutil
 import string
 import sys
@@ -10,8 +11,8 @@ import sys
 import nbformat
 import pytest
 
-from d2l_local import book, config
-from d2l_local.locales import CATALOGS, LANGUAGES
+from d2l_local import book, config, locales
+from d2l_local.locales import CATALOGS, LANGUAGES, TRANSLATIONS
 
 from .browser import ROOT
 
@@ -22,9 +23,78 @@ import make_notebooks  # noqa: E402
 import editions  # noqa: E402
 
 
-@pytest.mark.parametrize("lang", ["zh", "vi"])
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_edition_matches_the_english_pages(lang):
     assert editions.problems(lang) == []
+
+
+def test_each_edition_is_described_once_and_consistently():
+    """d2l_local.locales.EDITIONS is the one list; what it says of an edition agrees with
+    itself: its page language, Sphinx language and number locale are of its language (the
+    stylesheet selects a note by ``html[lang|=<code>]``), and the English is first."""
+    from babel import Locale
+    assert LANGUAGES[0] == "en" and TRANSLATIONS == LANGUAGES[1:]
+    for table in (CATALOGS, locales.CLASS_NAMES, locales.HTML_LANG, locales.NAMES,
+                  locales.SPHINX_LANGUAGE, locales.BABEL_LOCALE, locales.TITLES,
+                  locales.FIGURE_TEXT, locales.FIGURE_PATTERNS):
+        assert tuple(table) == LANGUAGES
+    for lang in LANGUAGES:
+        assert locales.HTML_LANG[lang].split("-")[0] == lang
+        assert locales.SPHINX_LANGUAGE[lang].split("_")[0] == lang
+        assert Locale.parse(locales.BABEL_LOCALE[lang]).language == lang
+    assert len(set(locales.NAMES.values())) == len(set(locales.TITLES.values())) == \
+        len(LANGUAGES)
+
+
+def test_every_place_that_lists_the_editions_reads_the_one_list(tmp_path, monkeypatch):
+    """The tools, the book's extension and its stylesheet, and the Makefile enumerate the
+    editions by reading d2l_local.locales, so an edition added there reaches each of them;
+    a place that typed its own list would miss it and fail here."""
+    import yaml
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(editions, "ROOT", tmp_path)
+    assert editions.pages(["alexnet.md", "data.md"]) == \
+        [f"notebooks/{'' if lang == 'en' else lang + '/'}{page}.md"
+         for page in ("alexnet", "data") for lang in LANGUAGES]
+    for lang in LANGUAGES:  # the book's configuration of each edition
+        config = yaml.safe_load((editions.edition_config(lang, "quick") / "_config.yml")
+                                .read_text(encoding="utf-8"))
+        assert config["title"] == locales.TITLES[lang]
+        assert config["sphinx"]["config"]["language"] == locales.SPHINX_LANGUAGE[lang]
+        assert config["sphinx"]["config"]["d2l_edition"] == lang
+    english = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert english["title"] == locales.TITLES["en"]  # a plain jupyter-book build . too
+    # the Colab notebooks: each edition's pages and words
+    assert list(make_notebooks.edition_pages()) == list(LANGUAGES)
+    assert list(make_notebooks.WORDS) == list(LANGUAGES)
+    assert [make_notebooks.edition(make_notebooks.edition_folder(lang) / "data.md")
+            for lang in LANGUAGES] == list(LANGUAGES)
+    # the book's language switch and the rules that show a note in the page's language
+    switch = book_editions.switch_html("notebooks/data", "en")
+    assert [f'lang="{locales.HTML_LANG[lang]}"' in switch for lang in LANGUAGES] == \
+        [True] * len(LANGUAGES)
+    css = book_editions.l10n_css()
+    assert [f'html[lang|="{lang}"] .d2l-l10n > [lang="{lang}"]' in css
+            for lang in LANGUAGES] == [True] * len(LANGUAGES)
+    # the Makefile and the static stylesheet name no edition: they ask the tools
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    stylesheet = (ROOT / "_static" / "editions.css").read_text(encoding="utf-8")
+    for lang in TRANSLATIONS:
+        assert not re.search(rf"\b{lang}\b", makefile), f"the Makefile names {lang}"
+        assert f'"{lang}"' not in stylesheet, f"_static/editions.css names {lang}"
+
+
+def test_each_page_gets_the_rules_that_show_its_languages_note():
+    context = {"metatags": '<link rel="alternate" />'}
+    book_editions.add_l10n_style(None, "notebooks/data", "page.html", context, None)
+    assert context["metatags"] == ('<link rel="alternate" /><style>\n'
+                                   + book_editions.l10n_css() + "\n</style>\n")
+    assert book_editions.l10n_css(["en", "fr"]) == (
+        'html[lang|="en"] .d2l-l10n > [lang="en"],\n'
+        'html[lang|="fr"] .d2l-l10n > [lang="fr"] { display: block; }')
+    stylesheet = (ROOT / "_static" / "editions.css").read_text(encoding="utf-8")
+    assert ".d2l-l10n > [lang] { display: none;" in stylesheet  # shown only by those rules
 
 
 @pytest.fixture
@@ -138,7 +208,7 @@ def test_a_glued_sentence_is_glued_in_every_language():
 def test_the_run_note_in_the_book_holds_every_language(quick):
     note = book.RunModeNote(book.run_mode_text("cpu"), static_book=True)
     html = note._repr_html_()
-    assert [f'lang="{lang}"' in html for lang in LANGUAGES] == [True] * 3
+    assert [f'lang="{lang}"' in html for lang in LANGUAGES] == [True] * len(LANGUAGES)
     assert "快速模式" in html and "chế độ nhanh" in html
     assert book.RunModeNote(book.run_mode_text("cpu"), static_book=False)._repr_html_() is None
 
@@ -167,15 +237,15 @@ def test_the_switch_links_a_page_to_itself_in_each_edition():
     assert book_editions.link("search", "en", "zh") == "zh/index.html"
 
 
-@pytest.mark.parametrize("lang,words", [("zh", ("练习", "参考文献")),
-                                        ("vi", ("Bài tập", "Tài liệu tham khảo"))])
-def test_colab_notebooks_of_an_edition(tmp_path, lang, words):
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_colab_notebooks_of_an_edition(tmp_path, lang):
     pages = [ROOT / "notebooks" / lang / f"{p}.md" for p in ("exercises", "training")]
     written = make_notebooks.convert_all(pages, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == \
         [f"notebooks/{lang}/exercises.ipynb", f"notebooks/{lang}/training.ipynb"]
     text = written[0].read_text(encoding="utf-8")
-    assert all(w in text for w in words)
+    words = CATALOGS[lang]["notebook_exercise"], CATALOGS[lang]["notebook_references"]
+    assert all(w in text for w in words) and "Exercise" not in text
     assert f'D2L_LANG\\", \\"{lang}\\"' in text  # the library's notes in the edition's language
     assert "% translation of" not in text and "{cite}" not in text and ":::" not in text
     # the note on where the numbers come from, in the edition's language
