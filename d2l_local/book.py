@@ -16,7 +16,7 @@ import time
 
 from . import config, results, scales
 from .hardware import describe_device, try_gpu
-from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES
+from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
@@ -42,11 +42,13 @@ def _in(value, language):
 
 def say(key: str, **values) -> Prose:
     """The catalog sentence ``key`` in every language, filled with ``values`` (which may be
-    :class:`Prose` themselves: each language gets its own version)."""
+    :class:`Prose` themselves: each language gets its own version), its numbers written as
+    each language writes them (:func:`d2l_local.locales.format_in`)."""
     if key not in CATALOGS["en"]:
         raise KeyError(f"No sentence {key!r} in d2l_local/locales/en.py.")
-    return Prose({lang: CATALOGS[lang][key].format(
-        **{k: _in(v, lang) for k, v in values.items()}) for lang in LANGUAGES})
+    return Prose({lang: format_in(lang, CATALOGS[lang][key],
+                                  **{k: _in(v, lang) for k, v in values.items()})
+                  for lang in LANGUAGES})
 
 
 def join(parts, separator_key="list_separator") -> Prose:

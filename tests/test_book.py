@@ -43,6 +43,38 @@ def test_millions_as_each_language_counts_them():
     assert book.GLUED["params_m"] == "50.8 million" and book.GLUED["params_m__zh"] == "5084万"
 
 
+def test_numbers_in_sentences_are_written_as_each_language_writes_them():
+    """A catalog's format spec says which digits a number shows; the edition's Babel locale
+    says with which separators: Vietnamese groups thousands with a dot and writes decimals
+    with a comma; Chinese (zh_Hans_CN) writes them as English does."""
+    import numpy as np
+    import torch
+    from babel.numbers import format_decimal
+
+    from d2l_local.locales import BABEL_LOCALE, LANGUAGES, format_in
+    for lang in LANGUAGES:
+        locale = BABEL_LOCALE[lang]
+        assert format_in(lang, "{n:,}", n=60000) == format_decimal(60000, locale=locale)
+        assert format_in(lang, "{x:,.3f}", x=1234.5) == format_decimal(
+            1234.5, format="#,##0.000", locale=locale)
+        assert format_in(lang, "{g:+.3f} {h:+.3f}", g=0.0123, h=-0.0123) == " ".join(
+            format_decimal(v, format="+0.000;-0.000", locale=locale) for v in (0.0123, -0.0123))
+    assert format_in("vi", "{n:,} {x:.3f}", n=60000, x=0.8834) == "60.000 0,883"
+    assert format_in("zh", "{n:,} {x:.3f}", n=60000, x=0.8834) == "60,000 0.883"
+    assert format_in("vi", "{a:.2f} {b:.2f}", a=np.float32(0.5), b=torch.tensor(0.25)) == \
+        "0,50 0,25"  # numpy and torch scalars are numbers too
+    # text and flags stay as written
+    assert format_in("vi", "{d} {f}", d="cpu (x86_64, 2.5 GHz)", f=True) == \
+        "cpu (x86_64, 2.5 GHz) True"
+    # in the sentences the library glues into the pages, English stays as it was
+    scale = book.run_scale([{"train_images": 60000, "val_images": 10000}])
+    assert scale == "after 1 epoch of 60,000 training images, tested on 10,000 images"
+    assert scale.in_language("vi") == ("sau 1 epoch với 60.000 ảnh huấn luyện, kiểm tra "
+                                       "trên 10.000 ảnh")
+    assert "60,000" in scale.in_language("zh")
+    assert book.versus_chance(0.883).in_language("vi") == "0,883 (đoán ngẫu nhiên đạt 0,10)"
+
+
 def test_glue_returns_the_value_shown_as_the_prose_quotes_it():
     import numpy as np
     import torch

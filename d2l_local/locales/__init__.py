@@ -8,10 +8,14 @@ targets) and the tests read it; adding an edition is a row here and a catalog mo
 Each catalog module holds ``TEXT``: a key -> a ``str.format`` template. The English
 catalog is the source; the others have the same keys and the same placeholders (a test
 checks both). :func:`d2l_local.book.say` fills every catalog at once, so that one run of
-a page's code serves all three editions of the book.
+a page's code serves all three editions of the book, and :func:`format_in` writes the
+numbers as each language writes them.
 """
 
+import functools
+import numbers
 import re
+import string
 from types import ModuleType
 from typing import NamedTuple
 
@@ -59,3 +63,34 @@ FIGURE_KEEP = frozenset({
 # and words of these forms: sizes (28x28 reads x28), layer names (conv1, dense6)
 FIGURE_KEEP_FORMS = re.compile(r"x\d+|(?:conv|dense)\d+")
 
+
+# ------------------------------------------------------------------ numbers
+class _LocalNumbers(string.Formatter):
+    """``str.format`` that writes its numbers with a language's symbols."""
+
+    def __init__(self, locale: str):
+        from babel import numbers as babel
+        self.symbols = str.maketrans({
+            ",": babel.get_group_symbol(locale), ".": babel.get_decimal_symbol(locale),
+            "-": babel.get_minus_sign_symbol(locale), "+": babel.get_plus_sign_symbol(locale)})
+
+    def format_field(self, value, spec):
+        if hasattr(value, "item") and not isinstance(value, str):  # numpy, torch scalars
+            value = value.item()
+        text = super().format_field(value, spec)
+        if isinstance(value, bool) or not isinstance(value, numbers.Number):
+            return text
+        return text.translate(self.symbols)
+
+
+@functools.lru_cache(maxsize=None)
+def _formatter(lang: str) -> _LocalNumbers:
+    return _LocalNumbers(BABEL_LOCALE[lang])
+
+
+def format_in(lang: str, template: str, **values) -> str:
+    """``template.format(**values)`` with the numbers written as ``lang`` writes them: the
+    template's format spec says which digits (``{count:,}``, ``{acc:.3f}``), Babel's
+    symbols of the language say with which separators and signs (Vietnamese '60.000' and
+    '0,883'; English and Chinese '60,000' and '0.883')."""
+    return _formatter(lang).format(template, **values)
