@@ -28,6 +28,7 @@ files, published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publi
 
 from __future__ import annotations
 
+import codecs
 import functools
 import html
 import json
@@ -183,18 +184,18 @@ def bibliography(path=ROOT / "references.bib") -> dict:
 
 def _person(p) -> str:
     last = _latex(" ".join(p.last_names))
-    first = " ".join(n[0] + "." for n in p.first_names + p.middle_names if n)
+    first = " ".join(_latex(n)[0] + "." for n in p.first_names + p.middle_names if _latex(n))
     return f"{last}, {first}" if first and last else last or _latex(" ".join(p.first_names))
 
 
 def _latex(text: str) -> str:
-    """The little LaTeX the .bib file uses, as plain text."""
-    text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
-    accents = {"\\'e": "é", "\\'E": "É", '\\"o': "ö", '\\"u': "ü", "\\'\\i": "í",
-               "\\'a": "á", "\\`e": "è"}
-    for k, v in accents.items():
-        text = text.replace("{" + k + "}", v).replace(k, v)
-    return text.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–")
+    """A .bib field's LaTeX as plain text: accents, dashes and escapes decoded by
+    latexcodec (installed with pybtex), braces dropped, URLs kept as written."""
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+    parts = re.split(r"\\url\{([^}]*)\}", text)  # the URLs at the odd places
+    return "".join(part if i % 2 else
+                   codecs.decode(part, "ulatex").replace("{", "").replace("}", "")
+                   for i, part in enumerate(parts))
 
 
 # ---------------------------------------------------------------- cross-references
