@@ -128,6 +128,44 @@ def test_glue_stores_for_the_book_only_while_it_is_built(monkeypatch):
     assert calls[0][0][1].data == "2.0" and all(k == {"display": False} for _, k in calls)
 
 
+def test_prose_plus_prose_keeps_every_languages_text():
+    """A sentence built from parts (a run note and the time it took) is said in each
+    language from that language's parts, not from the English of the second."""
+    from d2l_local.locales import LANGUAGES
+    first = book.Prose({lang: f"<{lang} one>" for lang in LANGUAGES})
+    second = book.Prose({lang: f"<{lang} two>" for lang in LANGUAGES})
+    both = first + second
+    assert isinstance(both, book.Prose)
+    assert both.texts == {lang: f"<{lang} one><{lang} two>" for lang in LANGUAGES}
+    plain = first + " and text"  # text is the same in every language
+    assert plain.texts == {lang: f"<{lang} one> and text" for lang in LANGUAGES}
+    note = book.run_mode_text("cpu", "data", seconds=75)  # a sum of two catalog sentences
+    assert note.in_language("zh").endswith(book.say("run_mode_took", duration=book.duration(
+        75)).in_language("zh")) and "1 分 15 秒" in note.in_language("zh")
+
+
+@pytest.mark.parametrize("classes", [10, 4])
+def test_versus_chance_switches_wording_at_one_and_a_half_times_chance(classes):
+    """Below 1.5 times what guessing scores, the sentence says the network has not learned
+    yet; from there on it gives the accuracy beside the chance level."""
+    from d2l_local.locales import TRANSLATIONS
+    chance = 1 / classes
+    boundary = 1.5 * chance  # 0.375 for 4 classes is exact in binary
+    low = book.versus_chance(boundary - 0.001, classes=classes)
+    at = book.versus_chance(boundary, classes=classes)
+    above = book.versus_chance(boundary + 0.001, classes=classes)
+    assert low == (f"{boundary - 0.001:.3f}, no better than guessing one of {classes} "
+                   f"classes ({chance:.2f}): the network has not learned yet")
+    assert at == f"{boundary:.3f} (guessing scores {chance:.2f})"
+    assert above == f"{boundary + 0.001:.3f} (guessing scores {chance:.2f})"
+    for lang in TRANSLATIONS:  # the same verdict in every language
+        assert low.in_language(lang) == book.say(
+            "versus_chance_low", acc=boundary - 0.001, classes=classes,
+            chance=chance).in_language(lang)
+        assert at.in_language(lang) == book.say(
+            "versus_chance", acc=boundary, chance=chance, classes=classes).in_language(lang)
+
+
 def test_run_scale_and_chance_in_words():
     history = [{"epoch": 1, "train_images": 256, "val_images": 256, "complete": True},
                {"epoch": 2, "train_images": 100, "val_images": 0, "complete": False}]

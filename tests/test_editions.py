@@ -173,6 +173,72 @@ def test_catalogs_have_the_same_keys_and_placeholders():
             assert fields(CATALOGS[lang][key]) == fields(template), (lang, key)
 
 
+# The sentences whose translation gives its values in another order than the English one,
+# as a reader of the language checked them (each value beside its own words): (language,
+# key) -> the placeholders in the order the translation shows them.
+REORDERED = {
+    ("zh", "run_summary"): ("device", "recipe", "scale", "accuracy", "rate", "precision",
+                            "duration"),
+    ("zh", "training_found_laptop"): ("train", "epochs", "acc", "rate", "fit_s"),
+    ("zh", "training_found_reference"): ("train", "epochs", "acc", "rate", "fit_s"),
+    ("zh", "ex4_passed"): ("lenet_epochs", "lenet", "alexnet_epochs", "alexnet", "passed",
+                           "tail", "lenet_gain", "alexnet_gain"),
+    ("zh", "ex4_not_passed"): ("lenet_epochs", "lenet", "alexnet_epochs", "alexnet", "tail",
+                               "lenet_gain", "alexnet_gain"),
+    ("zh", "ex8_gap"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8_gap_kept"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8_no_gap"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8b_found"): ("train", "epochs", "gap_none", "gap_drop", "acc_none", "acc_drop"),
+    ("zh", "mistakes_one_class"): ("share", "name"),
+    ("zh", "notebook_of"): ("title", "text"),
+}
+
+
+def shown_order(lang: str, key: str) -> tuple:
+    """The placeholders of sentence ``key`` in the order its ``lang`` rendering shows their
+    values: each one filled with its own number (1001, 2002, ...) and found as the English
+    sentence's format spec writes it in ``lang``, so a value shown with other digits, or
+    not at all, is missing from the order."""
+    from d2l_local.locales import format_in
+    specs = {}
+    for _, name, spec, _ in string.Formatter().parse(CATALOGS["en"][key]):
+        if name:
+            specs.setdefault(name, spec)
+    values = {name: 1001 * (i + 1) for i, name in enumerate(specs)}
+    text = format_in(lang, CATALOGS[lang][key], **values)
+    found = []
+    for name, value in values.items():
+        shown = format_in(lang, "{v:" + specs[name] + "}", v=value)
+        found += [(m.start(), name) for m in re.finditer(re.escape(shown), text)]
+    return tuple(name for _, name in sorted(found))
+
+
+def test_a_translation_gives_each_value_where_the_english_does_or_as_reviewed():
+    """A translation that swaps two values (the accuracy for the chance level, the training
+    images for the test images) keeps the same placeholders, so comparing their names cannot
+    see it. Each sentence is rendered with a distinct number per placeholder, and the order
+    in which the values appear is compared with the English sentence's: a language may
+    order them otherwise (Chinese puts the training images before the epochs), but only as
+    REORDERED records after a reader checked that each value sits by its words. So a swap,
+    in a sentence that keeps the English order or in one that was reordered, fails here
+    until someone who reads the language has looked (a check by anchor words would need a
+    second copy of every sentence's wording, per language, that any rewording breaks)."""
+    for lang in TRANSLATIONS:
+        for key in CATALOGS["en"]:
+            english = shown_order("en", key)
+            assert len(set(english)) == len(english), key  # each value shown once
+            shown = shown_order(lang, key)
+            assert sorted(shown) == sorted(english), (
+                f"{lang} {key!r} does not show {sorted(set(english) - set(shown))} once, "
+                "with the English sentence's digits")
+            assert shown == REORDERED.get((lang, key), english), (
+                f"{lang} {key!r} shows its values in the order {shown}, the English in "
+                f"{english}: if that is how {lang} says it (each value by its own words), "
+                "record it in REORDERED")
+    for (lang, key), order in REORDERED.items():  # no stale record
+        assert order != shown_order("en", key) and lang in TRANSLATIONS, (lang, key)
+
+
 def test_every_translation_names_every_class():
     from d2l_local.data import TEXT_LABELS
     from d2l_local.locales import CLASS_NAMES
