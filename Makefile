@@ -7,9 +7,8 @@ STAMP := $(VENV)/.installed-stamp
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 NOTEBOOKS := $(sort $(wildcard notebooks/*.md))
-EDITIONS := zh vi
-# The translated pages that are notebooks (each edition's intro and bibliography are not).
-TRANSLATED := $(foreach e,$(EDITIONS),$(addprefix notebooks/$(e)/,$(notdir $(NOTEBOOKS))))
+# The editions are listed once, in d2l_local/locales (EDITIONS): the targets below ask the
+# tools, which read that list, instead of naming them.
 COLAB_DIR := build/colab
 # The scale the book is executed at (each page says which): quick mode unless a GPU is
 # present or FULL=1 asks for full size (on a CPU: the CPU full size, 35 minutes for the
@@ -53,11 +52,11 @@ sync: $(STAMP)
 	$(BIN)/jupytext --sync $(NOTEBOOKS)
 	$(BIN)/python tools/editions.py sync-code
 
-# Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb;
-# after make book, the text quotes the values of the book's run (its executed pages)
+# Colab-ready notebooks (plain Markdown, an install cell): build/colab/notebooks/*.ipynb,
+# each translation's in build/colab/notebooks/<lang>/; after make book, the text quotes the
+# values of the book's run (its executed pages)
 notebooks: $(STAMP)
-	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(NOTEBOOKS)
-	$(foreach e,$(EDITIONS),$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks $(filter notebooks/$(e)/%,$(TRANSLATED));)
+	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not browser and not site and not bench" -q
@@ -131,17 +130,18 @@ book: $(STAMP) system $(MATHJAX) $(AXE)
 	@config=$$($(BOOK_ENV) $(BIN)/python tools/editions.py prepare) || exit 1; \
 	  start=$$(date +%s); set -x; $(BOOK_ENV) $(BIN)/jupyter-book build . --config $$config -W -n --keep-going; \
 	  status=$$?; { set +x; } 2>/dev/null; echo "en: built in $$(( $$(date +%s) - start )) s"; exit $$status
-	@echo "== the Chinese and Vietnamese editions: same code, so the executed notebooks are reused =="
+	@echo "== the translated editions: same code, so the executed notebooks are reused =="
 	$(BOOK_ENV) $(BIN)/python tools/editions.py build -W -n --keep-going
-	@echo "Book built: _build/html/index.html (zh/, vi/ beside it); checking it offline in Chromium"
+	@echo "Book built: _build/html/index.html (each translation in its folder beside it); checking it offline in Chromium"
 	$(BIN)/python -m pytest tests/test_site.py tests/test_site_editions.py tests/test_site_a11y.py -m site -q -p no:cacheprovider
 
 # JupyterLab on the repository (where jupytext.toml pairs each page with its .py twin and
 # an .ipynb in build/lab/ that keeps outputs), opening the chapter's first page in each
-# edition (notebooks/, notebooks/zh/, notebooks/vi/). As root (containers) it needs
-# --allow-root; its token stays on.
+# edition (notebooks/, notebooks/<lang>/). As root (containers) it needs --allow-root; its
+# token stays on.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/alexnet.md $(foreach e,$(EDITIONS),notebooks/$(e)/alexnet.md)
+	pages=$$($(BIN)/python tools/editions.py pages alexnet.md) || exit 1; \
+	  $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $$pages
 
 # Mutation testing of the Trainer, the data path and the models ([tool.mutmut] in
 # pyproject.toml). Hours on two cores; resumable; `$(BIN)/mutmut browse` to inspect.

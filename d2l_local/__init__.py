@@ -6,16 +6,20 @@ throughput, and fixes for upstream bugs (see each docstring).
 
 The modules, from the bottom up (each imports only modules above it in this list):
 
-    locales      the sentences the code writes into the pages, per language (en, zh, vi)
-    config       environment flags (D2L_QUICK, D2L_LANG, ...) and quick mode's limits
+    locales      the editions (one list) and the sentences the code writes into their pages,
+                 numbers written as each language writes them
+    config       environment flags (D2L_QUICK, D2L_LANG, ...), quick mode's limits, the
+                 project's folders
     checks       argument checks with messages that say what is allowed
     layers       weight init, lazy-layer state, evaluation mode
-    hardware     devices: choose, name, time, measure
+    hardware     devices: choose, name, time; their peak and measured arithmetic rates, a
+                 model's forward time
     speed        the speed options (bf16, channels_last, ...) and when they pay
     scales       quick, CPU full size, GPU full size: which one runs, and each one's sizes
-    summary      per-layer shapes, parameters, FLOPs; layer arithmetic
+    summary      per-layer shapes, parameters, FLOPs; the smallest input, receptive
+                 fields, sums by kind of layer, a training step's memory
     core         d2l's Module, Classifier, DataModule, HyperParameters
-    models       AlexNet, LeNet
+    models       AlexNet, LeNet, and the optimizers and schedules they configure
     figtext      a figure's words in each language, its text alternative, its output
     plotting     ProgressBoard, image grids, curves, confusion matrices
     files        Fashion-MNIST's files: find, download, verify, read
@@ -24,10 +28,11 @@ The modules, from the bottom up (each imports only modules above it in this list
     features     what a first layer can learn: the span of its input patches
     figures      the chapter's one-off figures
     distributed  one process per device
-    training     the Trainer
+    training     the Trainer, data-parallel training, the history table
     experiments  run several trainings and tabulate them
     results      full-size runs written to and read from results/
-    book         glue numbers and sentences into the pages, say how a page was run
+    book         glue numbers and sentences into the pages, say how a page was run and
+                 what its experiments found
     widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """

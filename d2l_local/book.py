@@ -16,7 +16,7 @@ import time
 
 from . import config, results, scales
 from .hardware import describe_device, try_gpu
-from .locales import CATALOGS, CLASS_NAMES, LANGUAGES
+from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
@@ -42,11 +42,13 @@ def _in(value, language):
 
 def say(key: str, **values) -> Prose:
     """The catalog sentence ``key`` in every language, filled with ``values`` (which may be
-    :class:`Prose` themselves: each language gets its own version)."""
+    :class:`Prose` themselves: each language gets its own version), its numbers written as
+    each language writes them (:func:`d2l_local.locales.format_in`)."""
     if key not in CATALOGS["en"]:
         raise KeyError(f"No sentence {key!r} in d2l_local/locales/en.py.")
-    return Prose({lang: CATALOGS[lang][key].format(
-        **{k: _in(v, lang) for k, v in values.items()}) for lang in LANGUAGES})
+    return Prose({lang: format_in(lang, CATALOGS[lang][key],
+                                  **{k: _in(v, lang) for k, v in values.items()})
+                  for lang in LANGUAGES})
 
 
 def join(parts, separator_key="list_separator") -> Prose:
@@ -199,17 +201,13 @@ def duration(seconds) -> Prose:
     return say("duration_min", m=seconds // 60, s=seconds % 60)
 
 
-# Babel's names for the editions' languages (Chinese: as written in mainland China)
-BABEL_LOCALES = {"en": "en", "zh": "zh_Hans_CN", "vi": "vi"}
-
-
 def millions(count, digits=1) -> Prose:
     """A count of millions as each language writes it, by Babel's compact long form:
     '50.8 million', '50,8 triệu', and in Chinese, which counts in 万 (ten thousands),
     '5084万' (``digits`` after the point in millions, two fewer in 万)."""
     from babel.numbers import format_compact_decimal
     return Prose({lang: format_compact_decimal(
-        count, format_type="long", locale=BABEL_LOCALES[lang],
+        count, format_type="long", locale=BABEL_LOCALE[lang],
         fraction_digits=max(0, digits - 2) if lang == "zh" else digits)
         for lang in LANGUAGES})
 

@@ -43,6 +43,38 @@ def test_millions_as_each_language_counts_them():
     assert book.GLUED["params_m"] == "50.8 million" and book.GLUED["params_m__zh"] == "5084万"
 
 
+def test_numbers_in_sentences_are_written_as_each_language_writes_them():
+    """A catalog's format spec says which digits a number shows; the edition's Babel locale
+    says with which separators: Vietnamese groups thousands with a dot and writes decimals
+    with a comma; Chinese (zh_Hans_CN) writes them as English does."""
+    import numpy as np
+    import torch
+    from babel.numbers import format_decimal
+
+    from d2l_local.locales import BABEL_LOCALE, LANGUAGES, format_in
+    for lang in LANGUAGES:
+        locale = BABEL_LOCALE[lang]
+        assert format_in(lang, "{n:,}", n=60000) == format_decimal(60000, locale=locale)
+        assert format_in(lang, "{x:,.3f}", x=1234.5) == format_decimal(
+            1234.5, format="#,##0.000", locale=locale)
+        assert format_in(lang, "{g:+.3f} {h:+.3f}", g=0.0123, h=-0.0123) == " ".join(
+            format_decimal(v, format="+0.000;-0.000", locale=locale) for v in (0.0123, -0.0123))
+    assert format_in("vi", "{n:,} {x:.3f}", n=60000, x=0.8834) == "60.000 0,883"
+    assert format_in("zh", "{n:,} {x:.3f}", n=60000, x=0.8834) == "60,000 0.883"
+    assert format_in("vi", "{a:.2f} {b:.2f}", a=np.float32(0.5), b=torch.tensor(0.25)) == \
+        "0,50 0,25"  # numpy and torch scalars are numbers too
+    # text and flags stay as written
+    assert format_in("vi", "{d} {f}", d="cpu (x86_64, 2.5 GHz)", f=True) == \
+        "cpu (x86_64, 2.5 GHz) True"
+    # in the sentences the library glues into the pages, English stays as it was
+    scale = book.run_scale([{"train_images": 60000, "val_images": 10000}])
+    assert scale == "after 1 epoch of 60,000 training images, tested on 10,000 images"
+    assert scale.in_language("vi") == ("sau 1 epoch với 60.000 ảnh huấn luyện, kiểm tra "
+                                       "trên 10.000 ảnh")
+    assert "60,000" in scale.in_language("zh")
+    assert book.versus_chance(0.883).in_language("vi") == "0,883 (đoán ngẫu nhiên đạt 0,10)"
+
+
 def test_glue_returns_the_value_shown_as_the_prose_quotes_it():
     import numpy as np
     import torch
@@ -94,6 +126,44 @@ def test_glue_stores_for_the_book_only_while_it_is_built(monkeypatch):
     keys = [a[0] for a, _ in calls]
     assert keys == ["stored", "said", "said__zh", "said__vi"]
     assert calls[0][0][1].data == "2.0" and all(k == {"display": False} for _, k in calls)
+
+
+def test_prose_plus_prose_keeps_every_languages_text():
+    """A sentence built from parts (a run note and the time it took) is said in each
+    language from that language's parts, not from the English of the second."""
+    from d2l_local.locales import LANGUAGES
+    first = book.Prose({lang: f"<{lang} one>" for lang in LANGUAGES})
+    second = book.Prose({lang: f"<{lang} two>" for lang in LANGUAGES})
+    both = first + second
+    assert isinstance(both, book.Prose)
+    assert both.texts == {lang: f"<{lang} one><{lang} two>" for lang in LANGUAGES}
+    plain = first + " and text"  # text is the same in every language
+    assert plain.texts == {lang: f"<{lang} one> and text" for lang in LANGUAGES}
+    note = book.run_mode_text("cpu", "data", seconds=75)  # a sum of two catalog sentences
+    assert note.in_language("zh").endswith(book.say("run_mode_took", duration=book.duration(
+        75)).in_language("zh")) and "1 分 15 秒" in note.in_language("zh")
+
+
+@pytest.mark.parametrize("classes", [10, 4])
+def test_versus_chance_switches_wording_at_one_and_a_half_times_chance(classes):
+    """Below 1.5 times what guessing scores, the sentence says the network has not learned
+    yet; from there on it gives the accuracy beside the chance level."""
+    from d2l_local.locales import TRANSLATIONS
+    chance = 1 / classes
+    boundary = 1.5 * chance  # 0.375 for 4 classes is exact in binary
+    low = book.versus_chance(boundary - 0.001, classes=classes)
+    at = book.versus_chance(boundary, classes=classes)
+    above = book.versus_chance(boundary + 0.001, classes=classes)
+    assert low == (f"{boundary - 0.001:.3f}, no better than guessing one of {classes} "
+                   f"classes ({chance:.2f}): the network has not learned yet")
+    assert at == f"{boundary:.3f} (guessing scores {chance:.2f})"
+    assert above == f"{boundary + 0.001:.3f} (guessing scores {chance:.2f})"
+    for lang in TRANSLATIONS:  # the same verdict in every language
+        assert low.in_language(lang) == book.say(
+            "versus_chance_low", acc=boundary - 0.001, classes=classes,
+            chance=chance).in_language(lang)
+        assert at.in_language(lang) == book.say(
+            "versus_chance", acc=boundary, chance=chance, classes=classes).in_language(lang)
 
 
 def test_run_scale_and_chance_in_words():

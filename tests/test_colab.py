@@ -87,6 +87,20 @@ def test_citations_become_author_year_with_a_reference_list(generated):
     assert refs.startswith("## References") and "Lowe, D. G. (2004). Distinctive" in refs
 
 
+def test_the_reference_list_reads_the_bibliographys_latex_as_text():
+    """Accents, dashes and escapes as latexcodec decodes them; URLs as written."""
+    assert make_notebooks._latex(r'Sch{\"o}lkopf, Mart{\'\i}n, Fran{\c{c}}ois G{\"a}rtner') \
+        == "Schölkopf, Martín, François Gärtner"
+    assert make_notebooks._latex(r"pages 255--258, A \& B, {PyTorch}") == \
+        "pages 255–258, A & B, PyTorch"
+    assert make_notebooks._latex(r"\url{https://x.org/a--b~c}; 1--2") == \
+        "https://x.org/a--b~c; 1–2"
+    bib = make_notebooks.bibliography()
+    assert bib["scholkopf2002learning"][1].startswith("Schölkopf, B., Smola, A. J. (2002).")
+    for label, full in bib.values():  # no LaTeX left in any entry
+        assert not re.search(r"[\\{}]|--", label + full.replace("https://", "")), full
+
+
 def test_cross_references_become_titles_and_numbers(generated):
     text = "\n".join(source(c) for c in generated["model"]["cells"])
     # another page's section: a link to its notebook, in the words of the text

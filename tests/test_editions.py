@@ -3,6 +3,7 @@ the same glue names, labels and citations, translations stamped with the English
 they were made from, and the sentences the code writes available in every language."""
 
 import csv
+import re
 import shutil
 import string
 import sys
@@ -10,8 +11,8 @@ import sys
 import nbformat
 import pytest
 
-from d2l_local import book, config
-from d2l_local.locales import CATALOGS, LANGUAGES
+from d2l_local import book, config, locales
+from d2l_local.locales import CATALOGS, LANGUAGES, TRANSLATIONS
 
 from .browser import ROOT
 
@@ -22,9 +23,78 @@ import make_notebooks  # noqa: E402
 import editions  # noqa: E402
 
 
-@pytest.mark.parametrize("lang", ["zh", "vi"])
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_edition_matches_the_english_pages(lang):
     assert editions.problems(lang) == []
+
+
+def test_each_edition_is_described_once_and_consistently():
+    """d2l_local.locales.EDITIONS is the one list; what it says of an edition agrees with
+    itself: its page language, Sphinx language and number locale are of its language (the
+    stylesheet selects a note by ``html[lang|=<code>]``), and the English is first."""
+    from babel import Locale
+    assert LANGUAGES[0] == "en" and TRANSLATIONS == LANGUAGES[1:]
+    for table in (CATALOGS, locales.CLASS_NAMES, locales.HTML_LANG, locales.NAMES,
+                  locales.SPHINX_LANGUAGE, locales.BABEL_LOCALE, locales.TITLES,
+                  locales.FIGURE_TEXT, locales.FIGURE_PATTERNS):
+        assert tuple(table) == LANGUAGES
+    for lang in LANGUAGES:
+        assert locales.HTML_LANG[lang].split("-")[0] == lang
+        assert locales.SPHINX_LANGUAGE[lang].split("_")[0] == lang
+        assert Locale.parse(locales.BABEL_LOCALE[lang]).language == lang
+    assert len(set(locales.NAMES.values())) == len(set(locales.TITLES.values())) == \
+        len(LANGUAGES)
+
+
+def test_every_place_that_lists_the_editions_reads_the_one_list(tmp_path, monkeypatch):
+    """The tools, the book's extension and its stylesheet, and the Makefile enumerate the
+    editions by reading d2l_local.locales, so an edition added there reaches each of them;
+    a place that typed its own list would miss it and fail here."""
+    import yaml
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(editions, "ROOT", tmp_path)
+    assert editions.pages(["alexnet.md", "data.md"]) == \
+        [f"notebooks/{'' if lang == 'en' else lang + '/'}{page}.md"
+         for page in ("alexnet", "data") for lang in LANGUAGES]
+    for lang in LANGUAGES:  # the book's configuration of each edition
+        config = yaml.safe_load((editions.edition_config(lang, "quick") / "_config.yml")
+                                .read_text(encoding="utf-8"))
+        assert config["title"] == locales.TITLES[lang]
+        assert config["sphinx"]["config"]["language"] == locales.SPHINX_LANGUAGE[lang]
+        assert config["sphinx"]["config"]["d2l_edition"] == lang
+    english = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert english["title"] == locales.TITLES["en"]  # a plain jupyter-book build . too
+    # the Colab notebooks: each edition's pages and words
+    assert list(make_notebooks.edition_pages()) == list(LANGUAGES)
+    assert list(make_notebooks.WORDS) == list(LANGUAGES)
+    assert [make_notebooks.edition(make_notebooks.edition_folder(lang) / "data.md")
+            for lang in LANGUAGES] == list(LANGUAGES)
+    # the book's language switch and the rules that show a note in the page's language
+    switch = book_editions.switch_html("notebooks/data", "en")
+    assert [f'lang="{locales.HTML_LANG[lang]}"' in switch for lang in LANGUAGES] == \
+        [True] * len(LANGUAGES)
+    css = book_editions.l10n_css()
+    assert [f'html[lang|="{lang}"] .d2l-l10n > [lang="{lang}"]' in css
+            for lang in LANGUAGES] == [True] * len(LANGUAGES)
+    # the Makefile and the static stylesheet name no edition: they ask the tools
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    stylesheet = (ROOT / "_static" / "editions.css").read_text(encoding="utf-8")
+    for lang in TRANSLATIONS:
+        assert not re.search(rf"\b{lang}\b", makefile), f"the Makefile names {lang}"
+        assert f'"{lang}"' not in stylesheet, f"_static/editions.css names {lang}"
+
+
+def test_each_page_gets_the_rules_that_show_its_languages_note():
+    context = {"metatags": '<link rel="alternate" />'}
+    book_editions.add_l10n_style(None, "notebooks/data", "page.html", context, None)
+    assert context["metatags"] == ('<link rel="alternate" /><style>\n'
+                                   + book_editions.l10n_css() + "\n</style>\n")
+    assert book_editions.l10n_css(["en", "fr"]) == (
+        'html[lang|="en"] .d2l-l10n > [lang="en"],\n'
+        'html[lang|="fr"] .d2l-l10n > [lang="fr"] { display: block; }')
+    stylesheet = (ROOT / "_static" / "editions.css").read_text(encoding="utf-8")
+    assert ".d2l-l10n > [lang] { display: none;" in stylesheet  # shown only by those rules
 
 
 @pytest.fixture
@@ -103,6 +173,72 @@ def test_catalogs_have_the_same_keys_and_placeholders():
             assert fields(CATALOGS[lang][key]) == fields(template), (lang, key)
 
 
+# The sentences whose translation gives its values in another order than the English one,
+# as a reader of the language checked them (each value beside its own words): (language,
+# key) -> the placeholders in the order the translation shows them.
+REORDERED = {
+    ("zh", "run_summary"): ("device", "recipe", "scale", "accuracy", "rate", "precision",
+                            "duration"),
+    ("zh", "training_found_laptop"): ("train", "epochs", "acc", "rate", "fit_s"),
+    ("zh", "training_found_reference"): ("train", "epochs", "acc", "rate", "fit_s"),
+    ("zh", "ex4_passed"): ("lenet_epochs", "lenet", "alexnet_epochs", "alexnet", "passed",
+                           "tail", "lenet_gain", "alexnet_gain"),
+    ("zh", "ex4_not_passed"): ("lenet_epochs", "lenet", "alexnet_epochs", "alexnet", "tail",
+                               "lenet_gain", "alexnet_gain"),
+    ("zh", "ex8_gap"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8_gap_kept"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8_no_gap"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8b_found"): ("train", "epochs", "gap_none", "gap_drop", "acc_none", "acc_drop"),
+    ("zh", "mistakes_one_class"): ("share", "name"),
+    ("zh", "notebook_of"): ("title", "text"),
+}
+
+
+def shown_order(lang: str, key: str) -> tuple:
+    """The placeholders of sentence ``key`` in the order its ``lang`` rendering shows their
+    values: each one filled with its own number (1001, 2002, ...) and found as the English
+    sentence's format spec writes it in ``lang``, so a value shown with other digits, or
+    not at all, is missing from the order."""
+    from d2l_local.locales import format_in
+    specs = {}
+    for _, name, spec, _ in string.Formatter().parse(CATALOGS["en"][key]):
+        if name:
+            specs.setdefault(name, spec)
+    values = {name: 1001 * (i + 1) for i, name in enumerate(specs)}
+    text = format_in(lang, CATALOGS[lang][key], **values)
+    found = []
+    for name, value in values.items():
+        shown = format_in(lang, "{v:" + specs[name] + "}", v=value)
+        found += [(m.start(), name) for m in re.finditer(re.escape(shown), text)]
+    return tuple(name for _, name in sorted(found))
+
+
+def test_a_translation_gives_each_value_where_the_english_does_or_as_reviewed():
+    """A translation that swaps two values (the accuracy for the chance level, the training
+    images for the test images) keeps the same placeholders, so comparing their names cannot
+    see it. Each sentence is rendered with a distinct number per placeholder, and the order
+    in which the values appear is compared with the English sentence's: a language may
+    order them otherwise (Chinese puts the training images before the epochs), but only as
+    REORDERED records after a reader checked that each value sits by its words. So a swap,
+    in a sentence that keeps the English order or in one that was reordered, fails here
+    until someone who reads the language has looked (a check by anchor words would need a
+    second copy of every sentence's wording, per language, that any rewording breaks)."""
+    for lang in TRANSLATIONS:
+        for key in CATALOGS["en"]:
+            english = shown_order("en", key)
+            assert len(set(english)) == len(english), key  # each value shown once
+            shown = shown_order(lang, key)
+            assert sorted(shown) == sorted(english), (
+                f"{lang} {key!r} does not show {sorted(set(english) - set(shown))} once, "
+                "with the English sentence's digits")
+            assert shown == REORDERED.get((lang, key), english), (
+                f"{lang} {key!r} shows its values in the order {shown}, the English in "
+                f"{english}: if that is how {lang} says it (each value by its own words), "
+                "record it in REORDERED")
+    for (lang, key), order in REORDERED.items():  # no stale record
+        assert order != shown_order("en", key) and lang in TRANSLATIONS, (lang, key)
+
+
 def test_every_translation_names_every_class():
     from d2l_local.data import TEXT_LABELS
     from d2l_local.locales import CLASS_NAMES
@@ -127,8 +263,12 @@ def test_a_glued_sentence_is_glued_in_every_language():
                        accuracy=book.versus_chance(0.88), scale=book.run_scale(
                            [{"train_images": 60000, "val_images": 10000}]),
                        rate=284.0, precision="bf16", duration=book.duration(200))
-    assert "笔记本电脑方案" in summary.in_language("zh")
-    assert "60,000" in summary.in_language("vi") and "công thức" in summary.in_language("vi")
+    assert "笔记本电脑方案" in summary.in_language("zh") and "60,000" in summary.in_language("zh")
+    assert "công thức" in summary.in_language("vi")
+    # numbers as each language writes them (Babel): Vietnamese groups with a dot and
+    # writes decimals with a comma
+    assert "60.000 ảnh" in summary.in_language("vi") and "0,880" in summary.in_language("vi")
+    assert "60,000" not in summary.in_language("vi")
     assert "3 分 20 秒" in summary.in_language("zh")
     assert "3 phút 20 giây" in summary.in_language("vi")
     with pytest.raises(KeyError, match="No sentence"):
@@ -138,7 +278,7 @@ def test_a_glued_sentence_is_glued_in_every_language():
 def test_the_run_note_in_the_book_holds_every_language(quick):
     note = book.RunModeNote(book.run_mode_text("cpu"), static_book=True)
     html = note._repr_html_()
-    assert [f'lang="{lang}"' in html for lang in LANGUAGES] == [True] * 3
+    assert [f'lang="{lang}"' in html for lang in LANGUAGES] == [True] * len(LANGUAGES)
     assert "快速模式" in html and "chế độ nhanh" in html
     assert book.RunModeNote(book.run_mode_text("cpu"), static_book=False)._repr_html_() is None
 
@@ -167,15 +307,15 @@ def test_the_switch_links_a_page_to_itself_in_each_edition():
     assert book_editions.link("search", "en", "zh") == "zh/index.html"
 
 
-@pytest.mark.parametrize("lang,words", [("zh", ("练习", "参考文献")),
-                                        ("vi", ("Bài tập", "Tài liệu tham khảo"))])
-def test_colab_notebooks_of_an_edition(tmp_path, lang, words):
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_colab_notebooks_of_an_edition(tmp_path, lang):
     pages = [ROOT / "notebooks" / lang / f"{p}.md" for p in ("exercises", "training")]
     written = make_notebooks.convert_all(pages, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == \
         [f"notebooks/{lang}/exercises.ipynb", f"notebooks/{lang}/training.ipynb"]
     text = written[0].read_text(encoding="utf-8")
-    assert all(w in text for w in words)
+    words = CATALOGS[lang]["notebook_exercise"], CATALOGS[lang]["notebook_references"]
+    assert all(w in text for w in words) and "Exercise" not in text
     assert f'D2L_LANG\\", \\"{lang}\\"' in text  # the library's notes in the edition's language
     assert "% translation of" not in text and "{cite}" not in text and ":::" not in text
     # the note on where the numbers come from, in the edition's language

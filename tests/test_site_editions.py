@@ -7,17 +7,20 @@ import re
 
 import pytest
 
+from d2l_local.locales import HTML_LANG, TRANSLATIONS
+
 from .browser import OUTPUT, offline_page
 from .test_site import SITE
 
 pytestmark = [pytest.mark.site,
-              pytest.mark.skipif(not (SITE / "zh" / "index.html").is_file(),
+              pytest.mark.skipif(not all((SITE / lang / "index.html").is_file()
+                                         for lang in TRANSLATIONS),
                                  reason="the editions are not built: make book builds them, "
                                         "then runs these tests")]
 
 PAGES = ["intro", "alexnet", "features", "data", "hardware", "model", "training",
          "firstlayer", "exercises", "bibliography"]
-LANG = {"en": "en", "zh": "zh-CN", "vi": "vi"}
+LANG = HTML_LANG  # each edition's page language (d2l_local.locales)
 
 
 def page_file(edition, page):
@@ -86,7 +89,7 @@ def test_figures_drawn_by_code_say_their_words_in_the_editions_language():
     cache = get_cache(editions.cache_dir(scale))
     notebooks = [cache.get_cache_bundle(r.pk).nb for r in cache.list_cache_records()]
     assert book_editions.untranslated_figure_words(notebooks) == {}
-    for edition in ("zh", "vi"):
+    for edition in TRANSLATIONS:
         drawn = book_editions.image_outputs(notebooks, edition)
         own = {sha: png for sha, (_, png) in drawn.items() if png is not None}
         assert len(own) >= 10, edition  # the confusion matrix, the curves, the grids, ...
@@ -117,7 +120,7 @@ def tofu(page, text):
     return chars, page.evaluate(TOFU_JS, [chars + [MISSING], MISSING])
 
 
-@pytest.mark.parametrize("edition", ["zh", "vi"])
+@pytest.mark.parametrize("edition", TRANSLATIONS)
 def test_text_is_drawn_with_real_glyphs_and_the_switch_works(edition):
     path = page_file(edition, "data")
     with offline_page(["file://"], viewport=(1280, 900)) as page:
@@ -146,7 +149,7 @@ def test_launch_links_of_the_editions_name_their_generated_notebooks():
     import sys
     sys.path.insert(0, str(SITE.parent.parent / "tools"))
     import make_notebooks
-    for edition in ("zh", "vi"):
+    for edition in TRANSLATIONS:
         for page in PAGES[1:-1]:
             html = page_file(edition, page).read_text(encoding="utf-8")
             colab = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', html)

@@ -5,16 +5,48 @@ import json
 import subprocess
 import sys
 
+import pytest
+import torch
+
 from .browser import ROOT
 
 
-def test_architecture_figure_is_reproducible(tmp_path):
-    svg = ROOT / "img" / "alexnet-vs-lenet.svg"
-    before = svg.read_text()
-    subprocess.run([sys.executable, str(ROOT / "tools" / "draw_architecture.py")], check=True,
-                   capture_output=True)
-    assert svg.read_text() == before  # the committed figure is what the script draws
-    assert before.count("<rect") == 1 + 8 + 12  # background, LeNet's and AlexNet's layers
+def test_the_architecture_figure_is_what_the_models_give_today(tmp_path):
+    """The committed SVG is drawn from d2l.LeNet() and d2l.AlexNet() as they are now: a
+    change to a model that is not drawn again fails here."""
+    from torch import nn
+
+    import d2l_local as d2l
+    sys.path.insert(0, str(ROOT / "tools"))
+    import draw_architecture
+    committed = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text()
+    draw_architecture.main(tmp_path / "figure.svg")
+    assert committed == (tmp_path / "figure.svg").read_text()
+    # a box per layer that has weights or pools, and one for the input, per network
+    drawn, boxes = (nn.Conv2d, nn.Linear, nn.MaxPool2d, nn.AvgPool2d), 0
+    for model, shape in ((d2l.LeNet(), (1, 1, 28, 28)), (d2l.AlexNet(), (1, 1, 224, 224))):
+        model(torch.zeros(shape))
+        layers = 1 + sum(isinstance(m, drawn) for m in model.modules())
+        assert len(draw_architecture.stack(model, shape)) == layers
+        boxes += layers
+    assert committed.count("<rect") == 1 + boxes  # and the background
+
+
+def test_the_architecture_figure_follows_the_model():
+    import d2l_local as d2l
+    sys.path.insert(0, str(ROOT / "tools"))
+    import draw_architecture
+    boxes = draw_architecture.stack(d2l.AlexNet(num_classes=7, dropout=0.25,
+                                                activation="sigmoid"), (1, 1, 224, 224))
+    assert boxes[0] == ("input", "1×224×224 image", "#eeeeee")
+    assert boxes[1] == ("conv 11×11, 96, stride 4, pad 1, sigmoid", "96×54×54", "#cfe2f3")
+    assert boxes[-2] == ("dense 4096, sigmoid, dropout 0.25", "4096", "#d9ead3")
+    assert boxes[-1] == ("dense 7", "7", "#f4cccc")
+    small = draw_architecture.stack(d2l.AlexNet(), (1, 1, 96, 96))
+    assert small[1][1] == "96×22×22"  # shapes as the model computes them for its input
+    with pytest.raises(ValueError, match="BatchNorm2d"):
+        draw_architecture.stack(torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3),
+                                                    torch.nn.BatchNorm2d(2)), (1, 1, 8, 8))
 
 
 def test_run_notebooks_times_each_and_reports_failures(tmp_path):

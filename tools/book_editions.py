@@ -1,16 +1,17 @@
 """Sphinx extension of the book: the ``{eval}`` role read from the pages' execution
 (:func:`eval_role`), the pages' citation and reference links read as roles
-(:func:`references_as_roles`), the language switch on every page, the stylesheet
-that shows, of a note written in every language, the one in the page's language, and two
+(:func:`references_as_roles`), the language switch on every page, the style rules
+that show, of a note written in every language, the one in the page's language (a rule per
+edition of d2l_local.locales, :func:`l10n_css`), and two
 accessibility repairs of what the theme and the bibliography write (tests/test_site_a11y.py):
 the sidebar's expand/collapse toggles (a ``<summary>`` holding only an icon) get a name in
 the page's language, and the bibliography's entries the ``listitem`` role their list needs
 (``doc-biblioentry`` is deprecated).
 
-The English book is built into _build/html, the Chinese and Vietnamese ones into
-_build/html/zh and _build/html/vi (tools/editions.py); ``d2l_edition`` says which one a
-build is. A page's counterparts: ``notebooks/x`` <-> ``notebooks/zh/x``; the English
-book's root files ``intro`` and ``bibliography`` <-> ``notebooks/zh/intro`` and so on.
+The English book is built into _build/html, each translation into _build/html/<lang>
+(tools/editions.py); ``d2l_edition`` says which one a build is. A page's counterparts:
+``notebooks/x`` <-> ``notebooks/zh/x``; the English book's root files ``intro`` and
+``bibliography`` <-> ``notebooks/zh/intro`` and so on.
 """
 
 import hashlib
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from crossrefs import to_roles  # tools/, the folder _config.yml loads this one from
 
-from d2l_local.locales import CATALOGS
+from d2l_local.locales import CATALOGS, LANGUAGES
 from d2l_local.locales import HTML_LANG as HREFLANG
 from d2l_local.locales import NAMES as EDITIONS
 
@@ -77,6 +78,18 @@ def add_switch(app, pagename, templatename, context, doctree):
         f'href="{escape(link(pagename, current, lang))}" />\n'
         for lang in EDITIONS if page_in(pagename, current, lang))
     context["metatags"] = context.get("metatags", "") + alternates
+
+
+def l10n_css(langs=LANGUAGES) -> str:
+    """The rules that show, of a note written in every language (``d2l-l10n``:
+    d2l_local.book.RunModeNote), the one in the page's language, a rule per edition
+    (_static/editions.css hides them all)."""
+    return ",\n".join(f'html[lang|="{lang}"] .d2l-l10n > [lang="{lang}"]'
+                      for lang in langs) + " { display: block; }"
+
+
+def add_l10n_style(app, pagename, templatename, context, doctree):
+    context["metatags"] = context.get("metatags", "") + f"<style>\n{l10n_css()}\n</style>\n"
 
 
 def name_toggles(html: str, lang: str) -> str:
@@ -255,6 +268,7 @@ def setup(app):
     app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
     app.connect("html-page-context", add_switch)
+    app.connect("html-page-context", add_l10n_style)
     # after the theme's own handlers, which put generate_toctree_html in the context
     app.connect("html-page-context", repair_accessibility, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,34 +1,73 @@
 """Draw img/alexnet-vs-lenet.svg: the two networks as stacks of layers, side by side.
 
-Run `python tools/draw_architecture.py`; the SVG is committed, this script is its source.
+The boxes are read from the library's models, not typed: ``d2l.LeNet()`` run on a
+1x1x28x28 image and ``d2l.AlexNet()`` on a 1x1x224x224 one, each layer's kind and sizes
+from the module and its output shape from ``d2l.layer_table``, so the figure cannot
+disagree with the networks the chapter trains. Run `python tools/draw_architecture.py`
+after changing a model; the SVG is committed, and tests/test_tools.py checks that it is
+what this script draws from the models today.
 """
 
+import sys
 from pathlib import Path
 
-LENET = [
-    ("input", "1×28×28 image", "#eeeeee"),
-    ("conv 5×5, 6, pad 2, sigmoid", "6×28×28", "#cfe2f3"),
-    ("avg-pool 2×2, stride 2", "6×14×14", "#fff2cc"),
-    ("conv 5×5, 16, sigmoid", "16×10×10", "#cfe2f3"),
-    ("avg-pool 2×2, stride 2", "16×5×5", "#fff2cc"),
-    ("dense 120, sigmoid", "120", "#d9ead3"),
-    ("dense 84, sigmoid", "84", "#d9ead3"),
-    ("dense 10", "10", "#f4cccc"),
-]
-ALEXNET = [
-    ("input", "1×224×224 image", "#eeeeee"),
-    ("conv 11×11, 96, stride 4, pad 1, ReLU", "96×54×54", "#cfe2f3"),
-    ("max-pool 3×3, stride 2", "96×26×26", "#fff2cc"),
-    ("conv 5×5, 256, pad 2, ReLU", "256×26×26", "#cfe2f3"),
-    ("max-pool 3×3, stride 2", "256×12×12", "#fff2cc"),
-    ("conv 3×3, 384, pad 1, ReLU", "384×12×12", "#cfe2f3"),
-    ("conv 3×3, 384, pad 1, ReLU", "384×12×12", "#cfe2f3"),
-    ("conv 3×3, 256, pad 1, ReLU", "256×12×12", "#cfe2f3"),
-    ("max-pool 3×3, stride 2", "256×5×5", "#fff2cc"),
-    ("dense 4096, ReLU, dropout 0.5", "4096", "#d9ead3"),
-    ("dense 4096, ReLU, dropout 0.5", "4096", "#d9ead3"),
-    ("dense 10", "10", "#f4cccc"),
-]
+from torch import nn
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's models, not an installed copy's
+
+import d2l_local as d2l  # noqa: E402
+
+OUT = ROOT / "img" / "alexnet-vs-lenet.svg"
+FILL = {"input": "#eeeeee", "conv": "#cfe2f3", "pool": "#fff2cc", "dense": "#d9ead3",
+        "output": "#f4cccc"}
+ACTIVATIONS = {nn.ReLU: "ReLU", nn.Sigmoid: "sigmoid", nn.Tanh: "tanh"}
+UNDRAWN = (nn.Flatten,)  # a reshape: the box before it already says the size
+
+
+def _square(size) -> str:
+    """A kernel size as the figure writes it: 3 or (3, 3) -> '3×3'."""
+    return "×".join(map(str, size if isinstance(size, tuple) else (size, size)))
+
+
+def box(layer: nn.Module):
+    """A layer drawn as a box of its own: (kind, words), or None for one the figure folds
+    into the box before it (an activation, dropout) or leaves out (a reshape)."""
+    if isinstance(layer, nn.Conv2d):
+        words = [f"conv {_square(layer.kernel_size)}", str(layer.out_channels)]
+        words += [f"stride {layer.stride[0]}"] if layer.stride[0] != 1 else []
+        words += [f"pad {layer.padding[0]}"] if layer.padding[0] else []
+        return "conv", ", ".join(words)
+    if isinstance(layer, (nn.MaxPool2d, nn.AvgPool2d)):
+        kind = "max" if isinstance(layer, nn.MaxPool2d) else "avg"
+        stride = layer.stride[0] if isinstance(layer.stride, tuple) else layer.stride
+        return "pool", f"{kind}-pool {_square(layer.kernel_size)}, stride {stride}"
+    if isinstance(layer, nn.Linear):
+        return "dense", f"dense {layer.out_features}"
+    if type(layer) in ACTIVATIONS or isinstance(layer, (nn.Dropout, *UNDRAWN)):
+        return None
+    raise ValueError(f"The figure does not know how to draw a {type(layer).__name__}.")
+
+
+def stack(model: nn.Module, input_shape) -> list[tuple[str, str, str]]:
+    """The boxes of ``model`` run on ``input_shape``, input first: (words, output shape,
+    fill). An activation and a dropout rate (when not zero) join the box before them; the
+    last layer is drawn as the output."""
+    table = d2l.layer_table(model, input_shape, verbose=False)
+    boxes = [["input", "×".join(map(str, input_shape[1:])) + " image", FILL["input"]]]
+    for name, shape in zip(table["layer"], table["output shape"]):
+        layer = model.get_submodule(name)
+        drawn = box(layer)
+        if drawn:
+            kind, words = drawn
+            boxes.append([words, "×".join(map(str, shape[1:])), FILL[kind]])
+        elif type(layer) in ACTIVATIONS:
+            boxes[-1][0] += f", {ACTIVATIONS[type(layer)]}"
+        elif isinstance(layer, nn.Dropout) and layer.p:
+            boxes[-1][0] += f", dropout {layer.p:g}"
+    boxes[-1][2] = FILL["output"]
+    return [tuple(b) for b in boxes]
+
 
 BOX_W, BOX_H, GAP, TOP = 330, 34, 14, 60
 
@@ -49,12 +88,15 @@ def column(layers, x, title, top):
     return parts
 
 
-def main():
-    height = TOP + len(ALEXNET) * (BOX_H + GAP) + 10
-    # LeNet starts lower so that both inputs sit on the same line.
-    offset = (len(ALEXNET) - len(LENET)) * (BOX_H + GAP)
-    body = column(LENET, 10, "LeNet", TOP + offset) + column(ALEXNET, 360, "AlexNet", TOP)
-    svg = f"""<svg xmlns="http://www.w3.org/2000/svg" width="700" height="{height}" viewBox="0 0 700 {height}">
+def svg(lenet=None, alexnet=None) -> str:
+    """The figure: LeNet and AlexNet side by side, their inputs on one line (by default
+    the stacks of ``d2l.LeNet()`` and ``d2l.AlexNet()``)."""
+    lenet = lenet or stack(d2l.LeNet(), (1, 1, 28, 28))
+    alexnet = alexnet or stack(d2l.AlexNet(), (1, 1, 224, 224))
+    height = TOP + len(alexnet) * (BOX_H + GAP) + 10
+    offset = (len(alexnet) - len(lenet)) * (BOX_H + GAP)  # LeNet starts lower
+    body = column(lenet, 10, "LeNet", TOP + offset) + column(alexnet, 360, "AlexNet", TOP)
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="700" height="{height}" viewBox="0 0 700 {height}">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>
 <style>
 .title {{ font: bold 18px sans-serif; text-anchor: middle; }}
@@ -65,8 +107,10 @@ def main():
 {chr(10).join(body)}
 </svg>
 """
-    out = Path(__file__).resolve().parent.parent / "img" / "alexnet-vs-lenet.svg"
-    out.write_text(svg)
+
+
+def main(out=OUT):
+    Path(out).write_text(svg())
     print("wrote", out)
 
 

@@ -1,5 +1,6 @@
-"""The chapter's editions: English (the source), Chinese (notebooks/zh) and Vietnamese
-(notebooks/vi). One code, three languages.
+"""The chapter's editions: English (the source) in notebooks/, each translation in
+notebooks/<lang>/ (the editions are listed once, in d2l_local.locales.EDITIONS: Chinese
+and Vietnamese). One code, one language per edition.
 
     python tools/editions.py check            what the tests check, page by page
     python tools/editions.py sync-code        copy every code cell from the English page
@@ -9,12 +10,15 @@
                                               for this scale, empty this scale's execution
                                               cache when the library changed, and the built
                                               site when it came from another scale
-    python tools/editions.py build            build the zh and vi sites into _build/html/zh
-                                              and _build/html/vi (after the English build)
+    python tools/editions.py build [LANG...]  build each translation's site into
+                                              _build/html/<lang> (after the English build)
+    python tools/editions.py pages NAME...    NAME's page in every edition, for the Makefile
+                                              (alexnet.md: notebooks/alexnet.md
+                                              notebooks/zh/alexnet.md ...)
 
 The book is executed at the scale of the environment (``D2L_QUICK=1``: quick; else CPU or
 GPU full size, see d2l_local.scales). Each scale keeps its own execution cache in
-build/jupyter-cache/<scale>/, shared by the three editions, so a rebuild at that scale
+build/jupyter-cache/<scale>/, shared by the editions, so a rebuild at that scale
 runs only the pages whose code changed, and switching scales does not throw the other
 scale's executions away.
 
@@ -22,7 +26,7 @@ Rules, checked by tests/test_editions.py:
 
 - every code cell of a translated page is the English cell in the same position (source and
   options), so one execution serves all editions: the book's execution cache is keyed by
-  the code, and the zh and vi builds reuse the English build's outputs;
+  the code, and the translations' builds reuse the English build's outputs;
 - the values the prose quotes (``{eval}`name```) are the English page's: the same names in
   every edition (a glued sentence shows itself in the page's language), and each one is a
   variable assigned from :func:`d2l_local.book.glue` under its own name in the page's code
@@ -52,15 +56,20 @@ import make_notebooks
 import yaml
 from make_notebooks import is_notebook
 
+from d2l_local.locales import LANGUAGES, SPHINX_LANGUAGE, TITLES, TRANSLATIONS
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = {  # edition -> Sphinx language, book title
-    "zh": ("zh_CN", "AlexNet：一个交互式章节"),
-    "vi": ("vi", "AlexNet, một chương sách tương tác"),
-}
 STAMP = re.compile(r"^% translation of (\S+), prose sha256 ([0-9a-f]{16})\s*$", re.M)
 
 
 # ------------------------------------------------------------------ pages
+def pages(names) -> list[str]:
+    """Each of ``names`` (pages of notebooks/, 'alexnet.md') in every edition, relative to
+    the repository: the lists the Makefile asks for."""
+    return [(make_notebooks.edition_folder(lang, ROOT) / name).relative_to(ROOT).as_posix()
+            for name in names for lang in LANGUAGES]
+
+
 def english_source(page: Path) -> Path:
     """The English page a translated page comes from."""
     page = Path(page)
@@ -70,9 +79,10 @@ def english_source(page: Path) -> Path:
 
 
 def translations(lang: str) -> list[Path]:
-    folder = ROOT / "notebooks" / lang
-    pages = sorted(p.name for p in (ROOT / "notebooks").glob("*.md"))  # the English pages
-    return [folder / "intro.md"] + [folder / p for p in pages] \
+    """The pages of edition ``lang``: its intro, a page per English page, its bibliography."""
+    folder = make_notebooks.edition_folder(lang, ROOT)
+    names = sorted(p.name for p in (ROOT / "notebooks").glob("*.md"))  # the English pages
+    return [folder / "intro.md"] + [folder / name for name in names] \
         + [folder / "bibliography.md"]
 
 
@@ -265,8 +275,8 @@ NUMFIG_FORMAT = {"vi": {"figure": "Hình %s", "table": "Bảng %s", "code-block"
 
 def edition_config(lang: str, scale: str) -> Path:
     """build/editions/<lang>/_config.yml and _toc.yml: the English book's, for ``lang``'s
-    pages, with the language, the title, and the execution cache of ``scale`` (shared by
-    the editions). For ``en`` only the cache differs from the repository's files."""
+    pages, with the language and the title (d2l_local.locales), and the execution cache of
+    ``scale`` (shared by the editions)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["cache"] = str(cache_dir(scale))
     # the repository and issue buttons name the publishing repository (a fork: the fork)
@@ -276,11 +286,10 @@ def edition_config(lang: str, scale: str) -> Path:
     sphinx["local_extensions"] = {k: str(ROOT / v) for k, v in
                                   sphinx["local_extensions"].items()}
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    config["title"] = TITLES[lang]
+    sphinx["config"]["language"] = SPHINX_LANGUAGE[lang]
+    sphinx["config"]["d2l_edition"] = lang
     if lang != "en":
-        language, title = LANGUAGES[lang]
-        config["title"] = title
-        sphinx["config"]["language"] = language
-        sphinx["config"]["d2l_edition"] = lang
         if lang in NUMFIG_FORMAT:  # Sphinx has no catalog for it: it would write "Fig. 5"
             sphinx["config"]["numfig_format"] = NUMFIG_FORMAT[lang]
 
@@ -370,13 +379,14 @@ def main(argv):
     if command == "check":
         found = [p for page in sorted((ROOT / "notebooks").glob("*.md"))
                  if is_notebook(page) for p in eval_problems(page)]
-        found += [p for lang in LANGUAGES for p in problems(lang)] + caption_problems()
-        found += [p for folder in ["notebooks", *(f"notebooks/{lang}" for lang in LANGUAGES)]
-                  for p in reference_problems(make_notebooks.toc_pages(ROOT / folder))]
+        found += [p for lang in TRANSLATIONS for p in problems(lang)] + caption_problems()
+        found += [p for lang in LANGUAGES
+                  for p in reference_problems(
+                      make_notebooks.toc_pages(make_notebooks.edition_folder(lang, ROOT)))]
         print("\n".join(found) or "All editions match the English pages.")
         return 1 if found else 0
     if command == "sync-code":
-        for lang in LANGUAGES:
+        for lang in TRANSLATIONS:
             for page in translations(lang):
                 if page.exists() and sync_code(page):
                     print("updated", page.relative_to(ROOT))
@@ -385,11 +395,14 @@ def main(argv):
         for page in args:
             stamp(page)
         return 0
+    if command == "pages":
+        print(" ".join(pages(args)))
+        return 0
     if command == "prepare":
         print(prepare())
         return 0
     if command == "build":
-        langs = [a for a in args if not a.startswith("-")] or list(LANGUAGES)
+        langs = [a for a in args if not a.startswith("-")] or list(TRANSLATIONS)
         build(langs, [a for a in args if a.startswith("-")])
         return 0
     raise SystemExit(__doc__)

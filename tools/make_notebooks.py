@@ -1,9 +1,11 @@
 """Write Colab-ready notebooks from the chapter's MyST sources (``make notebooks``).
 
-    python tools/make_notebooks.py OUT_DIR [--values BOOK_EXECUTED_DIR] notebooks/*.md
+    python tools/make_notebooks.py OUT_DIR [--values BOOK_EXECUTED_DIR] [PAGE.md ...]
 
-Each ``notebooks/x.md`` becomes ``OUT_DIR/notebooks/x.ipynb``, plain Jupyter: MyST markup
-is rendered to Markdown that Colab and JupyterLab show as it is meant:
+Each ``notebooks/x.md`` becomes ``OUT_DIR/notebooks/x.ipynb``, and a translation
+``notebooks/<lang>/x.md`` ``OUT_DIR/notebooks/<lang>/x.ipynb`` (the pages of one edition
+per call; without pages, every edition's, d2l_local.locales.EDITIONS), plain Jupyter: MyST
+markup is rendered to Markdown that Colab and JupyterLab show as it is meant:
 
 - citations become author-year text, with a reference list at the end;
 - cross-references become the title (or number) of what they point to;
@@ -26,6 +28,7 @@ files, published on the ``NOTEBOOKS_BRANCH`` branch (see .github/workflows/publi
 
 from __future__ import annotations
 
+import codecs
 import functools
 import html
 import json
@@ -40,6 +43,8 @@ import nbformat
 import yaml
 from book_editions import captions  # tools/, this script's folder
 from crossrefs import to_roles
+
+from d2l_local.locales import CATALOGS, LANGUAGES, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_BRANCH = "notebooks"  # where the publishing workflow puts the generated files
@@ -91,42 +96,29 @@ def colab_url(pagename: str) -> str:
             f"{NOTEBOOKS_BRANCH}/{pagename}.ipynb")
 
 
-# The words the conversion writes, in each edition's language (the page's folder).
-WORDS = {
-    "en": {"figure": "Figure", "exercise": "Exercise", "of": "{text} of *{title}*",
-           "solution": "Solution to {number}", "references": "References",
-           "the exercise": "the exercise",
-           "values": ("The numbers in this text are those of the book's own run: {note} "
-                      "Under each paragraph that quotes numbers, a cell shows those of "
-                      "your run."),
-           "values_missing": ("Under each paragraph that quotes numbers (named `like_this` "
-                              "in the text), a cell shows those of your run."),
-           "toc": "The sections of this chapter, each a notebook of its own:"},
-    "zh": {"figure": "图", "exercise": "练习", "of": "*{title}*中的{text}",
-           "solution": "{number}的解答", "references": "参考文献", "the exercise": "练习",
-           "values": ("正文中的数字来自本书自己的运行：{note} "
-                      "每个引用数字的段落下面都有一个单元格，"
-                      "显示你的运行得到的数字。"),
-           "values_missing": ("每个引用数字的段落（正文中以`这样的名称`表示）"
-                              "下面都有一个单元格，显示你的运行得到的数字。"),
-           "toc": "本章的各节，每节都是一个单独的笔记本："},
-    "vi": {"figure": "Hình", "exercise": "Bài tập", "of": "{text} trong *{title}*",
-           "solution": "Lời giải {number}", "references": "Tài liệu tham khảo",
-           "the exercise": "bài tập",
-           "values": ("Các con số trong bài là của lần chạy của chính cuốn sách: {note} "
-                      "Dưới mỗi đoạn trích dẫn số liệu, một ô hiển thị các con số của "
-                      "lần chạy của bạn."),
-           "values_missing": ("Dưới mỗi đoạn trích dẫn số liệu (được ghi là "
-                              "`tên_như_thế_này` trong bài), một ô hiển thị các con số "
-                              "của lần chạy của bạn."),
-           "toc": "Các mục của chương này, mỗi mục là một notebook riêng:"},
-}
+# The words the conversion writes, in each edition's language (the page's folder): the
+# catalogs' notebook_* sentences ('figure', 'of', 'values', ...).
+WORDS = {lang: {key.removeprefix("notebook_"): text for key, text in catalog.items()
+                if key.startswith("notebook_")} for lang, catalog in CATALOGS.items()}
 
 
 def edition(md) -> str:
-    """'zh' or 'vi' for a page in notebooks/zh or notebooks/vi, else 'en'."""
+    """The edition of a page: its folder's language for a page in notebooks/<lang>/ (a
+    translation), else 'en'."""
     folder = Path(md).parent.name
-    return folder if folder in WORDS else "en"
+    return folder if folder in TRANSLATIONS else "en"
+
+
+def edition_folder(lang: str, root=ROOT) -> Path:
+    """Where the pages of edition ``lang`` are: notebooks/, or notebooks/<lang>/."""
+    return Path(root) / "notebooks" / ("" if lang == "en" else lang)
+
+
+def edition_pages(root=ROOT) -> dict:
+    """{edition: its chapter pages}: the English notebooks/*.md, and the same pages in each
+    translation's folder (whose intro and bibliography are no notebooks)."""
+    names = [p.name for p in sorted((Path(root) / "notebooks").glob("*.md"))]
+    return {lang: [edition_folder(lang, root) / name for name in names] for lang in LANGUAGES}
 
 
 def is_notebook(md) -> bool:
@@ -192,18 +184,18 @@ def bibliography(path=ROOT / "references.bib") -> dict:
 
 def _person(p) -> str:
     last = _latex(" ".join(p.last_names))
-    first = " ".join(n[0] + "." for n in p.first_names + p.middle_names if n)
+    first = " ".join(_latex(n)[0] + "." for n in p.first_names + p.middle_names if _latex(n))
     return f"{last}, {first}" if first and last else last or _latex(" ".join(p.first_names))
 
 
 def _latex(text: str) -> str:
-    """The little LaTeX the .bib file uses, as plain text."""
-    text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
-    accents = {"\\'e": "é", "\\'E": "É", '\\"o': "ö", '\\"u': "ü", "\\'\\i": "í",
-               "\\'a": "á", "\\`e": "è"}
-    for k, v in accents.items():
-        text = text.replace("{" + k + "}", v).replace(k, v)
-    return text.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–")
+    """A .bib field's LaTeX as plain text: accents, dashes and escapes decoded by
+    latexcodec (installed with pybtex), braces dropped, URLs kept as written."""
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+    parts = re.split(r"\\url\{([^}]*)\}", text)  # the URLs at the odd places
+    return "".join(part if i % 2 else
+                   codecs.decode(part, "ulatex").replace("{", "").replace("}", "")
+                   for i, part in enumerate(parts))
 
 
 # ---------------------------------------------------------------- cross-references
@@ -391,7 +383,7 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en"
 
     def solution(m):
         label = m.group(1).strip()
-        number = refs.get(label, ("", words["the exercise"]))[1]
+        number = refs.get(label, ("", words["the_exercise"]))[1]
         return "#### " + words["solution"].format(number=number)
     src = re.sub(r"```\{solution-start\}([^\n]*)\n.*?```", solution, src, flags=re.S)
     src = re.sub(r"```\{solution-end\}\s*\n```", "", src)
@@ -401,8 +393,7 @@ def _markdown(src: str, page: str, refs: dict, cited: list, bib: dict, lang="en"
 
 def _contents(page: str, lang: str) -> str:
     """The table of contents as links to the other notebooks of this edition's folder."""
-    folder = ROOT / "notebooks" / ("" if lang == "en" else lang)
-    links = [f"- [{page_title(md)}]({md.stem}.ipynb)" for md in toc_pages(folder)
+    links = [f"- [{page_title(md)}]({md.stem}.ipynb)" for md in toc_pages(edition_folder(lang))
              if md.stem != page]
     return WORDS[lang]["toc"] + "\n\n" + "\n".join(links)
 
@@ -484,8 +475,10 @@ def main(argv):
         if not Path(values_dir).is_dir():
             print(f"no book build in {values_dir}: the text names the values it quotes")
             values_dir = None
-    for path in convert_all(rest, Path(out), values_dir):
-        print("wrote", path)
+    # no pages named: every edition's, converted edition by edition (each numbers its own)
+    for pages in [rest] if rest else edition_pages().values():
+        for path in convert_all(pages, Path(out), values_dir):
+            print("wrote", path)
 
 
 if __name__ == "__main__":

@@ -162,7 +162,24 @@ TEXT = {
     "figure_grid_untitled": "A grid of {n} images.",
     "figure_points": "{n} points of {y} against {x}: {points}.",
     "figure_plain": "A figure.",
+    # tools/make_notebooks.py: the words the Colab notebooks' conversion writes
+    "notebook_figure": "Figure",
+    "notebook_exercise": "Exercise",
+    "notebook_of": "{text} of *{title}*",
+    "notebook_solution": "Solution to {number}",
+    "notebook_references": "References",
+    "notebook_the_exercise": "the exercise",
+    "notebook_values": (
+        "The numbers in this text are those of the book's own run: {note} Under each "
+        "paragraph that quotes numbers, a cell shows those of your run."),
+    "notebook_values_missing": (
+        "Under each paragraph that quotes numbers (named `like_this` in the text), a cell "
+        "shows those of your run."),
+    "notebook_toc": "The sections of this chapter, each a notebook of its own:",
 }
 
 # Fashion-MNIST's classes as the prose names them: as d2l_local.data.TEXT_LABELS writes them
 CLASS_NAMES: dict = {}
+# The words of the figures the code draws are English already (d2l_local.figtext).
+FIGURE_TEXT: dict = {}
+FIGURE_PATTERNS: list = []

@@ -161,6 +161,20 @@ TEXT = {
     "figure_grid_untitled": "Lưới {n} ảnh.",
     "figure_points": "{n} điểm {y} theo {x}: {points}.",
     "figure_plain": "Một hình.",
+    # tools/make_notebooks.py
+    "notebook_figure": "Hình",
+    "notebook_exercise": "Bài tập",
+    "notebook_of": "{text} trong *{title}*",
+    "notebook_solution": "Lời giải {number}",
+    "notebook_references": "Tài liệu tham khảo",
+    "notebook_the_exercise": "bài tập",
+    "notebook_values": (
+        "Các con số trong bài là của lần chạy của chính cuốn sách: {note} Dưới mỗi đoạn "
+        "trích dẫn số liệu, một ô hiển thị các con số của lần chạy của bạn."),
+    "notebook_values_missing": (
+        "Dưới mỗi đoạn trích dẫn số liệu (được ghi là `tên_như_thế_này` trong bài), một ô "
+        "hiển thị các con số của lần chạy của bạn."),
+    "notebook_toc": "Các mục của chương này, mỗi mục là một notebook riêng:",
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them

@@ -125,6 +125,19 @@ TEXT = {
     "figure_grid_untitled": "由 {n} 张图像组成的网格。",
     "figure_points": "{n} 个点，纵轴为 {y}，横轴为 {x}：{points}。",
     "figure_plain": "一幅图。",
+    # tools/make_notebooks.py
+    "notebook_figure": "图",
+    "notebook_exercise": "练习",
+    "notebook_of": "*{title}*中的{text}",
+    "notebook_solution": "{number}的解答",
+    "notebook_references": "参考文献",
+    "notebook_the_exercise": "练习",
+    "notebook_values": ("正文中的数字来自本书自己的运行：{note} "
+                        "每个引用数字的段落下面都有一个单元格，"
+                        "显示你的运行得到的数字。"),
+    "notebook_values_missing": ("每个引用数字的段落（正文中以`这样的名称`表示）"
+                                "下面都有一个单元格，显示你的运行得到的数字。"),
+    "notebook_toc": "本章的各节，每节都是一个单独的笔记本：",
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them
