@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (chap-alexnet)=
 # # Deep Convolutional Neural Networks (AlexNet)
 #
@@ -40,7 +40,7 @@ import d2l_local as d2l
 
 d2l.book.show_run_mode("alexnet")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The chapter runs at three scales, with the same code. In *quick mode* (`D2L_QUICK=1`)
 # every page runs in a minute or two on a laptop's CPU, each experiment on a small part of
 # the real data; where a lesson needs a trained network it still trains one, and where a

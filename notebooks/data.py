@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-data)=
 # # The Missing Ingredient: Data
 
@@ -23,7 +23,7 @@ import torch
 
 d2l.book.show_run_mode("data")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A deep network has millions of parameters, and it needs enough data to pin those
 # parameters down before it can beat a convex method with crafted features. Research of the
 # 1990s worked with small collections of small images, often of objects photographed on
@@ -52,7 +52,7 @@ d2l.book.show_run_mode("data")
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Number of images in some data sets, on a logarithmic axis. The training set of the 2012 challenge, on which AlexNet was trained, is in red.", "name": "fig-dataset-scale"}}
 d2l.figures.plot_dataset_scale();
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Fashion-MNIST, the chapter's stand-in for ImageNet
 #
 # Training on ImageNet takes days, so this chapter trains on Fashion-MNIST
@@ -65,7 +65,7 @@ d2l.figures.plot_dataset_scale();
 full = d2l.load_fashion_mnist()
 {name: tuple(t.shape) for name, t in full.items()}
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Here are the first sixteen test images with their labels.
 
 # %%
@@ -73,7 +73,7 @@ first = full["test_images"][:16]
 labels = [d2l.TEXT_LABELS[i] for i in full["test_labels"][:16]]
 d2l.show_images(first, 2, 8, titles=labels);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The classes are balanced: every class has the same number of training images, so
 # accuracy is a fair summary and a classifier that guesses scores 10%.
 
@@ -82,7 +82,7 @@ counts = torch.bincount(full["train_labels"].long())
 per_class = d2l.book.glue("per_class", int(counts[0]), ",")
 dict(zip(d2l.TEXT_LABELS, counts.tolist()))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Each class has {eval}`per_class` training images. For training, the library serves
 # them in batches, already on the training device, as floating-point numbers between 0 and
 # 1:
@@ -92,7 +92,7 @@ data = d2l.FashionMNIST(batch_size=32)
 X, y = next(iter(data.train_dataloader()))
 X.shape, X.dtype, y[:8]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Upsampling to 224 by 224
 #
 # AlexNet was designed for 224 by 224 images. To keep the architecture as it is, the
@@ -105,7 +105,7 @@ large = d2l.resize_on_device(small, (224, 224))
 d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
                 scale=2.5);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The enlarged image looks smoother, but it holds no new information: every one of its
 # pixels is a weighted average of at most four pixels of the original
 # ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what this does to the first layer). It costs a lot, though,
@@ -118,7 +118,7 @@ flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
          for size in (65, 96, 224)}
 {size: f"{f / 1e9:.3f} GFLOPs" for size, f in flops.items()}
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Measured time on this machine tells the same story:
 
 # %%
@@ -133,7 +133,7 @@ flops_ratio = d2l.book.glue("flops_ratio", flops[224] / flops[96], ".1f")
 upsample_ratio = d2l.book.glue("upsample_ratio", seconds[224] / seconds[96], ".1f")
 device_name = d2l.book.glue("device_name", d2l.describe_device(device))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # An image of 224 pixels has {eval}`positions_ratio` times as many pixels as one
 # of 96, and the forward pass costs {eval}`flops_ratio` times the FLOPs. On
 # {eval}`device_name` a batch at 224 pixels took {eval}`upsample_ratio` times

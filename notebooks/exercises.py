@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-exercises)=
 # # Discussion, Summary and Exercises
 
@@ -34,7 +34,7 @@ conv_flop_share = d2l.book.glue("conv_flop_share",
     100 * groups["conv_flops"] / (groups["conv_flops"] + groups["dense_flops"]), ".0f")
 total_params_m = d2l.book.glue("total_params_m", d2l.book.millions(total))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # AlexNet looks like a larger LeNet, and in a sense it is: what changed in 2012 was less
 # the idea than the data, the hardware and a handful of practical choices (ReLU, dropout,
 # augmentation). Its two hidden dense layers hold most of its parameters
@@ -84,14 +84,14 @@ pd.DataFrame([
 ], columns=["", "2012 paper", "this chapter"]).set_index("").style.set_properties(
     **{"text-align": "left", "white-space": "normal"})
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 
 # %% tags=["remove-cell"]
 fwd = d2l.model_flops(d2l.AlexNet(), (1, 1, 224, 224))["forward_backward"]
 fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # * Until 2012, vision systems were built from crafted features and a simple classifier.
 #   AlexNet showed that features learned layer by layer, from enough data, on fast enough
 #   hardware, beat them on ImageNet ([Learned versus Crafted Features](features.md#sec-features)).
@@ -128,7 +128,7 @@ side = d2l.scales.pick(quick=65, cpu=65, gpu=224)  # AlexNet's input side
 alexnet_optimizer = d2l.scales.pick(quick="momentum", cpu="momentum", gpu="sgd")
 alexnet = f"AlexNet, {side}x{side}"
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ```{exercise}
 # :label: ex-memory
 #
@@ -155,7 +155,7 @@ ex1_conv_weights = d2l.book.glue("ex1_conv_weights", sums.loc["convolutions", "w
 ex1_conv_acts = d2l.book.glue("ex1_conv_acts", sums.loc["convolutions", "activation MiB"], ".1f")
 ex1_dense_acts = d2l.book.glue("ex1_dense_acts", sums.loc["dense", "activation MiB"], ".2f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The dense layers hold {eval}`ex1_dense_weights` MiB of weights against
 # {eval}`ex1_conv_weights` MiB for the convolutions, but the convolutions produce
 # {eval}`ex1_conv_acts` MiB of activations per image against
@@ -203,7 +203,7 @@ weights = table.set_index("layer")["parameters"].reindex(kinds.index)
 hidden = (weights > 1e6) & (kinds["type"] == "Linear")  # the two 4096-wide dense layers
 dense_b128 = d2l.book.glue("dense_b128", float(kinds[hidden]["batch 128"].min()), ".0f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # At batch 1 the dense layers do at most {eval}`dense_b1` FLOPs per byte: every
 # weight is read for a single multiply-add, and no processor has memory fast enough to
 # keep its arithmetic busy on that. The convolutions do {eval}`conv_b1_min` to
@@ -266,7 +266,7 @@ ex3_params_m = d2l.book.glue("ex3_params_m", d2l.book.millions(n_params, digits=
 ex3_verdict = d2l.book.glue("ex3_verdict", d2l.book.say(
     "ex3_busy" if achieved / peak >= 0.5 else "ex3_idle"))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # On {eval}`ex3_device` an AlexNet training step reached {eval}`ex3_share`%
 # of the rate of a large fp32 matrix product. {eval}`ex3_verdict` On a modern GPU the
 # picture changes: a step
@@ -326,7 +326,7 @@ ex4_result = d2l.book.glue("ex4_result", d2l.book.result(
                  lenet_gain=lenet_gain, alexnet_gain=alex_gain))
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex4_result` The reasons to expect AlexNet to keep improving: it has hundreds of
 # times more parameters and does thousands of times more arithmetic per image, so it can
 # fit finer differences between the classes, with dropout against memorising them, while
@@ -412,7 +412,7 @@ ex5_result = d2l.book.glue("ex5_result", d2l.book.result(
     slim_gap=both.loc[slim, "val_acc"] - alexnet_acc,
     slim_speedup=both.loc[slim, "images/s"] / both.loc[alexnet, "images/s"]))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex5_result` The two small networks change different things. SlimAlexNet keeps
 # AlexNet's design and only narrows it: the large first window and stride, the overlapping
 # pooling and the enlarged input, all chosen for 224-pixel colour photographs. SmallNet
@@ -459,7 +459,7 @@ ex6_result = d2l.book.glue("ex6_result", d2l.book.result(
 ex6_memory = d2l.book.glue("ex6_memory", d2l.book.say(
     "ex6_memory_cpu" if table6["peak MiB"].isna().all() else "ex6_memory_gpu"))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex6_result` {eval}`ex6_memory` Throughput grows with the batch until the
 # device is busy; beyond that, larger batches only mean fewer updates per epoch (512 images
 # a step is a sixteenth of the updates of 32), which after one epoch usually costs
@@ -507,7 +507,7 @@ ex7_result = d2l.book.glue("ex7_result", d2l.book.result(
                  sigmoid=acc7["LeNet (sigmoid)"], relu=acc7["LeNet + ReLU + dropout"],
                  augmented=acc7["... + flips and shifts"], best=acc7.idxmax()))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex7_result` A garment shifted by a pixel or two is the same garment, and a
 # mirrored shirt is still a shirt, so small shifts and horizontal flips keep the label.
 # They are not all equally realistic, though: Fashion-MNIST's shoes mostly point the same
@@ -565,7 +565,7 @@ ex8_result = d2l.book.glue("ex8_result", d2l.book.result(
                  gap_none=gap_none, gap_drop=gap_drop, epochs=len(hist8["no dropout"]),
                  train=hist8["no dropout"][-1]["train_images"]))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex8_result` The training accuracy is counted while the network trains, so with
 # dropout it is measured on a thinned network; the test accuracy always uses the whole one.
 #
@@ -598,7 +598,7 @@ ex8b_result = d2l.book.glue("ex8b_result", d2l.book.result(
     gap_none=late8b.loc["no dropout", "gap"], gap_drop=late8b.loc["dropout 0.5", "gap"],
     acc_none=late8b.loc["no dropout", "val_acc"], acc_drop=late8b.loc["dropout 0.5", "val_acc"]))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex8b_result` Compare the two gaps with those of the small-set run, where each
 # parameter had sixty times fewer images to fit.
 #

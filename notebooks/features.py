@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-features)=
 # # Learned versus Crafted Features
 
@@ -27,7 +27,7 @@ import torch.nn.functional as F
 d2l.book.show_run_mode("features")
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # A vision system of the 2000s was a pipeline whose every stage but the last was written
 # by people. Its images came from cameras that were costly for the resolution they gave.
 # Each image became a vector of hand-designed *features*: histograms of oriented gradients
@@ -67,7 +67,7 @@ def gabor_filter(theta, size=11, sigma=2.5, wavelength=5.0):
     return kernel - kernel.mean()  # no response to uniform brightness
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Applied to four test images (the Sobel filters padded to 11 by 11, like the Gabor ones):
 
 # %%
@@ -82,7 +82,7 @@ responses = F.conv2d(x, kernels.unsqueeze(1), padding=5)
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Four test images (left) and their responses to two Sobel and four Gabor filters. Red is a strong positive response, blue a strong negative one.", "name": "fig-crafted-responses"}}
 d2l.figures.plot_filter_responses(images, names, responses);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Each response map in [Figure 1](#fig-crafted-responses) highlights the edges of one
 # orientation. A pipeline would pool such maps into histograms and hand the result to a
 # classifier. Nothing in it adapts to the data: the filters are the same for shoes and for

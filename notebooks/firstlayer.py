@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-first-layer)=
 # # What the First Layer Can Learn
 
@@ -28,7 +28,7 @@ from torch import nn
 
 d2l.book.show_run_mode("firstlayer")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # The first layer of the 2012 network learned edge and colour detectors from ImageNet's
 # photographs ([Learned versus Crafted Features](features.md#sec-features)). The first layer of this chapter's network, trained in
 # [Training AlexNet](training.md#sec-training), shows nothing of the kind. This page finds out why. The answer lies less in
@@ -65,7 +65,7 @@ alexnet_scale = d2l.book.glue("alexnet_scale", d2l.book.run_scale(trainer.histor
 alexnet_change = d2l.book.glue("alexnet_change", 100 * alexnet_change, ".1f")
 alexnet_precision = d2l.book.glue("alexnet_precision", trainer.history[-1]["precision"])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # These are the filters {eval}`alexnet_scale`, and they changed by
 # {eval}`alexnet_change`% of their initial size: they still look like the noise
 # they started as. Whether longer training would turn them into edge detectors can be
@@ -102,7 +102,7 @@ gap
 model.zero_grad()
 gradient_gap = d2l.book.glue("gradient_gap", gap, ".0e")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # The two agree to {eval}`gradient_gap` of the gradient's largest entry, which is
 # rounding. So every gradient is a weighted sum of patches, and so is every step of
 # gradient descent without weight decay, with or without momentum (a momentum step adds up
@@ -146,7 +146,7 @@ rank112 = d2l.book.glue("rank112", spaces[112].rank)
 noise112 = d2l.book.glue("noise112", noise_ranks[112])
 patches224 = d2l.book.glue("patches224", s224.patches, ",")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # On the original 28 by 28 images the patches span all {eval}`rank28` directions. On
 # images enlarged eight times, as the chapter trains on, the {eval}`patches224`
 # patches of these 500 images span only {eval}`rank224` of the 121, and nine
@@ -164,7 +164,7 @@ patches224 = d2l.book.glue("patches224", s224.patches, ",")
 test_images = d2l.load_fashion_mnist()["test_images"]
 d2l.figures.plot_window_on_grid(test_images[0]);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Along a row, the window sees 11 values that lie on straight lines which bend only at the
 # original pixel centres. The window spans 10 steps and the centres are 8 apart, so it
 # holds one or two bends. Each window starts 4 pixels after the last, half the spacing of
@@ -174,7 +174,7 @@ d2l.figures.plot_window_on_grid(test_images[0]);
 # %%
 d2l.features.bends(scale=8), d2l.features.bends(scale=8, padding=0)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # With the layer's padding of one pixel the bends fall at 4.5 in one kind of window and at
 # 0.5 and 8.5 in the other (the second result is what the positions would be without
 # padding: 3.5 and 7.5). Rows of both kinds are straight between the nodes 0, 0.5,
@@ -186,7 +186,7 @@ d2l.features.bends(scale=8), d2l.features.bends(scale=8, padding=0)
 shapes = d2l.features.window_shapes(scale=8)
 d2l.figures.plot_window_shapes(shapes);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The measured span and the derived one are the same space: no part of the 25 products
 # lies outside the span measured on the training images.
 
@@ -201,7 +201,7 @@ bends112 = d2l.book.glue("bends112", len(d2l.features.bends(scale=4)))
 interior112 = d2l.book.glue("interior112", interior112)
 edge112 = d2l.book.glue("edge112", spaces[112].rank - interior112)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # At four times enlargement the centres are 4 pixels apart, as far as one window is from
 # the next, so all windows meet the grid the same way, with {eval}`bends112` bends:
 # four shapes per axis, and the windows wholly inside the image span
@@ -243,7 +243,7 @@ agree_share = d2l.book.glue("agree_share", 100 * agree, ".0f")
 outside_share = d2l.book.glue("outside_share",
     100 * outside.norm().item() / model.net[0].weight.norm().item(), ".0f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Removing the outside part changed the layer's outputs on {eval}`test_batch` test
 # images by at most {eval}`output_gap` of their largest value, rounding again, and left
 # {eval}`agree_share`% of the network's predictions as they were. The outside part is
@@ -265,7 +265,7 @@ outside_ratio = d2l.book.glue("outside_ratio", moved_outside / moved_inside, ".0
 lr, decay, momentum, steps = 0.01, 5e-4, 0.9, 10 * 469
 decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps, ".2f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # The part outside the span changed {eval}`outside_ratio` times as much as the part inside. That little is rounding: this
 # run computed in {eval}`alexnet_precision`, whose rounding errors do not lie in the
 # span, and exact arithmetic would leave the outside part exactly where it started. The
@@ -299,7 +299,7 @@ pd.Series([r.shape[1] for r in rows.values()]).value_counts().rename_axis(
 most_covered = d2l.book.glue("most_covered", max(covered))
 fewest_covered = d2l.book.glue("fewest_covered", min(covered))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Along each axis a window depends on 3 or 4 original pixels, so on
 # {eval}`fewest_covered` to {eval}`most_covered` of them in all. For every window,
 # the filters inside the span compute every linear function of those original pixels, and
@@ -326,7 +326,7 @@ pd.DataFrame(by_mode, index=pd.Index(["2x", "4x", "8x"], name="enlargement")).re
 nearest224 = d2l.book.glue("nearest224", by_mode["nearest"][2])
 bicubic224 = d2l.book.glue("bicubic224", by_mode["bicubic"][2])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Nearest-neighbour enlargement copies each original pixel into an 8 by 8 block, so a
 # window row is constant within each block. New blocks begin at the window's pixel 1 and 9
 # in one kind of window and at pixel 5 in the other (counting its first pixel as 0): a
@@ -345,7 +345,7 @@ space5 = d2l.features.patch_space(train_images, 28, kernel=5, stride=1, padding=
 space5.rank, space5.share(9)
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Here is such a network, small enough to train on a laptop's CPU, trained with SGD and
 # momentum (a momentum step is a sum of gradients too, so the span argument holds):
 
@@ -384,7 +384,7 @@ native_acc = d2l.book.glue(
 native_seconds = d2l.book.glue(
     "native_seconds", d2l.book.duration(sum(r["epoch_s"] for r in native_trainer.history)))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # This network reached a test accuracy of {eval}`native_acc` {eval}`native_scale`,
 # in {eval}`native_seconds` of training. Its first-layer filters
 # moved by {eval}`native_change`% of their initial size, against

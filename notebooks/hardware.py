@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-hardware)=
 # # The Missing Ingredient: Hardware
 
@@ -26,7 +26,7 @@ from IPython.display import display
 
 d2l.book.show_run_mode("hardware")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Training a deep network means many passes over the data, each a long sequence of matrix
 # products and convolutions. In 2012 that arithmetic became affordable through an
 # unexpected route: graphics cards. Games need the same few operations, small matrix-vector
@@ -54,7 +54,7 @@ d2l.book.show_run_mode("hardware")
 cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # This page runs on a machine with {eval}`cpu_count` logical CPUs (hardware threads); its measured rates
 # follow below.
 #
@@ -97,7 +97,7 @@ gain2 = d2l.book.glue("gain2", power.loc[(2, slow_design), "work per second"], "
 gain3 = d2l.book.glue("gain3", power.loc[(3, slow_design), "work per second"], ".0f")
 cores3 = d2l.book.glue("cores3", power.loc[(3, slow_design), "cores"])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # With the square, the book's case, the slow cores do {eval}`gain2` times the work
 # for the same power; with the cube, {eval}`cores3` slow cores do {eval}`gain3`
 # times; with power in proportion to the clock, {eval}`gain1` times, no gain at all.
@@ -129,7 +129,7 @@ gpu_note = d2l.book.glue("gpu_note", note)
 cpu_tflops = d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]), ".2f")
 cpu_copy = d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]), ".0f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # This machine's CPU reached {eval}`cpu_tflops` TFLOP/s on the fp32 matrix
 # product and copied memory at {eval}`cpu_copy` GB/s. {eval}`gpu_note`
 
@@ -140,7 +140,7 @@ if committed:
 else:
     print("No GPU has run these measurements for this book yet.")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # :::{note}
 # Numbers like these depend on the matrix size, the data type and the library. A GPU
 # reaches its highest rate only with large matrices in bf16 or fp16 on its tensor cores;

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-model)=
 # # AlexNet
 
@@ -28,7 +28,7 @@ from torch import nn
 d2l.book.show_run_mode("model")
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # AlexNet ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)), named after Alex Krizhevsky, the
 # paper's first author, won the ImageNet challenge of 2012 by a wide
 # margin, and with it the argument that learned features beat designed ones. Its design
@@ -86,7 +86,7 @@ class AlexNet(d2l.Classifier):
         self.apply_init_after_first_forward(d2l.init_cnn)
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # :::{note}
 # The d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) applies the initialisation inside `__init__`, while
 # the lazy layers have no weights yet; the call then changes nothing and the network trains from PyTorch's default
@@ -103,7 +103,7 @@ class AlexNet(d2l.Classifier):
 # %%
 table = AlexNet().layer_summary((1, 1, 224, 224))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # `layer_summary` also returns the numbers as a pandas DataFrame, to sort, filter and plot.
 # Here are the layers that have weights:
 
@@ -126,7 +126,7 @@ conv_flop_share = d2l.book.glue("conv_flop_share", 100 * groups["conv_flops"] / 
 fwd_gflops = d2l.book.glue("fwd_gflops", flops["forward"] / 1e9, ".2f")
 fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9, ".2f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Where the parameters live and where the compute lives
 #
 # The network has {eval}`total_params` parameters:
@@ -140,7 +140,7 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9, 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer. The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
 d2l.figures.plot_params_vs_flops(table);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Why 11 by 11 at stride 4
 #
 # The first layer does two jobs at once. Its stride of 4 shrinks the image quickly, so that
@@ -162,7 +162,7 @@ stride_saving = d2l.book.glue(
 last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1]))
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # At stride 1 the first layer would output a {eval}`stride1_side` by
 # {eval}`stride1_side` map instead of {eval}`stride4_side` by
 # {eval}`stride4_side`: {eval}`stride_saving` times the positions, for this
@@ -201,7 +201,7 @@ def paper_alexnet():
         nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4096, 1000))
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Training keeps more in memory than the weights. For each weight there is its gradient
 # and, with SGD and momentum as in the paper, a momentum buffer; and every layer's output is
 # kept for the backward pass. Here is that count for both networks at the paper's batch
@@ -233,7 +233,7 @@ largest_act = d2l.book.glue("largest_act", largest, ".2f")
 imagenet_params = budgets["this chapter's network"]["weights"] // 4
 imagenet_params_m = d2l.book.glue("imagenet_params_m", d2l.book.millions(imagenet_params))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # By this count the paper's network, with {eval}`paper_params_m` parameters,
 # needs {eval}`mem_total` GiB for a training step, {eval}`mem_share`% of one 3 GB
 # card, or about {eval}`mem_card` GiB on each of two (the paper split every layer, the
@@ -267,7 +267,7 @@ else:
     note = d2l.book.say("memory_peak_no_gpu")
 memory_peak = d2l.book.glue("memory_peak", note)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The smallest input
 #
 # 224 pixels is not a requirement of the network. Every convolution and pooling layer
@@ -283,7 +283,7 @@ smallest
 pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
              columns=["layer", "output (C, H, W)"]).drop_duplicates().T
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # The first convolution (11 by 11, stride 4, padding 1) turns a side of $n$ into
 # $\lfloor (n - 9)/4 \rfloor + 1$, and each of the three max-poolings (3 by 3, stride 2)
 # turns $m$ into $\lfloor (m - 3)/2 \rfloor + 1$, which needs $m \ge 3$. Working backwards
@@ -302,7 +302,7 @@ pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "ReLU and sigmoid (left) and their derivatives (right).", "name": "fig-activation-gradients"}}
 d2l.figures.plot_activation_gradients();
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What this means for a deep network shows in the gradients. Take one batch of real
 # images, run it through AlexNet with ReLU and with sigmoid, both freshly initialised, and
 # compare the size of the gradient that reaches each layer's weights:
@@ -339,7 +339,7 @@ last_layer_ratio = d2l.book.glue(
 sigmoid_input = d2l.book.glue("sigmoid_input", inputs["input, sigmoid"][last], ".2f")
 relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # With sigmoids, the gradient reaching the first layer is about
 # {eval}`first_layer_ratio` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
@@ -373,7 +373,7 @@ dropout.eval()
  "mean in training": kept.mean().item(),
  "mean in evaluation": dropout(h).mean().item()}
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # About half the units are zero, the rest are doubled, the mean stays near 1, and in
 # evaluation mode the layer is the identity. Because every batch trains a different thinned
 # network, no unit can rely on a particular other unit being present, which makes it harder

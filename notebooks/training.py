@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # (sec-training)=
 # # Training AlexNet
 
@@ -25,7 +25,7 @@ from IPython.display import display
 
 d2l.book.show_run_mode("training")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
 # pixels so that the network stays exactly as designed. The *reference recipe* takes the
 # hyperparameters of the d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) (stochastic gradient descent with
@@ -47,7 +47,7 @@ cpu_hours = d2l.book.glue("cpu_hours", flops / cpu_rate / 3600, ".1f")
 laptop_ratio = d2l.book.glue("laptop_ratio",
     per_image / d2l.model_flops(d2l.AlexNet(), (1, 1, 65, 65))["forward_backward"], ".0f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # :::{admonition} What the reference recipe costs
 # :class: tip
 # Ten epochs are 600,000 images through a network that costs
@@ -97,7 +97,7 @@ else:  # the laptop recipe
     trainer = d2l.Trainer(max_epochs=3, num_gpus=1, speed="auto")
 trainer.fit(model, data)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # To stop a run early, interrupt the kernel (the square button in the toolbar, or the
 # *I* key twice): the epochs finished so far stay in `trainer.history`, the model keeps
 # the weights it has reached, and the cell stops with the interrupt. Running
@@ -125,7 +125,7 @@ run_found = d2l.book.glue("run_found", d2l.book.result(
     stated=True, acc=last["val_acc"], epochs=len(trainer.history),
     train=last["train_images"], rate=last["images_per_s"], fit_s=fit_s))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # {eval}`run_summary` Images per second count training only, with the data loading
 # included; the evaluation is timed apart.{eval}`run_found`
 #
@@ -142,7 +142,7 @@ d2l.plot_confusion(matrix, d2l.TEXT_LABELS);
 # %% tags=["remove-cell"]
 mistakes = d2l.book.glue("mistakes", d2l.book.mistakes_text(matrix, d2l.TEXT_LABELS))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`mistakes` Some of the test images the model got wrong, with the true class
 # first:
 
@@ -153,7 +153,7 @@ titles = [f"{d2l.TEXT_LABELS[labels[i]]}\n→ {d2l.TEXT_LABELS[preds[i]]}"
           for i in wrong]
 d2l.show_images(images, 2, 5, titles=titles, scale=1.7);
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # And the first layer's 96 filters, each scaled to its own range:
 
 # %%
@@ -169,7 +169,7 @@ filter_change = ((first_layer.float().cpu() - start_layer.net[0].weight.detach()
                  / start_layer.net[0].weight.norm()).item()
 filter_change = d2l.book.glue("filter_change", 100 * filter_change, ".0f")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Training moved them by {eval}`filter_change`% of their initial size (the norm of
 # the change against the norm of the random start). Whatever they became, they are not the
 # crisp edge detectors of AlexNet's colour photographs: [What the First Layer Can Learn](firstlayer.md#sec-first-layer) measures what a
@@ -192,7 +192,7 @@ if runs:
 else:
     print("No GPU run of the reference recipe has been recorded with this book yet.")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
 # recipe in PyTorch on one GPU it does not name, a training loss of 0.331, training
 # accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
@@ -211,7 +211,7 @@ if benches:
 else:
     print("No benchmark on a GPU has been recorded with this book yet.")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Try it yourself: the training panel
 #
 # What if the learning rate were ten times larger? What if there were no dropout, or the
@@ -229,7 +229,7 @@ panel.run(train_fraction=d2l.scales.pick(quick=0.04, full=0.25),  # a short firs
           max_epochs=d2l.scales.pick(quick=2, full=3))
 panel
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Everything the panel does is also a method, so a teacher can script a comparison for
 # class:
 

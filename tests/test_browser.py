@@ -332,3 +332,47 @@ def test_citations_and_references_read_as_words_in_jupyterlab(tmp_path):
                 assert "references.bib" in link.get_attribute("href")
         assert not page.refused, page.refused
     assert keys == {}
+
+
+def test_a_page_is_a_live_slideshow_for_a_teacher(tmp_path):
+    """The slide breaks marked in the MyST sources (tools/slides.py) make a reveal.js
+    slideshow in JupyterLab (jupyterlab-myst-revealjs): it opens beside the page, shows
+    the outputs of a Run All, runs a code cell on a slide, and advances.
+
+    The page is run first, as the teacher's page advises: jupyterlab-myst-revealjs 1.5.1
+    rebuilds its slides half a second after the notebook changes, which drops the output
+    of a cell run from a slide that takes longer (the import of torch does)."""
+    repo = page_repo(tmp_path, "alexnet")
+    with jupyterlab(repo, tmp_path, None, ["--LabApp.expose_app_in_browser=True"]) as lab, \
+            offline_page([lab]) as page:
+        page.goto(f"{lab}/lab/tree/notebooks/alexnet.md")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        run_all(page)
+        page.locator(".jp-Notebook .jp-OutputArea-output", has_text="quick mode").wait_for(
+            timeout=120_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('slideshow:open')"
+                      ".then(() => true)")
+        current = page.locator(".reveal .slides section.present:not(.stack)")
+        current.locator("h1", has_text="Deep Convolutional").wait_for(timeout=30_000)
+        current.locator(".jp-OutputArea-output", has_text="quick mode").wait_for(
+            timeout=30_000)  # the page's run, on its slide
+        first = current.inner_text()
+        prompt = current.locator(".jp-InputPrompt").first
+        before = prompt.inner_text()  # [n]: the Run All's count
+        current.locator(".jp-CodeCell .cm-content").first.click()
+        page.keyboard.press("Shift+Enter")  # runs the cell again, from the slide
+        page.wait_for_function("([el, before]) => /\\[\\d+\\]/.test(el.innerText)"
+                               " && el.innerText !== before",
+                               arg=[prompt.element_handle(), before], timeout=60_000)
+        current.locator(".jp-OutputArea-output", has_text="quick mode").wait_for(
+            timeout=30_000)
+        page.screenshot(path=str(OUTPUT / "jupyterlab-slideshow.png"))
+        page.locator(".reveal").click(position={"x": 5, "y": 5})  # the deck, not the cell
+        for key in ("ArrowRight", "ArrowDown", "Space"):
+            page.keyboard.press(key)
+            page.wait_for_timeout(800)
+            if current.inner_text() != first:
+                break
+        assert current.inner_text() != first, "the slideshow did not advance"
+        page.screenshot(path=str(OUTPUT / "jupyterlab-slideshow-next.png"))
+        assert not page.refused, page.refused

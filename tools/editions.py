@@ -3,7 +3,8 @@ notebooks/<lang>/ (the editions are listed once, in d2l_local.locales.EDITIONS: 
 and Vietnamese). One code, one language per edition.
 
     python tools/editions.py check            what the tests check, page by page
-    python tools/editions.py sync-code        copy every code cell from the English page
+    python tools/editions.py sync-code        copy every code cell (and the slide breaks,
+                                              tools/slides.py) from the English page
     python tools/editions.py stamp PAGE...    record that PAGE was (re)translated from the
                                               English page as it is now
     python tools/editions.py prepare          before the English build: write its config
@@ -51,6 +52,7 @@ from pathlib import Path
 
 import book_editions  # tools/ is this script's folder
 import crossrefs
+import slides
 import jupytext
 import make_notebooks
 import yaml
@@ -195,6 +197,8 @@ def problems(lang: str) -> list[str]:
         if code_cells(page) != code_cells(source):
             found.append(f"{rel}: code cells differ from {source.relative_to(ROOT)} "
                          "(run: python tools/editions.py sync-code)")
+        if is_notebook(source):
+            found += slides.problems(page, source)
         if sorted(eval_names(text)) != sorted(eval_names(english)):
             found.append(f"{rel}: the values quoted ({{eval}} roles) differ from the English "
                          "page's (the same names in every edition)")
@@ -388,7 +392,11 @@ def main(argv):
     if command == "sync-code":
         for lang in TRANSLATIONS:
             for page in translations(lang):
-                if page.exists() and sync_code(page):
+                source = english_source(page)
+                changed = page.exists() and sync_code(page)
+                if page.exists() and is_notebook(source):  # and the slide breaks
+                    changed = slides.sync(page, source) or changed
+                if changed:
                     print("updated", page.relative_to(ROOT))
         return 0
     if command == "stamp":
