@@ -27,8 +27,9 @@ The modules, from the bottom up (each imports only modules above it in this list
     data         FashionMNIST, the DataModule
     features     what a first layer can learn: the span of its input patches
     figures      the chapter's one-off figures
-    distributed  one process per device
-    training     the Trainer, data-parallel training, the history table
+    distributed  data-parallel processes: spawned here or launched by torchrun
+    training     the Trainer (alone or data-parallel), the history table
+    train        the command line: python -m d2l_local.train, alone or under torchrun
     experiments  run several trainings and tabulate them
     results      full-size runs written to and read from results/
     book         glue numbers and sentences into the pages, say how a page was run and

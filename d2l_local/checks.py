@@ -36,6 +36,12 @@ def check_optional_positive_int(name, value, hint=""):
     return None if value is None else check_positive_int(name, value, hint)
 
 
+def check_seed(seed):
+    if not _is_int(seed) or seed < 0:
+        fail("seed", seed, "a whole number >= 0")
+    return int(seed)
+
+
 def check_batch_size(batch_size):
     return check_positive_int("batch_size", batch_size, " (128 is the chapter's choice)")
 

@@ -8,9 +8,19 @@ processes, no copy from the host per step.
 from __future__ import annotations
 
 import functools
+import zlib
 
+import numpy as np
 import torch
 import torch.nn.functional as F
+
+
+def epoch_seed(seed: int, epoch: int, stream: str) -> int:
+    """The seed of one stream of randomness ('shuffle', 'steps', ...) in one epoch of a run
+    seeded ``seed``: a hash of all three (numpy's SeedSequence), so no two (seed, epoch)
+    pairs share a stream, as ``seed * 1000 + epoch`` made (0, 1000) and (1, 0) do."""
+    key = (epoch, zlib.crc32(stream.encode()))
+    return int(np.random.SeedSequence(seed, spawn_key=key).generate_state(1, np.uint64)[0])
 
 
 def _linear_weights(n_in: int, n_out: int) -> torch.Tensor:
@@ -46,7 +56,7 @@ def resize_on_device(images: torch.Tensor, size: tuple[int, int] | None) -> torc
     if size is None or tuple(size) == (h_in, w_in):
         return images.unsqueeze(1).float().div_(255)
     h, w = size
-    if images.device.type == "cpu" and h >= h_in and w >= w_in:
+    if _by_matrices(images, h, w):
         rows, cols = _resize_matrices(h_in, w_in, h, w)
         x = (images.reshape(-1, w_in).float() @ cols).view(-1, h_in, w)
         return torch.matmul(rows, x).unsqueeze(1)
@@ -57,6 +67,12 @@ def resize_on_device(images: torch.Tensor, size: tuple[int, int] | None) -> torc
     # Bilinear weights are non-negative and sum to one, so values stay in [0, 1] up to
     # rounding; the clamp is kept only for the (rare) antialiased downsampling.
     return x.clamp_(0, 1) if antialias else x
+
+
+def _by_matrices(images: torch.Tensor, h: int, w: int) -> bool:
+    """Whether to resize by two matrix products: when enlarging on the CPU."""
+    h_in, w_in = images.shape[-2:]
+    return images.device.type == "cpu" and h >= h_in and w >= w_in
 
 
 def flip_and_shift(images: torch.Tensor, max_shift: int = 2) -> torch.Tensor:
@@ -80,8 +96,9 @@ def flip_and_shift(images: torch.Tensor, max_shift: int = 2) -> torch.Tensor:
 class DeviceLoader:
     """Batches from a uint8 tensor kept on the device: shuffle, gather, scale, resize there.
 
-    Iterating once is one epoch. The order depends only on ``seed`` and ``epoch``, so a
-    resumed run sees exactly the batches an uninterrupted one would.
+    Iterating once is one epoch. The order depends only on ``seed`` and ``epoch`` (a
+    Trainer sets both: its own seed, and each epoch), so a resumed run sees exactly the
+    batches an uninterrupted one would.
     """
 
     def __init__(self, images, labels, batch_size, resize, shuffle, seed=0, augment=False):
@@ -92,7 +109,11 @@ class DeviceLoader:
         self.rank, self.world_size = 0, 1
 
     def shard(self, rank: int, world_size: int) -> None:
-        """Data-parallel: this process takes every ``world_size``-th example of each epoch."""
+        """Data-parallel: this process takes every ``world_size``-th example of each epoch,
+        in batches of ``batch_size / world_size`` (rounded up), so the ranks' batch ``i``
+        together are the unsharded loader's batch ``i`` when ``world_size`` divides the
+        batch size and the number of examples. Every rank gets as many batches (a few
+        examples an epoch are left out where the number of examples does not divide)."""
         self.rank, self.world_size = rank, world_size
         self.batch_size = -(-self.batch_size // world_size)
 
@@ -113,7 +134,7 @@ class DeviceLoader:
         n = len(self.labels)
         if self.shuffle:
             # Generated on the CPU (cheap, identical on every device), then moved once.
-            g = torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)
+            g = torch.Generator().manual_seed(epoch_seed(self.seed, self.epoch, "shuffle"))
             order = torch.randperm(n, generator=g).to(self.device, non_blocking=True)
         else:
             order = torch.arange(n, device=self.device)

@@ -34,7 +34,12 @@ import torch
 from torch import nn
 
 from . import config, distributed
-from .checks import check_epochs, check_optional_positive_int, check_positive_int
+from .checks import (
+    check_epochs,
+    check_optional_positive_int,
+    check_positive_int,
+    check_seed,
+)
 from .core import HyperParameters
 from .hardware import (
     describe_device,
@@ -44,7 +49,8 @@ from .hardware import (
     select_device,
     synchronize,
 )
-from .layers import evaluating, has_uninitialized_params
+from .layers import evaluating
+from .loader import epoch_seed
 from .plotting import ProgressBoard
 from .speed import Speed
 from .summary import check_input_fits
@@ -73,7 +79,9 @@ class Trainer(HyperParameters):
     accelerator there is (CUDA, then Apple MPS), falling back to the CPU with a note;
     ``num_gpus>1`` runs data-parallel, one process per GPU. The keyword options, grouped:
 
-    - where: ``device`` ('cpu', 'cuda:1', ...) overrides the choice; ``seed`` fixes the run;
+    - where: ``device`` ('cpu', 'cuda:1', ...) overrides the choice; ``processes=N`` trains
+      data-parallel in N processes on the CPU (gloo), to try it without GPUs; ``seed``
+      fixes the run: the first weights, the order of the batches, dropout, augmentation;
     - how fast: ``speed`` is None (fp32, the chapter's reading configuration), 'auto'
       (bf16 and channels_last where the hardware computes bf16 products), 'bf16', or a
       :class:`~d2l_local.speed.Speed`;
@@ -81,10 +89,27 @@ class Trainer(HyperParameters):
       experiment states its size at every scale, see :mod:`d2l_local.scales`);
     - what is shown: ``board`` (live curves), ``progress`` (a bar), ``verbose`` (notes),
       ``log_every`` (batches between readings of the loss).
+
+    Data-parallel, ``fit`` starts one process per rank (NCCL between GPUs, gloo on the
+    CPU). Each builds its own copy of the model and optimizer from this process's, trains
+    on its share of every batch (the shares together are the batch one process would
+    train on) and DistributedDataParallel averages the gradients, so the run follows the
+    one-process run to rounding when the batch size is a multiple of the number of ranks.
+    The rest is as on one process: epochs, training again, ``history``, the optimizer's and
+    the schedule's state, checkpoints, ``stop()`` (all ranks end after the same batch)
+    and the callbacks, which run here on rank 0's reports (batch callbacks as they arrive;
+    epoch callbacks before the ranks go on, so a ``stop()`` they call ends the run where
+    it would on one process). The model comes back when the ranks end. Its class must be
+    importable by the new processes: a library's model or one from a module, not a class
+    defined in a notebook cell.
+
+    Started by ``torchrun`` (``RANK``/``WORLD_SIZE`` set, see :mod:`d2l_local.train`),
+    this process is one rank: ``fit`` trains its share here, on the GPU ``LOCAL_RANK``
+    (``num_gpus>=1``) or the CPU, with its callbacks run in every rank.
     """
 
     def __init__(self, max_epochs, num_gpus=0, gradient_clip_val=0, *,
-                 device=None, seed=0,
+                 device=None, seed=0, processes=None,
                  speed=None,
                  limit_train_batches=None, limit_val_batches=None,
                  board=True, progress=None, verbose=True, log_every=50):
@@ -92,11 +117,14 @@ class Trainer(HyperParameters):
         if isinstance(num_gpus, bool) or not isinstance(num_gpus, int) or num_gpus < 0:
             raise ValueError(f"num_gpus={num_gpus!r} is not allowed: num_gpus must be a "
                              "whole number >= 0.")
+        check_seed(seed)
+        check_optional_positive_int("processes", processes)
         check_optional_positive_int("limit_train_batches", limit_train_batches)
         check_optional_positive_int("limit_val_batches", limit_val_batches)
         check_positive_int("log_every", log_every)
         self.save_hyperparameters()
-        self.device, self.world_size = select_device(num_gpus, device, verbose=verbose)
+        self.device, gpus = select_device(num_gpus, device, verbose=verbose)
+        self.world_size = self._world_size(gpus, processes, device)  # processes fit trains in
         self.speed = Speed.of(speed, self.device)
         self.progress = config.show_progress() if progress is None else progress
         self.history: list[dict] = []
@@ -107,7 +135,10 @@ class Trainer(HyperParameters):
         self._new_schedule = False
         self._extended_to = None  # max_epochs as the last "train again" set it
         self.interrupted = self.stop_requested = False
-        self.rank, self.world = 0, 1
+        self.rank, self.world = 0, 1  # this process's place in the run of the last fit
+        self._board = self._pbar = self._host_group = None
+        self._channel = None  # to the ranks of a spawned run, while it runs
+        self._relay = None  # in a spawned rank: to the process that started it
         self.val_images = 0  # examples in the last evaluation
         self.callbacks = []  # f(trainer, record) after each complete epoch
         self.batch_callbacks = []  # f(trainer, epoch, batch, n_batches) after each batch
@@ -119,8 +150,12 @@ class Trainer(HyperParameters):
         return sum(r.get("complete", True) for r in self.history)
 
     def stop(self):
-        """Ask a running ``fit`` to end after the current batch, keeping what it measured."""
+        """Ask a running ``fit`` to end after the current batch, keeping what it measured
+        (data-parallel: every rank ends after the same batch)."""
         self.stop_requested = True
+        channel = self._channel
+        if channel is not None:
+            channel.request_stop()
 
     def fit(self, model, data):
         """Train ``model`` on ``data`` up to ``max_epochs``; the record is ``self.history``.
@@ -136,34 +171,31 @@ class Trainer(HyperParameters):
         """
         with _fitting(self, model):
             self._begin(model)
-            if self.world_size > 1:
-                self._fit_data_parallel(model, data)
+            if distributed.launched() is not None:  # torchrun started this process
+                self._fit(model, data, *distributed.join(self.device))
+            elif self.world_size > 1:
+                self._fit_processes(model, data)
             else:
                 self._fit(model, data)
 
     # ------------------------------------------------------------- the main loop
     def _fit(self, model, data, rank=0, world=1):
-        self.rank, self.world = rank, world
-        self.stop_requested = self.interrupted = False
-        self.history = [r for r in self.history if r.get("complete", True)]  # a cut epoch reruns
-        if self.verbose and rank == 0:
-            print(f"Training on {describe_device(self.device)}.")
-        board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
+        self._start(rank, world)
         with torch.random.fork_rng(devices=self._rng_devices()):
             try:
                 self._prepare(model, data)
-                while self.epoch < self.max_epochs and not self.stop_requested:
-                    record = self.fit_epoch(board)
-                    self.history.append(record)
+                self._host_group = distributed.host_group() if world > 1 else None
+                if self.speed.compile:
+                    model.compile()  # in place: training_step's self(X) runs the compiled forward
+                self.steps = _Steps(model) if world == 1 else self._data_parallel(model)
+                while self.epoch < self.max_epochs and not self._stopping():
+                    record = self.fit_epoch()
+                    self._add_record(record)
+                    self._report("epoch", record)
                     if not record["complete"]:  # stopped mid-epoch
                         break
-                    self.epoch += 1
-                    for callback in self.callbacks:
-                        callback(self, record)
             except KeyboardInterrupt:
-                self.interrupted = True
-                print(f"Interrupted after {self.complete_epochs} complete epoch(s); "
-                      "trainer.history and the model are kept.", file=sys.stderr)
+                self._say_interrupted()
                 raise
             except (RuntimeError, MemoryError) as err:
                 if not (isinstance(err, MemoryError) or is_out_of_memory(err)):
@@ -171,25 +203,23 @@ class Trainer(HyperParameters):
                 self._release_memory()
                 raise DeviceOutOfMemory(self._out_of_memory_advice(data)) from err
             finally:
-                if board is not None:
-                    board.close()
-        if self.stop_requested and self.verbose and rank == 0:
-            print(f"Stopped after {self.complete_epochs} complete epoch(s).")
+                self._close_views()
+        self._say_stopped()
 
-    def fit_epoch(self, board=None):
-        """One pass over the training batches, then one over the validation batches."""
+    def fit_epoch(self):
+        """One pass over the training batches, then one over the validation batches;
+        returns the epoch's record."""
         model, epoch, n = self.model, self.epoch, self.num_train_batches
         self._seed_epoch(epoch)
         if hasattr(self.train_loader, "set_epoch"):
             self.train_loader.set_epoch(epoch)
-        pbar = self._progress_bar(n)
         reset_peak_memory(self.device)
         model.train()
         sums, seen, done = {}, 0, 0
         synchronize(self.device)
         start = time.perf_counter()
         for i, batch in enumerate(islice(self.train_loader, n)):
-            if self.stop_requested:
+            if self._stopping():
                 break
             batch = self._to_device(batch)
             with self.speed.autocast(self.device):
@@ -203,20 +233,17 @@ class Trainer(HyperParameters):
                 self.scheduler.step()
             seen += _accumulate(sums, out, len(batch[-1]))  # on the device: no sync
             done = i + 1
-            if pbar is not None:
-                pbar.update(1)
-            for callback in self.batch_callbacks:
-                callback(self, epoch, i, n)
+            self._report("batch", epoch, i, n)
             if done % self.log_every == 0 or done == n:  # the one host sync per interval
-                self._log(sums, seen, epoch + done / n, pbar, board)
-        self._log(sums, seen, None, None, None)  # checks the loss of a stopped epoch too
+                self._log(sums, seen, epoch + done / n)
+        self._log(sums, seen)  # checks the loss of a stopped epoch too
         synchronize(self.device)
         train_s = time.perf_counter() - start
         complete = done == n
         val_start = time.perf_counter()
         val = self.evaluate() if complete else {}  # a stopped epoch is not evaluated
         val_s = time.perf_counter() - val_start if complete else 0.0
-        record = {
+        return {
             "epoch": epoch + 1,
             **{f"train_{k}": v for k, v in self._means(sums, seen).items()},
             "val_loss": None, "val_acc": None,
@@ -229,8 +256,6 @@ class Trainer(HyperParameters):
             "precision": self.speed.precision, "channels_last": self.speed.channels_last,
             "complete": complete,
         }
-        self._end_epoch(record, pbar, board)
-        return record
 
     @torch.no_grad()
     def evaluate(self, loader=None):
@@ -245,7 +270,7 @@ class Trainer(HyperParameters):
                     out = _as_dict(self.model.validation_step(batch))
                 seen += _accumulate(sums, out, len(batch[-1]))
         self.val_images = seen
-        return self._means(sums, seen)
+        return self._means(sums, seen, over_ranks=False)  # every rank ran all of them
 
     @torch.no_grad()
     def predict(self, loader=None):
@@ -261,6 +286,33 @@ class Trainer(HyperParameters):
         return torch.cat(preds).cpu(), torch.cat(labels).cpu()
 
     # ------------------------------------------------------------ the loop's parts
+    def _world_size(self, gpus, processes, device):
+        """How many processes ``fit`` trains in; started by torchrun, this process takes
+        the GPU of its rank on this machine."""
+        here = distributed.launched()
+        if here is not None:
+            if device is None and self.device.type == "cuda":
+                self.device = torch.device("cuda", here.local_rank)
+            return here.world_size
+        if processes is None:
+            return gpus
+        if processes > 1 and self.device.type != "cpu":
+            raise ValueError(f"processes={processes} is for training on the CPU; on "
+                             f"{self.device.type} data-parallel training is one process per "
+                             f"GPU: num_gpus={processes}.")
+        return processes
+
+    def _start(self, rank, world):
+        """What every fit does first: take its place in the run, forget an earlier stop,
+        drop a cut epoch (it runs again), say where it trains, open the board."""
+        self.rank, self.world = rank, world
+        self.stop_requested = self.interrupted = False
+        self.history = [r for r in self.history if r.get("complete", True)]
+        if self.verbose and rank == 0:
+            ranks = f" in {world} data-parallel processes" if world > 1 else ""
+            print(f"Training on {describe_device(self.device)}{ranks}.")
+        self._board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
+
     def _begin(self, model):
         if self.model is not None and model is not self.model:  # another model: a new run
             self.history, self.step_log, self.epoch = [], [], 0
@@ -283,6 +335,8 @@ class Trainer(HyperParameters):
         torch.manual_seed(self.seed)  # the lazy layers' initialisation (inside fork_rng)
         data.to(self.device)
         self.train_loader, self.val_loader = data.train_dataloader(), data.val_dataloader()
+        if hasattr(self.train_loader, "seed"):
+            self.train_loader.seed = self.seed  # the run's seed orders the batches
         if self.world > 1 and hasattr(self.train_loader, "shard"):
             self.train_loader.shard(self.rank, self.world)
         self.num_train_batches, self.num_val_batches = self._batches_per_epoch()
@@ -292,9 +346,6 @@ class Trainer(HyperParameters):
         self._probe(model, next(iter(self.val_loader))[0][:2])
         if self.speed.channels_last:
             model.to(memory_format=torch.channels_last)
-        if self.speed.compile:
-            model.compile()  # in place: training_step's self(X) runs the compiled forward
-        self.steps = _Steps(model) if self.world == 1 else self._data_parallel(model)
         if self.optim is None:
             self.optim, self.scheduler = self._optimizers(model)
         elif self._new_schedule and hasattr(model, "configure_scheduler"):
@@ -352,7 +403,7 @@ class Trainer(HyperParameters):
 
     def _seed_epoch(self, epoch):
         """All randomness of an epoch depends on (seed, epoch) alone: resumable exactly."""
-        seed = self.seed * 1000 + epoch
+        seed = epoch_seed(self.seed, epoch, "steps")
         torch.default_generator.manual_seed(seed)
         if self.device.type == "cuda":
             with torch.cuda.device(self.device):
@@ -371,19 +422,22 @@ class Trainer(HyperParameters):
                              f"{sorted(out)}: it must return the loss, or a dict with 'loss'.")
         return out
 
-    def _means(self, sums, seen):
-        """Every accumulated metric divided by the examples seen (one host sync)."""
-        if self.world > 1:
+    def _means(self, sums, seen, over_ranks=True):
+        """Every accumulated metric divided by the examples seen (one host sync); during a
+        data-parallel fit, summed over the ranks first (a collective: all ranks call it)."""
+        if self.world > 1 and over_ranks:
             reduced = distributed.all_reduce_sum(
                 list(sums.values()) + [torch.tensor(float(seen), device=self.device)])
             seen = reduced.pop().item()
             sums = dict(zip(sums, reduced))
         return {k: v.item() / max(seen, 1) for k, v in sums.items()}
 
-    def _log(self, sums, seen, x, pbar, board):
+    def _log(self, sums, seen, x=None):
+        """Read the mean loss so far (over all ranks), end a run whose loss is no longer
+        finite, and report the reading at ``x`` (epochs and a fraction) if given."""
         if not sums:
             return
-        loss = sums["loss"].item() / seen
+        loss = self._means({"loss": sums["loss"]}, seen)["loss"]
         if loss != loss or abs(loss) == float("inf"):
             lr = getattr(self.model, "lr", None)
             hint = f" (lr={lr}), e.g. {lr / 10:g}" if isinstance(lr, (int, float)) else ""
@@ -391,30 +445,80 @@ class Trainer(HyperParameters):
                 f"The loss became NaN or infinite in epoch {self.epoch + 1}. Try a smaller "
                 f"learning rate{hint}. trainer.history keeps the {len(self.history)} "
                 "complete epoch(s) before it and trainer.step_log the last finite losses.")
-        if x is None:
-            return
-        self.step_log.append((x, loss))
-        if pbar is not None:
-            pbar.set_postfix(loss=f"{loss:.3f}")
-        if board is not None:
-            board.draw(x, loss, "train_loss")
+        if x is not None:
+            self._report("log", x, loss)
 
-    def _end_epoch(self, record, pbar, board):
-        if pbar is not None:
+    def _stopping(self) -> bool:
+        """Whether to end the run now. Data-parallel, every rank asks at the same points
+        and all get one answer (stop() on any rank, or asked by the process that spawned
+        the ranks), so all end after the same batch."""
+        if self.world > 1:
+            asked = self.stop_requested or (self._relay is not None
+                                            and self._relay.stop_requested())
+            self.stop_requested = distributed.any_rank(asked, self._host_group)
+        return self.stop_requested
+
+    def _add_record(self, record):
+        self.history.append(record)
+        if record["complete"]:
+            self.epoch += 1
+
+    def _report(self, kind, *args):
+        """Show a finished batch, a loss reading or an epoch's record where the run is
+        watched: here, or (rank 0 of a spawned run) in the process that started the ranks,
+        which waits for an epoch's callbacks before rank 0 goes on."""
+        if self._relay is None:
+            getattr(self, f"_on_{kind}")(*args)
+        elif self.rank == 0:
+            send = self._relay.ask if kind == "epoch" else self._relay.post
+            send(kind, *args)
+
+    def _on_batch(self, epoch, i, n):
+        if self._pbar is None and self.progress and self.rank == 0:
+            from tqdm.auto import tqdm
+            self._pbar = tqdm(total=n, desc=f"epoch {epoch + 1}/{self.max_epochs}", leave=False)
+        if self._pbar is not None:
+            self._pbar.update(1)
+        for callback in self.batch_callbacks:
+            callback(self, epoch, i, n)
+
+    def _on_log(self, x, loss):
+        self.step_log.append((x, loss))
+        if self._pbar is not None:
+            self._pbar.set_postfix(loss=f"{loss:.3f}")
+        if self._board is not None:
+            self._board.draw(x, loss, "train_loss")
+
+    def _on_epoch(self, record):
+        if self._pbar is not None:
             shown = {"loss": record.get("train_loss"), "val_acc": record["val_acc"],
                      "img_s": record["images_per_s"]}
-            pbar.set_postfix({k: f"{v:.3g}" for k, v in shown.items() if v is not None})
-            pbar.close()
-        if board is not None and record["complete"]:
+            self._pbar.set_postfix({k: f"{v:.3g}" for k, v in shown.items() if v is not None})
+            self._pbar.close()
+            self._pbar = None
+        if not record["complete"]:
+            return
+        if self._board is not None:
             for key in ("val_loss", "val_acc"):
                 if record[key] is not None:
-                    board.draw(record["epoch"], record[key], key)
+                    self._board.draw(record["epoch"], record[key], key)
+        for callback in self.callbacks:
+            callback(self, record)
 
-    def _progress_bar(self, total):
-        if not self.progress or self.rank != 0:
-            return None
-        from tqdm.auto import tqdm
-        return tqdm(total=total, desc=f"epoch {self.epoch + 1}/{self.max_epochs}", leave=False)
+    def _close_views(self):
+        for view in (self._pbar, self._board):
+            if view is not None:
+                view.close()
+        self._pbar = self._board = None
+
+    def _say_interrupted(self):
+        self.interrupted = True
+        print(f"Interrupted after {self.complete_epochs} complete epoch(s); "
+              "trainer.history and the model are kept.", file=sys.stderr)
+
+    def _say_stopped(self):
+        if self.stop_requested and self.verbose and self.rank == 0:
+            print(f"Stopped after {self.complete_epochs} complete epoch(s).")
 
     def _release_memory(self):
         if self.optim is not None:
@@ -437,25 +541,60 @@ class Trainer(HyperParameters):
                 f"({self.complete_epochs} complete epoch(s)) are kept.")
 
     # -------------------------------------------------------------- data-parallel
-    def _fit_data_parallel(self, model, data):
-        """Run on ``world_size`` GPUs (one process each) and copy the result back."""
-        if has_uninitialized_params(model):  # materialise here so every rank starts equal
-            with torch.random.fork_rng(devices=[]):
-                torch.manual_seed(self.seed)
-                with torch.no_grad():
-                    model(next(iter(data.val_dataloader()))[0][:2])
-        kwargs = {k: v for k, v in self.hparams.items() if k not in {"num_gpus", "device"}}
-        results = train_data_parallel(model.cpu(), data, kwargs, self.world_size,
-                                      backend="nccl", device_type="cuda")
-        model.load_state_dict(results[0]["model"])
-        self.history = results[0]["history"]
-        self.epoch = len(self.history)
+    def _fit_processes(self, model, data):
+        """Train in ``world_size`` new processes (see the class's docstring). This process
+        prepares the run as one process would (the first weights, the optimizer, a new
+        schedule), sends each rank a copy, shows and records what rank 0 reports, and takes
+        the model and the optimizer back from rank 0 when the ranks end."""
+        _check_importable(model)
+        self._start(0, self.world_size)
+        try:
+            with torch.random.fork_rng(devices=self._rng_devices()):
+                self._prepare(model, data)
+            start = distributed.to_bytes({
+                "model": model, "epoch": self.epoch, "max_epochs": self.max_epochs,
+                "history": self.history, "optimizer": self.optim.state_dict(),
+                "scheduler": self.scheduler.state_dict() if self.scheduler else None})
+            ranks = {k: v for k, v in self.hparams.items()
+                     if k not in {"num_gpus", "device", "processes"}}
+            ranks.update(board=False, progress=False, verbose=False)
+            self._channel = distributed.Channel(self.world_size)
+            if self.stop_requested:  # asked while this process prepared
+                self._channel.request_stop()
+            distributed.launch(_train_rank, (start, data, ranks), self.world_size,
+                               self.device.type, channel=self._channel,
+                               on_message=self._receive)
+        except KeyboardInterrupt:
+            self._say_interrupted()
+            raise
+        finally:
+            self._channel = None
+            self._close_views()
+        self._say_stopped()
+
+    def _receive(self, kind, *payload):
+        """A report of rank 0 of a spawned run, shown and recorded as on one process."""
+        if kind == "finished":
+            self._take_back(*payload)
+            return
+        if kind == "epoch":
+            self._add_record(*payload)
+        getattr(self, f"_on_{kind}")(*payload)
+
+    def _take_back(self, state):
+        """Rank 0's model, optimizer and schedule at the end of its run, into this
+        process's (the bytes come from the rank this process started)."""
+        state = distributed.from_bytes(state, "cpu", trusted=True)
+        self.model.load_state_dict(state["model"])
+        if state["optimizer"] is not None:
+            self.optim.load_state_dict(state["optimizer"])
+        if self.scheduler is not None and state["scheduler"] is not None:
+            self.scheduler.load_state_dict(state["scheduler"])
 
     # ------------------------------------------------------------- checkpoints
-    def save_checkpoint(self, path, model=None):
-        """Write model, optimizer, epoch and history atomically (temp file + rename)."""
-        model = model if model is not None else self.model
-        state = {
+    def _state(self, model):
+        """What a checkpoint holds, and what rank 0 hands back at the end of its run."""
+        return {
             "model": model.state_dict(),
             "model_class": type(model).__name__,
             "optimizer": self.optim.state_dict() if self.optim is not None else None,
@@ -466,6 +605,10 @@ class Trainer(HyperParameters):
             "hparams": {k: v for k, v in getattr(model, "hparams", {}).items()
                         if isinstance(v, (int, float, str, bool, type(None)))},
         }
+
+    def save_checkpoint(self, path, model=None):
+        """Write model, optimizer, epoch and history atomically (temp file + rename)."""
+        state = self._state(model if model is not None else self.model)
         path = os.fspath(path)
         folder = os.path.dirname(os.path.abspath(path))
         os.makedirs(folder, exist_ok=True)
@@ -540,22 +683,34 @@ def _accumulate(sums, out, n):
     return n
 
 
-def _train_rank(rank, world, device, model, data, trainer_kwargs):
-    """What one process of a data-parallel run does (see :func:`train_data_parallel`)."""
-    kwargs = dict(trainer_kwargs, device=device, num_gpus=0)
-    kwargs["board"] = kwargs.get("board", True) and rank == 0
-    trainer = Trainer(**kwargs)
-    trainer._begin(model)
-    trainer._fit(model, data, rank=rank, world=world)
-    return {"model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
-            "history": trainer.history}
+def _check_importable(model):
+    """Refuse, before any process starts, a model the ranks could not unpickle: a class
+    defined in a notebook lives in a ``__main__`` that no other process can import."""
+    cls = type(model)
+    if cls.__module__ == "__main__" and not hasattr(sys.modules["__main__"], "__file__"):
+        raise ValueError(
+            f"{cls.__name__} is defined in this notebook, and data-parallel training builds "
+            "the model again in new processes, which cannot import it from here. Define it "
+            "in a module (a .py file next to the notebook) and import it, or train in one "
+            "process.")
 
 
-def train_data_parallel(model, data, trainer_kwargs, world_size, backend="gloo",
-                        device_type="cpu"):
-    """Train ``model`` in ``world_size`` processes; one ``{"model", "history"}`` per rank."""
-    return distributed.launch(_train_rank, (model, data, trainer_kwargs), world_size,
-                              backend=backend, device_type=device_type)
+def _train_rank(rank, world, device, channel, start, data, trainer_kwargs):
+    """One rank of a spawned run (see ``Trainer._fit_processes``): its own model and
+    optimizer state from ``start`` (bytes, so that no rank shares storage with another),
+    the run's data (shared, read only), rank 0 reporting through ``channel``."""
+    state = distributed.from_bytes(start, "cpu", trusted=True)
+    trainer = Trainer(**trainer_kwargs, device=device)
+    trainer._relay = channel
+    trainer.model, trainer.history = state["model"], state["history"]
+    trainer.epoch, trainer.max_epochs = state["epoch"], state["max_epochs"]
+    trainer._pending_optim_state = state["optimizer"]
+    trainer._pending_scheduler_state = state["scheduler"]
+    try:
+        trainer._fit(trainer.model, data, rank, world)
+    finally:
+        if rank == 0:
+            channel.post("finished", distributed.to_bytes(trainer._state(trainer.model)))
 
 
 @contextlib.contextmanager
@@ -587,5 +742,4 @@ def history_table(history):
     return pd.DataFrame.from_records(history).set_index("epoch") if history else pd.DataFrame()
 
 
-__all__ = ["DeviceOutOfMemory", "Trainer", "TrainingDiverged", "history_table",
-           "train_data_parallel"]
+__all__ = ["DeviceOutOfMemory", "Trainer", "TrainingDiverged", "history_table"]

@@ -5,7 +5,8 @@ from PIL import Image
 from torchvision import transforms
 
 import d2l_local as d2l
-from d2l_local.loader import DeviceLoader, flip_and_shift
+from d2l_local import loader as loader_module
+from d2l_local.loader import DeviceLoader, epoch_seed, flip_and_shift
 
 
 def test_resize_matches_torchvision_within_one_level():
@@ -30,6 +31,18 @@ def test_cpu_resize_equals_interpolate_and_stays_in_range(size):
                             torch.full((28, 28), 255, dtype=torch.uint8)])
     y = d2l.resize_on_device(extremes, size)
     assert y.min().item() >= 0 and y.max().item() <= 1 and y[1].min().item() > 0.99999
+
+
+@pytest.mark.parametrize("size", [(224, 224), (65, 100)])
+def test_the_interpolate_path_is_bilinear_too(size, monkeypatch):
+    """Enlarging off the CPU (CUDA, MPS) is ``F.interpolate``'s: forced here on the CPU, it
+    must agree with the matrix path, which equals torchvision's bilinear Resize."""
+    imgs = d2l.load_fashion_mnist()["test_images"][:16]
+    by_matrices = d2l.resize_on_device(imgs, size)
+    monkeypatch.setattr(loader_module, "_by_matrices", lambda *a: False)
+    interpolated = d2l.resize_on_device(imgs, size)
+    assert interpolated.shape == by_matrices.shape
+    assert (interpolated - by_matrices).abs().max().item() < 1e-5
 
 
 def test_no_resize_only_scales():
@@ -90,6 +103,31 @@ def test_shards_split_each_epoch_evenly():
         parts.append(torch.cat([y for _, y in loader]).tolist())
     assert len(parts[0]) == len(parts[1]) == 5
     assert sorted(parts[0] + parts[1]) == list(range(10))
+
+
+def test_the_ranks_batch_i_together_are_the_unsharded_batch_i():
+    images, labels = torch.zeros(48, 2, 2, dtype=torch.uint8), torch.arange(48)
+    whole = DeviceLoader(images, labels, batch_size=8, resize=None, shuffle=True, seed=5)
+    whole.set_epoch(2)
+    shards = []
+    for rank in range(4):
+        part = DeviceLoader(images, labels, batch_size=8, resize=None, shuffle=True, seed=5)
+        part.shard(rank, 4)
+        part.set_epoch(2)
+        shards.append([y.tolist() for _, y in part])
+    batches = [y.tolist() for _, y in whole]
+    assert all(len(s) == len(batches) == 6 for s in shards)
+    for i, batch in enumerate(batches):
+        assert sorted(batch) == sorted(sum((s[i] for s in shards), []))
+
+
+def test_epoch_seeds_differ_for_every_seed_epoch_and_stream():
+    assert epoch_seed(0, 1000, "shuffle") != epoch_seed(1, 0, "shuffle")  # seed*1000+epoch: equal
+    seeds = {epoch_seed(s, e, stream) for s in range(40) for e in range(40)
+             for stream in ("shuffle", "steps")}
+    assert len(seeds) == 40 * 40 * 2
+    assert epoch_seed(3, 7, "steps") == epoch_seed(3, 7, "steps")  # a function of its arguments
+    assert all(0 <= s < 2**64 for s in seeds)  # what torch.manual_seed takes
 
 
 def test_augmentation_happens_in_the_loader():

@@ -73,7 +73,8 @@ def test_metrics_are_exact_example_weighted_means():
     assert r["train_loss"] == pytest.approx(loss) and r["val_loss"] == pytest.approx(loss)
     assert r["train_images"] == 10 and r["train_batches"] == 3 and r["complete"] is True
     assert r["val_images"] == 10
-    assert r["images_per_s"] > 0 and r["train_s"] > 0 and r["epoch_s"] >= r["train_s"]
+    assert r["train_s"] > 0 and r["epoch_s"] >= r["train_s"]
+    assert r["images_per_s"] == pytest.approx(10 / r["train_s"])  # images, not batches
     assert t.evaluate() == {"loss": pytest.approx(loss), "acc": pytest.approx(0.3)}
     preds, labels = t.predict()
     assert preds.tolist() == data.X[:, 0].long().tolist() and torch.equal(labels, data.y)
@@ -185,6 +186,33 @@ def test_same_seed_same_run_and_the_callers_random_state_is_left_alone():
     other = d2l.LeNet(lr=0.1, dropout=0.2)
     trainer(max_epochs=1, seed=4).fit(other, small_data(512))
     assert not torch.equal(weights(other)["net.0.weight"], runs[0][0]["net.0.weight"])
+
+
+def batch_order(seed, epochs=1):
+    """The labels of the first two training batches of each epoch, run with ``seed``."""
+    seen = []
+
+    class Recording(d2l.LeNet):
+        def training_step(self, batch):
+            seen.append(batch[-1].tolist())
+            return super().training_step(batch)
+
+    trainer(max_epochs=epochs, seed=seed, limit_train_batches=2, limit_val_batches=1).fit(
+        Recording(lr=0.1), small_data(128, batch_size=16))
+    return seen
+
+
+def test_the_trainers_seed_orders_the_batches():
+    two_epochs = batch_order(0, epochs=2)
+    assert batch_order(0) == two_epochs[:2]  # the same seed, the same order
+    assert two_epochs[2:] != two_epochs[:2]  # each epoch its own
+    assert batch_order(1) != two_epochs[:2]  # the data set (and its own seed) unchanged
+
+
+def test_a_seed_is_a_whole_number_of_at_least_zero():
+    for bad in (-1, 1.5, "0", None):
+        with pytest.raises(ValueError, match="seed="):
+            trainer(max_epochs=1, seed=bad)
 
 
 def on_loss_call(model, n, action):
@@ -375,7 +403,10 @@ def test_a_checkpoint_of_another_network_is_refused_and_the_model_untouched(tmp_
     assert target.net[0].weight.shape == (96, 1, 11, 11)
 
 
-def test_checkpoint_loading_never_unpickles_objects(tmp_path):
+def test_checkpoint_loading_never_unpickles_objects(tmp_path, monkeypatch):
+    # Where torch.load's own default is weights_only=False (torch < 2.6, or this variable
+    # on later versions), only the Trainer's explicit weights_only=True refuses the object.
+    monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
     class Evil:
         def __reduce__(self):
             return (exec, ("import pathlib; pathlib.Path('%s').touch()"
@@ -493,17 +524,23 @@ def test_precision_and_layout_options_take_effect():
             seen["logits"] = Y_hat.dtype
             return self.loss(Y_hat, batch[-1])
 
+        def validation_step(self, batch):
+            seen["val_logits"] = self(*batch[:-1]).dtype
+            return super().validation_step(batch)
+
     model = Spy(lr=0.1)
     t = trainer(max_epochs=1, speed=d2l.Speed(precision="bf16", channels_last=True))
     t.fit(model, small_data(256, resize=32))
-    assert seen == {"input_channels_last": True, "logits": torch.bfloat16}
+    assert seen == {"input_channels_last": True, "logits": torch.bfloat16,
+                    "val_logits": torch.bfloat16}  # evaluation under the same autocast
     assert model.net[3].weight.is_contiguous(memory_format=torch.channels_last)
     assert not model.net[3].weight.is_contiguous()
     assert t.history[0]["precision"] == "bf16" and t.history[0]["channels_last"] is True
-    assert t.history[0]["val_acc"] > 0.1  # evaluation ran (under the same autocast)
+    assert t.history[0]["val_images"] == 256 and 0 <= t.history[0]["val_acc"] <= 1
     plain = Spy(lr=0.1)
     trainer(max_epochs=1).fit(plain, small_data(256, resize=32))
-    assert seen == {"input_channels_last": False, "logits": torch.float32}
+    assert seen == {"input_channels_last": False, "logits": torch.float32,
+                    "val_logits": torch.float32}
 
 
 def test_compile_option_compiles_the_forward(monkeypatch):
