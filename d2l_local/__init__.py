@@ -30,15 +30,16 @@ The modules, from the bottom up (each imports only modules above it in this list
     distributed  data-parallel processes: spawned here or launched by torchrun
     training     the Trainer (alone or data-parallel), the history table
     train        the command line: python -m d2l_local.train, alone or under torchrun
-    experiments  run several trainings and tabulate them
+    experiments  one run measured and recorded, with a Stop; several runs tabulated
     results      full-size runs written to and read from results/
     book         glue numbers and sentences into the pages, say how a page was run and
                  what its experiments found
-    widgets      the TrainingPanel (imported on first use: it needs ipywidgets)
+    runs         the training panel without widgets: settings, a run, the runs table
+    widgets      the TrainingPanel's view (imported on first use: it needs ipywidgets)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
-from . import book, experiments, features, figures, results, scales
+from . import book, experiments, features, figures, results, runs, scales
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module
 from .data import TEXT_LABELS, FashionMNIST
@@ -72,7 +73,7 @@ from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "experiments", "features", "figures", "results", "scales",
+    "book", "experiments", "features", "figures", "results", "runs", "scales",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",

@@ -1,11 +1,117 @@
-"""Run several training experiments and compare them: the exercises' driver and tables."""
+"""Run training experiments and compare them: one run, measured and recorded, with a Stop
+that counts from the moment it is pressed; several runs, tabulated (the exercises' driver).
+
+:func:`run` is the one place where a model is trained and its outcome recorded: the
+training panel (:mod:`d2l_local.runs`) and :func:`run_experiments` both use it.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
-from .training import Trainer
+from .hardware import describe_device
+from .training import DeviceOutOfMemory, Trainer, TrainingDiverged
+
+# What ends a run early, when its caller records it rather than raising it: a setting the
+# trainer refuses, a diverging loss, running out of memory.
+ENDINGS = ((TrainingDiverged, "diverged"), (DeviceOutOfMemory, "out of memory"),
+           (ValueError, "rejected"))
+
+
+class Stop:
+    """A request to end a run, valid from the moment it is made.
+
+    Set before the trainer trains (while the data load, say), the run ends before its first
+    batch; set while it trains, after the current batch, keeping what was measured. A Stop
+    button sets it from another thread, a callback from the training thread itself. One
+    Stop serves one run.
+    """
+
+    def __init__(self):
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._trainer = None
+
+    def set(self):
+        with self._lock:
+            self._event.set()
+            trainer = self._trainer
+        if trainer is not None:
+            trainer.stop()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def watch(self, trainer):
+        """Stop ``trainer`` when this is set. ``Trainer.fit`` forgets a ``stop()`` made
+        before its loop starts, so the trainer also looks here after every batch: a Stop
+        that falls in that instant still ends the run, one batch later."""
+        with self._lock:
+            self._trainer = trainer
+        trainer.batch_callbacks.append(lambda t, *_: self.is_set() and t.stop())
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """An interrupt during :func:`run`, raised again so that the cell stops, carrying the
+    run's ``record`` (status 'interrupted', its complete epochs)."""
+
+    def __init__(self, record):
+        super().__init__("interrupted: what was measured is in .record")
+        self.record = record
+
+
+def run(model, data, trainer, *, stop=None, record_errors=False) -> dict:
+    """Train ``model`` on ``data`` with ``trainer`` and return the run's record.
+
+    The record: ``status`` ('finished', 'stopped', or with ``record_errors`` what ended
+    it: 'diverged', 'out of memory', 'rejected'), ``message`` (English, what to change),
+    ``device``, ``epochs_completed``, ``history`` (per epoch), the last epoch's
+    ``train_loss``/``train_acc``, the last complete epoch's ``val_loss``/``val_acc``,
+    ``images_per_s`` (the mean over its epochs), ``peak_mem_mb``, ``seconds`` and
+    ``train_images``.
+
+    ``stop`` (a :class:`Stop`) already set: nothing trains. Without ``record_errors`` a
+    diverging loss or running out of memory raises, as ``Trainer.fit`` does. An interrupt
+    raises :class:`RunInterrupted` with the record.
+    """
+    stop = stop or Stop()
+    stop.watch(trainer)
+    start = time.perf_counter()
+    status, message = "finished", ""
+    try:
+        if not stop.is_set():
+            trainer.fit(model, data)
+        if stop.is_set() or trainer.stop_requested:
+            status, message = "stopped", "stopped by the user"
+    except KeyboardInterrupt as err:
+        raise RunInterrupted(_record(trainer, data, "interrupted", "interrupted",
+                                     time.perf_counter() - start)) from err
+    except tuple(kind for kind, _ in ENDINGS) as err:
+        if not record_errors:
+            raise
+        status, message = next(name for kind, name in ENDINGS if isinstance(err, kind)), str(err)
+    return _record(trainer, data, status, message, time.perf_counter() - start)
+
+
+def _record(trainer, data, status, message, seconds) -> dict:
+    done = [r for r in trainer.history if r.get("complete", True)]
+    last = trainer.history[-1] if trainer.history else {}
+    rates = [r["images_per_s"] for r in trainer.history]
+    return {
+        "status": status, "message": message,
+        "device": describe_device(trainer.device),
+        "epochs_completed": len(done),
+        "history": list(trainer.history),
+        "train_loss": last.get("train_loss"), "train_acc": last.get("train_acc"),
+        "val_loss": done[-1]["val_loss"] if done else None,
+        "val_acc": done[-1]["val_acc"] if done else None,
+        "images_per_s": sum(rates) / len(rates) if rates else 0.0,
+        "peak_mem_mb": last.get("peak_mem_mb"),
+        "seconds": seconds,
+        "train_images": getattr(data, "num_train", None),
+    }
 
 
 class ExperimentsInterrupted(KeyboardInterrupt):
@@ -46,19 +152,18 @@ def run_experiments(experiments, max_epochs, num_gpus=1, **trainer_kw):
         model, data = make_model(), make_data()
         trainer = Trainer(max_epochs=epochs, num_gpus=num_gpus, board=False,
                           progress=False, verbose=False, **trainer_kw)
-        start = time.perf_counter()
         try:
-            trainer.fit(model, data)
-        except KeyboardInterrupt:
-            rows.append(_row(name, model, trainer, start, cut=True))
-            histories[name] = trainer.history
+            record = run(model, data, trainer)
+        except RunInterrupted as err:
+            rows.append(_row(name, model, err.record, cut=True))
+            histories[name] = err.record["history"]
             print(f"Interrupted during {name!r}; what was measured so far (the cut run "
                   "counts only its complete epochs):", file=sys.stderr)
             so_far = table()
             print(so_far.to_string(), file=sys.stderr)
             raise ExperimentsInterrupted(so_far, histories) from None
-        rows.append(_row(name, model, trainer, start, cut=False))
-        histories[name] = trainer.history
+        rows.append(_row(name, model, record, cut=False))
+        histories[name] = record["history"]
     return table(), histories
 
 
@@ -66,20 +171,21 @@ COLUMNS = ["experiment", "parameters", "epochs", "train_acc", "val_acc", "images
            "peak MiB", "seconds", "cut"]
 
 
-def _row(name, model, trainer, start, cut):
-    """One experiment's row; a run cut before its first complete epoch has no numbers."""
-    history = [r for r in trainer.history if r.get("complete", True)]
-    last = history[-1] if history else {}
+def _row(name, model, record, cut):
+    """One experiment's row from its run's record; a run cut before its first complete
+    epoch has no numbers (an interrupt keeps complete epochs only)."""
     nan = float("nan")
+
+    def number(value):
+        return nan if value is None else value
     return {
         "experiment": name,
         "parameters": sum(p.numel() for p in model.parameters()),
-        "epochs": len(history),
-        "train_acc": last.get("train_acc", nan), "val_acc": last.get("val_acc", nan),
-        "images/s": (sum(r["images_per_s"] for r in history) / len(history)
-                     if history else nan),
-        "peak MiB": last.get("peak_mem_mb", nan),
-        "seconds": time.perf_counter() - start,
+        "epochs": record["epochs_completed"],
+        "train_acc": number(record["train_acc"]), "val_acc": number(record["val_acc"]),
+        "images/s": record["images_per_s"] if record["history"] else nan,
+        "peak MiB": number(record["peak_mem_mb"]),
+        "seconds": record["seconds"],
         "cut": cut,
     }
 

@@ -25,7 +25,10 @@ def test_training_page_shows_frozen_panel_and_precomputed_run_offline():
         panel.wait_for(timeout=30_000)
         text = panel.inner_text()
         assert "needs a live Python kernel" in text and "launch buttons" in text
-        assert "finished" in page.locator(".d2l-panel-static .d2l-runs").inner_text()
+        # it holds every language, and the page shows its own (editions.css)
+        shown = panel.locator("[lang]:visible")
+        assert shown.count() == 1 and shown.get_attribute("lang") == "en"
+        assert "finished" in shown.locator(".d2l-runs").inner_text()
         # every image on the page (the precomputed run's curves included) has loaded
         broken = page.evaluate("Array.from(document.images)"
                                ".filter(i => !(i.complete && i.naturalWidth > 0))"

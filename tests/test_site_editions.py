@@ -145,6 +145,24 @@ def test_text_is_drawn_with_real_glyphs_and_the_switch_works(edition):
         assert page.refused == []
 
 
+@pytest.mark.parametrize("edition", ["zh", "vi"])
+def test_the_frozen_panel_speaks_the_editions_language(edition):
+    """The training panel's frozen HTML holds every language (one execution serves the
+    three editions); the page shows its own, the table's headers and statuses too."""
+    from d2l_local import runs
+    with offline_page(["file://"], viewport=(1280, 900)) as page:
+        page.goto(page_file(edition, "training").as_uri())
+        shown = page.locator(".d2l-panel-static [lang]:visible")
+        shown.first.wait_for(timeout=30_000)
+        assert shown.count() == 1 and shown.get_attribute("lang") == edition
+        table = shown.locator(".d2l-runs")
+        assert table.locator("th").first.inner_text() == runs.phrase("panel_column_run",
+                                                                     edition)
+        assert runs.status_word("finished", edition) in table.inner_text()
+        assert "needs a live Python kernel" not in page.locator("article").inner_text()
+        assert page.refused == []
+
+
 def test_launch_links_of_the_editions_name_their_generated_notebooks():
     import sys
     sys.path.insert(0, str(SITE.parent.parent / "tools"))

@@ -1,9 +1,78 @@
+import html
+import re
+import subprocess
+import sys
+import threading
 import time
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import torch
 
 import d2l_local as d2l
+from d2l_local import runs
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+VIETNAMESE = re.compile(r"[ạảấầẩậắằẳặẹẻẽếềểệỉịọỏốồổộớờởợụủứừửựỳỷỹđư]")
+
+
+class Parts(HTMLParser):
+    """An HTML fragment read as the book's stylesheet reads it: the classes of its
+    outermost element, and the text of each child with a ``lang``, with that child's table
+    as rows of cell texts (the header row first)."""
+
+    def __init__(self, fragment):
+        super().__init__()
+        self.depth, self.lang, self.outer = 0, None, None
+        self.text, self.rows = {}, {}
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.depth += 1
+        if self.outer is None:
+            self.outer = (attrs.get("class") or "").split()
+        if self.depth == 2 and "lang" in attrs:
+            self.lang = attrs["lang"]
+            self.text[self.lang], self.rows[self.lang] = "", []
+        if self.lang and tag == "tr":
+            self.rows[self.lang].append([])
+        if self.lang and tag in ("td", "th"):
+            self.rows[self.lang][-1].append("")
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+        if self.depth == 1:
+            self.lang = None
+
+    def handle_data(self, data):
+        if self.lang and self.lasttag != "style":
+            self.text[self.lang] += data
+            rows = self.rows[self.lang]
+            if rows and rows[-1] and self.lasttag in ("td", "th"):
+                rows[-1][-1] += data.strip()
+
+
+def table_rows(fragment):
+    """The rows of cell texts of the table in ``fragment`` (the header row first)."""
+    return Parts(f'<div><div lang="any">{fragment}</div></div>').rows["any"]
+
+
+def cut_run(panel, **settings):
+    """Set ``settings``, press Train, and press Stop once the first batch has trained, as a
+    reader would: a run that shows what the panel gave the trainer, without training it."""
+    for key, value in settings.items():
+        panel.controls[key].value = value
+    thread = panel.start()
+    deadline = time.time() + 120
+    while "/" not in panel.progress.description and thread.is_alive() \
+            and time.time() < deadline:  # "epoch 1: 1/38" in English
+        time.sleep(0.005)
+    panel.stop()
+    thread.join(120)
+    return panel.history[-1]
 
 
 @pytest.fixture
@@ -19,14 +88,13 @@ def test_controls_contract(panel):
 
 
 def test_the_panel_starts_from_the_recipe_for_the_machine(quick):
-    from d2l_local import widgets
     expected = "laptop" if d2l.try_gpu().type == "cpu" else "reference"
-    assert widgets.default_recipe() == expected
+    assert runs.default_recipe() == expected
     # quick mode starts on 2,400 images for two epochs; the rest is the recipe
     quick_start = {"train_fraction": 0.04, "max_epochs": 2}
-    assert d2l.TrainingPanel().values() == {**widgets.RECIPES[expected], **quick_start}
+    assert d2l.TrainingPanel().values() == {**runs.RECIPES[expected], **quick_start}
     panel = d2l.TrainingPanel("reference", lr=0.05)
-    assert panel.values() == {**widgets.RECIPES["reference"], "lr": 0.05, **quick_start}
+    assert panel.values() == {**runs.RECIPES["reference"], "lr": 0.05, **quick_start}
     assert list(panel.controls["resize"].options) == [65, 96, 128, 160, 224]  # all work
     assert "2,400 images (quick mode)" in panel.data_note.value  # what will really be used
     panel.controls["train_fraction"].value = 0.05
@@ -35,9 +103,8 @@ def test_the_panel_starts_from_the_recipe_for_the_machine(quick):
 
 
 def test_the_laptop_recipe_is_the_training_pages(monkeypatch):
-    from d2l_local import widgets
     monkeypatch.delenv("D2L_QUICK", raising=False)
-    laptop = widgets.RECIPES["laptop"]
+    laptop = runs.RECIPES["laptop"]
     assert (laptop["lr"], laptop["batch_size"], laptop["max_epochs"], laptop["optimizer"],
             laptop["schedule"], laptop["resize"]) == (1e-3, 256, 3, "adam", "one-cycle", 65)
     assert d2l.TrainingPanel("laptop").values() == laptop  # full size: nothing shrunk
@@ -65,13 +132,33 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     for r in record["history"]:
         assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
     assert panel.history == [record]
-    assert "momentum" in panel.table.value and panel.progress.description == "finished"
-    assert record["train_images"] == 1200 and "<td>1,200</td>" in panel.table.value
+    header, row = table_rows(panel.table.value)
+    assert header == ["run", "status", "lr", "batch", "epochs", "dropout", "act.", "optimizer",
+                      "size", "data", "train acc", "test acc", "images/s", "time"]
+    assert row[:10] == ["1", "finished", "0.02", "64", "2/2", "0.30", "relu", "SGD + momentum",
+                        "96", "1,200"]
+    assert row[11] == f"{record['val_acc']:.3f}" and row[13] == f"{record['seconds']:.1f} s"
+    assert panel.progress.description == "finished"
     assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
     one_cycle = panel.run(schedule="one-cycle", max_epochs=1)
     assert isinstance(panel.trainer.scheduler, torch.optim.lr_scheduler.OneCycleLR)
-    assert "momentum + 1cycle" in panel.table.value and one_cycle["status"] == "finished"
+    assert table_rows(panel.table.value)[2][7] == "SGD + momentum + 1cycle"
+    assert one_cycle["status"] == "finished"
     assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
+
+
+def test_the_model_is_trained_with_the_panels_dropout(panel):
+    record = cut_run(panel, dropout=0.3, batch_size=16, resize=65, device="cpu")
+    assert record["history"][0]["train_batches"] >= 1  # this model was trained
+    rates = [m.p for m in panel.trainer.model.modules() if isinstance(m, torch.nn.Dropout)]
+    assert rates == [0.3, 0.3]
+
+
+def test_the_model_is_trained_on_the_panels_share_of_the_data(panel):
+    record = cut_run(panel, train_fraction=0.02, batch_size=16, resize=65, device="cpu")
+    assert record["train_images"] == 1200 and "1,200 images" in panel.data_note.value
+    assert panel.trainer.num_train_batches * 16 == 1200  # what the trainer was given
+    assert table_rows(panel.table.value)[1][9] == "1,200"
 
 
 def test_stop_mid_run_keeps_what_was_measured(panel):
@@ -93,6 +180,38 @@ def test_stop_mid_run_keeps_what_was_measured(panel):
     assert [r["run"] for r in panel.history] == [1, 2]
 
 
+def test_stop_pressed_while_the_data_load_ends_the_run_before_training(panel, monkeypatch):
+    """The trainer does not exist while the data load: a Stop then still ends the run,
+    before its first batch (it was once lost, and the run went on to the end)."""
+    loading, release = threading.Event(), threading.Event()
+    load = runs.FashionMNIST
+
+    def slow_load(*args, **kwargs):
+        loading.set()
+        assert release.wait(30)
+        return load(*args, **kwargs)
+    monkeypatch.setattr(runs, "FashionMNIST", slow_load)
+    thread = panel.start()
+    assert loading.wait(30) and panel.running
+    panel.stop()
+    release.set()
+    thread.join(60)
+    record = panel.history[-1]
+    assert record["status"] == "stopped" and record["message"] == "stopped by the user"
+    assert record["history"] == [] and record["epochs_completed"] == 0
+    assert panel.trainer.history == [] and not panel.running
+    assert panel.progress.description == "stopped"
+    assert table_rows(panel.table.value)[1][:2] == ["1", "stopped"]
+
+
+def test_stop_pressed_with_train_counts_before_the_thread_runs(panel):
+    thread = panel.start()
+    panel.stop()  # at once: the thread may not have begun
+    thread.join(60)
+    assert [r["status"] for r in panel.history] == ["stopped"]
+    assert panel.history[0]["history"] == [] and not panel.train_button.disabled
+
+
 def test_a_refusal_goes_when_the_run_it_waited_for_has_finished(panel):
     thread = panel.start()
     deadline = time.time() + 60
@@ -108,45 +227,52 @@ def test_a_refusal_goes_when_the_run_it_waited_for_has_finished(panel):
 def test_an_interrupt_of_a_run_in_a_cell_is_recorded_and_raised_again(panel):
     def interrupt(*_):
         raise KeyboardInterrupt
-    original = d2l.widgets.Trainer.fit
+    original = d2l.Trainer.fit
 
     def fit(trainer, model, data):
         trainer.batch_callbacks.append(interrupt)
         return original(trainer, model, data)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(d2l.widgets.Trainer, "fit", fit)
+        patch.setattr(d2l.Trainer, "fit", fit)
         with pytest.raises(KeyboardInterrupt):
             panel.run(batch_size=64, max_epochs=1, resize=65, device="cpu")
     assert [r["status"] for r in panel.history] == ["interrupted"]
-    assert "<td>interrupted</td>" in panel.table.value
+    assert table_rows(panel.table.value)[1][1] == "interrupted"
     assert not panel.running and not panel.train_button.disabled
     assert panel.run(max_epochs=1)["status"] == "finished"  # and it trains again
 
 
 @pytest.mark.parametrize("bad,needle", [
-    (dict(resize=32), "resize must be one of [65, 96"),
-    (dict(lr=0), "lr must be a positive"),
-    (dict(lr=1e3), "lr must be one of"),
-    (dict(lr=0.003), "lr must be one of"),
-    (dict(dropout=1.0), "dropout must be"),
-    (dict(batch_size=100), "batch_size must be one of"),
-    (dict(optimizer="rmsprop"), "optimizer must be one of"),
-    (dict(device="tpu"), "device must be one of"),
-    (dict(colour="red"), "Unknown setting"),
+    (dict(resize=32), "the panel's input size is one of 65, 96,"),
+    (dict(lr=0), "lr=0 is not allowed: the panel's learning rate is one of 0.0001,"),
+    (dict(lr=1e3), "the panel's learning rate is one of"),
+    (dict(lr=0.003), "the panel's learning rate is one of"),
+    (dict(lr=True), "lr=True is not allowed"),
+    (dict(dropout=1.0), "the panel's dropout is a number from 0 to 0.9"),
+    (dict(dropout=1.5), "dropout=1.5 is not allowed"),
+    (dict(batch_size=100), "the panel's batch size is one of 16, 32,"),
+    (dict(max_epochs=0), "the panel's epochs is a whole number from 1 to 30"),
+    (dict(max_epochs=2.5), "max_epochs=2.5 is not allowed"),
+    (dict(train_fraction=0), "the panel's training data is a number from 0.01 to 1"),
+    (dict(optimizer="rmsprop"), "the panel's optimizer is one of 'sgd', 'momentum', 'adam'"),
+    (dict(device="tpu"), "the panel's device is one of 'auto', 'cpu'"),
+    (dict(colour="red"), "Unknown setting(s) ['colour']"),
 ])
-def test_bad_values_are_explained_not_raised(panel, bad, needle):
+def test_one_rule_for_the_constructor_and_run(panel, bad, needle):
+    """The constructor raises what run() explains in the panel, word for word, and what
+    the widget-free settings raise: one validator (dropout=1.5 was once shown as 0.9, and
+    batch_size=100 raised a traitlets error)."""
+    with pytest.raises(ValueError) as raised:
+        d2l.TrainingPanel(**{"train_fraction": 0.01, **bad})
+    message = str(raised.value)
+    assert needle in message
     before = panel.values()
-    record = panel.run(**bad)
-    assert record["status"] == "rejected" and needle in record["message"]
-    assert needle.split()[0] in panel.message.value
-    assert panel.values() == before and panel.history == []
-
-
-def test_static_page_shows_frozen_state(panel, monkeypatch):
-    panel.run(batch_size=128, max_epochs=1, resize=96, device="cpu")
-    html = panel.static_html()
-    assert "needs a live Python kernel" in html and "launch buttons" in html
-    assert "<td>1</td><td>finished</td>" in html
+    assert panel.run(**bad) == {"status": "rejected", "message": message}
+    assert html.escape(message) in panel.message.value
+    assert panel.values() == before and panel.history == [] and not panel.running
+    with pytest.raises(runs.SettingError) as widget_free:
+        runs.settings(**{"train_fraction": 0.01, **bad})
+    assert str(widget_free.value) == message
 
 
 def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
@@ -161,8 +287,88 @@ def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
 
 
 def test_learning_rates_are_exact(quick):
-    from d2l_local import widgets
     panel = d2l.TrainingPanel(lr=2e-4)
-    assert panel.values()["lr"] == 2e-4 and 10.0 in widgets.LEARNING_RATES
-    with pytest.raises(ValueError, match="the panel's learning rates are 0.0001, 0.0002"):
+    assert panel.values()["lr"] == 2e-4 and 10.0 in runs.LEARNING_RATES
+    with pytest.raises(ValueError, match="learning rate is one of 0.0001, 0.0002, 0.0005, "):
         d2l.TrainingPanel(lr=3e-4)
+
+
+def test_a_run_needs_no_widget_and_no_thread(quick):
+    """The run function without ipywidgets (which cannot be imported here) and without a
+    thread: the progress callbacks run in the caller's thread, and one of them sets Stop."""
+    script = """
+import sys, threading
+sys.modules["ipywidgets"] = None  # importing it fails
+from d2l_local import experiments, runs
+try:
+    import d2l_local.widgets
+except ImportError:
+    pass
+else:
+    raise AssertionError("ipywidgets could be imported: this check would check nothing")
+stop, seen, epochs = experiments.Stop(), [], []
+
+def on_batch(trainer, epoch, batch, n_batches):
+    seen.append((epoch, batch, threading.current_thread() is threading.main_thread()))
+    if batch == 1:
+        stop.set()
+settings = runs.settings(max_epochs=3, batch_size=16, resize=65, train_fraction=0.01,
+                         device="cpu")
+record = runs.train(settings, stop=stop, on_batch=on_batch,
+                    on_epoch=lambda trainer, r: epochs.append(r["epoch"]))
+assert record["status"] == "stopped" and record["hparams"] == settings, record
+assert seen == [(0, 0, True), (0, 1, True)] and epochs == [], (seen, epochs)
+assert [r["train_batches"] for r in record["history"]] == [2]
+assert threading.active_count() == 1
+print("ok")
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip().endswith("ok")
+
+
+def test_the_frozen_panel_holds_every_language(panel):
+    cut_run(panel, batch_size=16, resize=65, device="cpu")
+    parts = Parts(panel.static_html())
+    # the book's stylesheet shows the child of .d2l-l10n whose lang is the page's
+    assert {"d2l-panel-static", "d2l-l10n"} <= set(parts.outer)
+    assert list(parts.text) == ["en", "zh", "vi"]
+    en, zh, vi = parts.text["en"], parts.text["zh"], parts.text["vi"]
+    assert "needs a live Python kernel" in en and "launch buttons" in en
+    assert len(CJK.findall(zh)) > 100 and "needs a live" not in zh and "JupyterLab" in zh
+    assert len(VIETNAMESE.findall(vi)) > 30 and "needs a live" not in vi
+    tables = parts.rows
+    for lang, rows in tables.items():
+        assert rows[0] == [runs.phrase(f"panel_column_{c}", lang) for c in runs.COLUMNS]
+        assert len(rows) == 2 and rows[1][1] == runs.status_word("stopped", lang)
+    assert tables["en"][1][1] == "stopped" and CJK.search(tables["zh"][1][1])
+    assert VIETNAMESE.search(tables["vi"][1][1])
+    assert all(CJK.search(h) for h in tables["zh"][0][:2])
+    assert all(VIETNAMESE.search(h) for h in tables["vi"][0][:2])
+    # numbers stay numbers: the run, its settings and what it measured, alike in each
+    numbers = [i for i, c in enumerate(runs.COLUMNS) if c not in ("status", "optimizer",
+                                                                  "time")]
+    en_numbers = [tables["en"][1][i] for i in numbers]
+    assert all([rows[1][i] for i in numbers] == en_numbers for rows in tables.values())
+    assert en_numbers[:3] == ["1", "0.001", "16"] and "600" in en_numbers
+
+
+def test_the_live_panel_speaks_the_readers_language(quick, monkeypatch):
+    monkeypatch.setenv("D2L_LANG", "zh")
+    panel = d2l.TrainingPanel(train_fraction=0.01)
+    labels = [c.description for c in panel.controls.values()]
+    labels += [panel.train_button.description, panel.stop_button.description,
+               panel.progress.description, panel.compare.description, panel.data_note.value]
+    assert all(CJK.search(label) for label in labels), labels
+    assert panel.controls["lr"].description == "学习率"
+    assert ("SGD + 动量", "momentum") in panel.controls["optimizer"].options
+    assert "600 张图像" in panel.data_note.value
+    rejected = panel.run(dropout=1.5)
+    assert rejected["message"].startswith("dropout=1.5 is not allowed")  # for code: English
+    assert "不可用" in panel.message.value and "not allowed" not in panel.message.value
+    assert cut_run(panel, batch_size=16, resize=65, device="cpu")["status"] == "stopped"
+    header, row = table_rows(panel.table.value)
+    assert all(CJK.search(h) for h in header[:2]) and row[1] == "已停止"
+    assert panel.progress.description == "已停止" and CJK.search(panel.status.value)
+    assert "已被用户停止" in panel.message.value

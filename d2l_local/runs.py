@@ -1,0 +1,257 @@
+"""The training panel without its widgets: its settings, checked by one rule; a run, from
+settings to record; the table of runs, in each edition's language.
+
+:mod:`d2l_local.widgets` is a view over this module. A script, a test or a teacher's
+loop uses it directly, with no widget and no thread::
+
+    record = d2l.runs.train(d2l.runs.settings(max_epochs=1, train_fraction=0.01))
+
+Messages, labels and the table's words come from the catalogs (:mod:`d2l_local.locales`),
+so that the live panel speaks the reader's language and the static book holds them all;
+a record keeps its status and message in English, for code to read.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import torch
+
+from . import checks, config
+from .book import say
+from .data import FashionMNIST
+from .experiments import RunInterrupted, run
+from .hardware import try_gpu
+from .models import AlexNet
+from .summary import smallest_input_size
+from .training import Trainer
+
+HPARAMS = ("lr", "batch_size", "max_epochs", "dropout", "activation", "optimizer",
+           "schedule", "resize", "train_fraction", "device")
+
+# The panel starts from the recipe for the machine (see the training page): the reference
+# recipe where there is a GPU, the laptop recipe on a CPU. Quick mode starts it on 2,400
+# training images for two epochs (what the reader leaves alone is what quick mode shrinks).
+RECIPES = {
+    "reference": dict(lr=0.01, batch_size=128, max_epochs=10, dropout=0.5, activation="relu",
+                      optimizer="sgd", schedule="constant", resize=224, train_fraction=1.0,
+                      device="auto"),
+    "laptop": dict(lr=1e-3, batch_size=256, max_epochs=3, dropout=0.5, activation="relu",
+                   optimizer="adam", schedule="one-cycle", resize=65, train_fraction=1.0,
+                   device="auto"),
+}
+QUICK_START = dict(train_fraction=0.04, max_epochs=2)
+INPUT_SIZES = (28, 32, 48, 64, 65, 96, 128, 160, 224)
+# exact values on a 1-2-5 scale, 0.0001 to 10: a log slider would round 2e-4 to 1.78e-4
+LEARNING_RATES = tuple(m * 10.0**e for e in range(-4, 2) for m in (1, 2, 5))[:-2]
+BATCH_SIZES = (16, 32, 64, 128, 256, 512, 1024)
+# The settings taken from a range, as (lowest, highest, the slider's step); whole numbers
+# where the bounds are whole.
+RANGES = {"max_epochs": (1, 30, 1), "dropout": (0.0, 0.9, 0.05),
+          "train_fraction": (0.01, 1.0, 0.01)}
+# The options the panel names in words (others are shown as they are).
+OPTION_WORDS = {"sgd": "panel_option_sgd", "momentum": "panel_option_momentum",
+                "adam": "panel_option_adam", "constant": "panel_option_constant",
+                "one-cycle": "panel_option_one_cycle", "auto": "panel_option_auto"}
+STATUSES = ("finished", "stopped", "interrupted", "diverged", "out of memory", "rejected")
+
+
+def phrase(key, lang, **values) -> str:
+    """The catalog sentence ``key`` in ``lang``, filled with ``values``."""
+    return say(key, **values).in_language(lang)
+
+
+# ------------------------------------------------------------------- the settings
+def default_recipe() -> str:
+    """'reference' where there is a GPU, 'laptop' on a CPU."""
+    return "laptop" if try_gpu().type == "cpu" else "reference"
+
+
+def device_options() -> tuple:
+    """'auto', 'cpu', and the accelerators this machine has."""
+    options = ["auto", "cpu"]
+    if torch.cuda.is_available():
+        options.append("cuda")
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        options.append("mps")
+    return tuple(options)
+
+
+def choices() -> dict:
+    """The values each setting chosen from a list may take on this machine: the controls
+    offer exactly these, and :func:`check_settings` accepts exactly these."""
+    smallest = smallest_input_size(AlexNet())  # only sizes AlexNet accepts are offered
+    return {"lr": LEARNING_RATES, "batch_size": BATCH_SIZES,
+            "activation": checks.ACTIVATIONS, "optimizer": checks.OPTIMIZERS,
+            "schedule": checks.SCHEDULES,
+            "resize": tuple(n for n in INPUT_SIZES if n >= smallest),
+            "device": device_options()}
+
+
+class SettingError(ValueError):
+    """A setting the panel does not offer. ``str()`` is the English message (a record
+    keeps it); ``text`` is the message in every language (the panel shows the reader's)."""
+
+    def __init__(self, text):
+        super().__init__(str(text))
+        self.text = text
+
+
+def settings(recipe=None, **overrides) -> dict:
+    """The settings of a run: ``recipe`` (by default the one for this machine), shrunk in
+    quick mode by :data:`QUICK_START`, then ``overrides``; checked by
+    :func:`check_settings`, which raises :class:`SettingError` (a ValueError)."""
+    recipe = recipe or default_recipe()
+    if recipe not in RECIPES:
+        raise SettingError(say("panel_bad_choice", setting="recipe", value=repr(recipe),
+                               label=say("panel_recipe"), allowed=_listed(RECIPES)))
+    quick = QUICK_START if config.quick_mode() else {}
+    return check_settings({**RECIPES[recipe], **quick, **overrides})
+
+
+def check_settings(values: dict) -> dict:
+    """``values`` checked against what the panel offers on this machine: every setting of
+    :data:`HPARAMS`, each one of its options (:func:`choices`) or in its range
+    (:data:`RANGES`). The one rule of the panel's constructor, its ``run()`` and
+    :func:`train`. Returns the settings as plain values; raises :class:`SettingError`."""
+    unknown = sorted(set(values) - set(HPARAMS))
+    if unknown:
+        raise SettingError(say("panel_unknown", names=unknown, known=", ".join(HPARAMS)))
+    missing = [key for key in HPARAMS if key not in values]
+    if missing:
+        raise SettingError(say("panel_missing", names=missing))
+    options = choices()
+    return {key: _checked(key, values[key], options) for key in HPARAMS}
+
+
+def _checked(key, value, options):
+    def refuse(sentence, **values):
+        return SettingError(say(sentence, setting=key, value=repr(value),
+                                label=say(f"panel_{key}"), **values))
+    is_number = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if key in options:
+        same = [o for o in options[key] if isinstance(o, str) != is_number and o == value]
+        if not same:
+            raise refuse("panel_bad_choice", allowed=_listed(options[key]))
+        return same[0]  # the option itself: a plain float for a NumPy one
+    low, high, _ = RANGES[key]
+    whole = isinstance(low, int)
+    if not (is_number and math.isfinite(value) and low - 1e-12 <= value <= high + 1e-12
+            and (not whole or isinstance(value, numbers.Integral))):
+        raise refuse("panel_bad_whole" if whole else "panel_bad_number",
+                     low=f"{low:g}", high=f"{high:g}")
+    return int(value) if whole else float(value)
+
+
+def _listed(options) -> str:
+    return ", ".join(repr(o) if isinstance(o, str) else f"{o:g}" for o in options)
+
+
+def num_train(fraction, batch_size) -> int:
+    """Training images for a fraction of the 60,000, as the data module will use them
+    (at least one batch)."""
+    return max(batch_size, int(round(60000 * fraction)))
+
+
+def option_label(value, lang) -> str:
+    """How the panel names an option in ``lang``: optimizers, schedules and 'auto' in
+    words, other values as they are (a learning rate as 0.0002, not 0.00020000000000000001)."""
+    if isinstance(value, str):
+        return phrase(OPTION_WORDS[value], lang) if value in OPTION_WORDS else value
+    return f"{value:g}"
+
+
+def status_word(status, lang) -> str:
+    """A record's status ('finished', 'out of memory', ...) as ``lang`` says it."""
+    return phrase("panel_status_" + status.replace(" ", "_"), lang)
+
+
+# ---------------------------------------------------------------------- the run
+def train(settings, *, run_number=1, stop=None, on_start=None, on_batch=None,
+          on_epoch=None) -> dict:
+    """Train AlexNet on Fashion-MNIST with ``settings`` (see :func:`settings`) and return
+    the run's record: ``run`` (``run_number``), ``hparams`` (the settings), ``quick_mode``,
+    and what :func:`d2l_local.experiments.run` records (status, message, history, ...).
+
+    - ``on_start(trainer)``: before the data load; ``on_batch(trainer, epoch, batch,
+      n_batches)`` after each training batch; ``on_epoch(trainer, epoch_record)`` after
+      each complete epoch (the progress a view shows);
+    - ``stop``: a :class:`~d2l_local.experiments.Stop`, which may be set at any moment of
+      the run, from another thread or from a callback: set while the data load, the run
+      ends before training.
+
+    A setting the panel does not offer raises :class:`SettingError`. A diverging loss or
+    running out of memory ends the run with that status and advice in ``message``; an
+    interrupt raises :class:`~d2l_local.experiments.RunInterrupted` with the record.
+    """
+    hp = check_settings(settings)
+    model = AlexNet(lr=hp["lr"], dropout=hp["dropout"], activation=hp["activation"],
+                    optimizer=hp["optimizer"], schedule=hp["schedule"])
+    trainer = Trainer(max_epochs=hp["max_epochs"], num_gpus=1,
+                      device=None if hp["device"] == "auto" else hp["device"],
+                      speed="auto", board=False, progress=False, verbose=False, log_every=5)
+    trainer.batch_callbacks.extend([on_batch] if on_batch else [])
+    trainer.callbacks.extend([on_epoch] if on_epoch else [])
+    if on_start is not None:
+        on_start(trainer)
+    data = FashionMNIST(batch_size=hp["batch_size"], resize=(hp["resize"], hp["resize"]),
+                        num_train=num_train(hp["train_fraction"], hp["batch_size"]))
+    about = {"run": run_number, "hparams": hp, "quick_mode": config.quick_mode()}
+    try:
+        return {**about, **run(model, data, trainer, stop=stop, record_errors=True)}
+    except RunInterrupted as err:
+        err.record = {**about, **err.record}
+        raise
+
+
+# -------------------------------------------------------------------- the table
+COLUMNS = ("run", "status", "lr", "batch", "epochs", "dropout", "activation", "optimizer",
+           "size", "data", "train_acc", "test_acc", "rate", "time")
+FORMATS = {"lr": "{:.4g}", "dropout": "{:.2f}", "data": "{:,}", "train_acc": "{:.3f}",
+           "test_acc": "{:.3f}", "rate": "{:,.0f}"}
+TABLE_STYLE = ("<style>.d2l-runs {border-collapse: collapse; font-size: 90%}"
+               ".d2l-runs td, .d2l-runs th {padding: 2px 8px; text-align: right;}"
+               ".d2l-runs tr:nth-child(even) {background: #f4f4f4;}</style>")
+
+
+def runs_table(history, lang="en"):
+    """The runs of ``history`` as a DataFrame, one row per run, its headers, statuses and
+    optimizers in ``lang``; numbers stay numbers (NaN where a run measured none)."""
+    import pandas as pd
+    frame = pd.DataFrame([_row(record, lang) for record in history], columns=COLUMNS)
+    return frame.rename(columns=_headers(lang))
+
+
+def runs_html(history, lang="en") -> str:
+    """:func:`runs_table` as an HTML table of class ``d2l-runs`` (:data:`TABLE_STYLE`
+    styles it), numbers formatted as the table shows them ('–' where there is none)."""
+    headers = _headers(lang)
+    formats = {headers[c]: fmt.format for c, fmt in FORMATS.items()}
+    formats[headers["time"]] = lambda s: phrase("panel_seconds", lang, seconds=s)
+    table = runs_table(history, lang).to_html(index=False, border=0, classes="d2l-runs",
+                                              na_rep="–", formatters=formats)
+    if not history:
+        table += f'<p class="d2l-runs-empty">{phrase("panel_no_runs", lang)}</p>'
+    return table
+
+
+def _headers(lang) -> dict:
+    return {c: phrase(f"panel_column_{c}", lang) for c in COLUMNS}
+
+
+def _row(record, lang) -> dict:
+    h, nan = record["hparams"], float("nan")
+    optimizer = option_label(h["optimizer"], lang)
+    if h.get("schedule") == "one-cycle":
+        optimizer += phrase("panel_one_cycle_suffix", lang)
+    return {
+        "run": record["run"], "status": status_word(record["status"], lang),
+        "lr": h["lr"], "batch": h["batch_size"],
+        "epochs": f"{record['epochs_completed']}/{h['max_epochs']}",
+        "dropout": h["dropout"], "activation": h["activation"], "optimizer": optimizer,
+        "size": h["resize"], "data": record.get("train_images") or 0,
+        "train_acc": nan if record["train_acc"] is None else record["train_acc"],
+        "test_acc": nan if record["val_acc"] is None else record["val_acc"],
+        "rate": record["images_per_s"], "time": record["seconds"],
+    }
