@@ -28,6 +28,7 @@ stage's output, what the next layer sees. Stages are named conv1, conv2, ... in 
 from __future__ import annotations
 
 import collections
+import contextlib
 import html
 import io
 import statistics
@@ -108,7 +109,7 @@ def stage_outputs(layers, stages, x, upto: Stage | None = None):
 def activity_order(maps: torch.Tensor):
     """A stage's channels, most active first, for one image's maps (C, H, W): the channel
     indices and their activity, the mean of each channel's map (ties keep channel order)."""
-    activity = maps.detach().float().flatten(1).mean(1)
+    activity = maps.detach().float().flatten(1).mean(1).cpu()
     order = torch.sort(activity, descending=True, stable=True).indices
     return order, activity[order]
 
@@ -131,7 +132,7 @@ def layer_geometry(layer: nn.Module):
     k = _pair(kernel)
     s = _pair(layer.stride if layer.stride is not None else kernel)
     d = _pair(getattr(layer, "dilation", 1))
-    p = layer.padding
+    p = getattr(layer, "padding", 0)
     if p == "same":  # PyTorch pads the smaller half before, the rest after
         p = tuple(di * (ki - 1) // 2 for ki, di in zip(k, d))
     elif p == "valid":
@@ -152,7 +153,8 @@ def receptive_field(layers, stage: Stage, row: int, col: int, size=None):
     """The input pixels unit (``row``, ``col``) of ``stage``'s maps depends on, as an
     inclusive box (top, left, bottom, right) in the input's pixel coordinates, computed
     from the layers' kernels, strides, paddings and dilations: a layer maps outputs
-    a..b to inputs a*s - p .. b*s - p + d*(k - 1).
+    a..b to inputs a*s - p .. b*s - p + d*(k - 1). (Where a dilation or a stride is larger
+    than its kernel, the box is the bounds of the pixels, with gaps between them.)
 
     Without ``size`` the box is the whole field, which may reach into the padding. With
     the input's ``size`` (rows, cols) it is cut, at every layer, to what that layer's input
@@ -451,6 +453,23 @@ def plot_attribution(image, attr, method: str, target_name: str, heading: str | 
 
 
 # ------------------------------------------------------------- the explorer's state
+@contextlib.contextmanager
+def torch_threads(n: int | None):
+    """torch's intra-op threads set to ``n`` inside the block, as they were after it (None:
+    unchanged). One image is too small a job to share: on two cores busy with other work
+    too, AlexNet's forward pass of one 224-pixel image took 0.08 s on one thread and
+    0.37 s on two, which wait for each other."""
+    before = torch.get_num_threads()
+    if n is None or n == before:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def _model_device(model):
     return next((p.device for p in model.parameters()
                  if not isinstance(p, nn.parameter.UninitializedParameter)),
@@ -469,8 +488,11 @@ class Inspector:
     """
 
     def __init__(self, model: nn.Module, data, sample: int | None = 300,
-                 batch_size: int = 64, device=None, seed: int = 0, cache: int = 8):
+                 batch_size: int = 64, device=None, seed: int = 0, cache: int = 8,
+                 one_image_threads: int | None = 1):
         self.model = model
+        # one image's work on one thread (see torch_threads()), batches on all of torch's
+        self.one_image_threads, self.batch_threads = one_image_threads, torch.get_num_threads()
         self.layers = sequential_layers(model)
         self.stages = conv_stages(self.layers)
         if not self.stages:
@@ -531,7 +553,7 @@ class Inspector:
             self._activations.move_to_end(index)
             return self._activations[index]
         x = self.image(index).to(self.device)
-        with evaluating(self.model), torch.no_grad():
+        with evaluating(self.model), torch.no_grad(), torch_threads(self.one_image_threads):
             outputs, logits = stage_outputs(self.layers, self.stages, x)
         found = (x[0], {name: maps[0] for name, maps in outputs.items()}, logits[0])
         self._activations[index] = found
@@ -570,7 +592,7 @@ class Inspector:
             upto = stage if stage is self.stages[0] else self.stages[-1]
             batches = (self._batch(self.sample[i:i + self.batch_size])
                        for i in range(0, len(self.sample), self.batch_size))
-            with evaluating(self.model):
+            with evaluating(self.model), torch_threads(self.batch_threads):
                 found = channel_maxima(self.layers, self.stages, batches, upto=upto)
             for name, value in found.items():
                 self._maxima.setdefault(name, value)
@@ -596,7 +618,7 @@ class Inspector:
         None): (attribution (H, W), target)."""
         if target is None:
             target = int(self.predictions(index, 1)[1][0])
-        with evaluating(self.model):
+        with evaluating(self.model), torch_threads(self.batch_threads):  # batches of copies
             attr = attribute(self.forward, self.image(index).to(self.device), int(target),
                              method, **options)
         return attr, int(target)
@@ -834,6 +856,10 @@ class LayerExplorer:
     def _changed(self, what):
         if self._quiet:
             return
+        with torch_threads(self.inspector.one_image_threads):
+            self._update(what)
+
+    def _update(self, what):
         start = time.perf_counter(), time.process_time()
         if what == "image":
             self._set_channels(keep=self.controls["channel"].value)

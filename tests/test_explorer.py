@@ -22,9 +22,19 @@ matplotlib.use("Agg")
 
 
 def fake_data(n=24, side=20, classes=3, seed=0):
-    """What the explorer reads of a data module: uint8 test images, labels, the resize."""
+    """What the explorer reads of a data module: uint8 test images, labels, the resize.
+    The images are stripes of different directions and widths under noise, so that
+    different images excite different channels most."""
     g = torch.Generator().manual_seed(seed)
-    images = torch.randint(0, 256, (n, side, side), generator=g, dtype=torch.uint8)
+    rows, cols = torch.meshgrid(torch.arange(side), torch.arange(side), indexing="ij")
+    images = []
+    for i in range(n):
+        angle, width = 0.7 * i, 2 + i % 5
+        stripes = torch.cos((rows * torch.cos(torch.tensor(angle)) +
+                             cols * torch.sin(torch.tensor(angle))) * 3.14 / width) > 0
+        noise = torch.rand(side, side, generator=g)
+        images.append((stripes * 180 + noise * 75).to(torch.uint8))
+    images = torch.stack(images)
     return SimpleNamespace(val_images=images, val_labels=torch.arange(n) % classes,
                            resize=None)
 
@@ -36,6 +46,9 @@ def tiny_net(classes=3, side=20):
                         nn.MaxPool2d(3, 2), nn.Conv2d(3, 4, 3, padding=1), nn.ReLU(),
                         nn.Flatten(), nn.LazyLinear(classes))
     net(torch.zeros(1, 1, side, side))
+    with torch.no_grad():  # edge detectors (their weights sum to zero), as trained first
+        net[0].weight -= net[0].weight.mean(dim=(2, 3), keepdim=True)  # layers mostly
+        net[0].bias.zero_()  # are: which channel is most active depends on the image
     return net
 
 
@@ -178,8 +191,8 @@ def test_top_images_are_a_direct_argmax_over_the_sample(monkeypatch):
     assert len(ins.sample) == 20 and torch.equal(ins.sample, ins.sample.sort().values)
     calls = []
     real = explorer.channel_maxima
-    monkeypatch.setattr(explorer, "channel_maxima",
-                        lambda *a, **k: calls.append(k["upto"].name) or real(*a, **k))
+    monkeypatch.setattr(explorer, "channel_maxima", lambda *a, **k: calls.append(
+        (k["upto"].name, torch.get_num_threads())) or real(*a, **k))
     with torch.no_grad():
         x = torch.cat([as_input(data, int(i)) for i in ins.sample])
         direct = {"conv1": torch.relu(net[0](x))}
@@ -194,7 +207,8 @@ def test_top_images_are_a_direct_argmax_over_the_sample(monkeypatch):
             assert torch.allclose(values, best.values[order])
             for (row, col), i in zip(units.tolist(), order):
                 assert maps[i, channel, row, col] == best.values[i]
-    assert calls == ["conv2"]  # conv1's maxima came with conv2's, in one pass, kept
+    # conv1's maxima came with conv2's, in one pass (batches: on all of torch's threads)
+    assert calls == [("conv2", torch.get_num_threads())]
     assert explorer.top_activating(ins.maxima("conv1"), 0, 99)[0].shape == (20,)
 
 
@@ -253,6 +267,18 @@ def test_attribution_is_captums_and_zero_where_the_network_does_not_look():
     assert ins.attribution(2, "occlusion")[1] == predicted  # by default, the prediction's
     with pytest.raises(ValueError, match="occlusion, integrated gradients"):
         ins.attribution(2, "saliency")
+    # on a curved network, integrated gradients are not the gradient times the input
+    torch.manual_seed(0)
+    curved = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Sigmoid(), nn.Flatten(),
+                           nn.Linear(2 * 26 * 26, 3), nn.Tanh())
+    grads, _ = explorer.Inspector(curved, data, sample=None).attribution(
+        2, "integrated gradients", target=0)
+    direct = IntegratedGradients(curved).attribute(x, baselines=torch.zeros_like(x), target=0,
+                                                   n_steps=32)[0, 0]
+    assert torch.allclose(grads, direct, atol=1e-7)
+    x.requires_grad_(True)
+    curved(x)[0, 0].backward()
+    assert not torch.allclose(grads, (x.grad * x)[0, 0].detach(), atol=1e-4)
 
 
 # ------------------------------------------------------------- the ipywidgets view
@@ -273,34 +299,47 @@ def test_the_view_updates_when_its_controls_change():
         v["feature maps"].value
     before = {name: w.value for name, w in v.items()}
 
-    c["image"].value = 7
+    first = ex.inspector.channel_order(4, "conv1")[0].tolist()
+    other = next(i for i in range(5, 30) if i % 3 == 1 and  # an image whose order differs
+                 ex.inspector.channel_order(i, "conv1")[0].tolist() != first)
+    c["image"].value = other
     assert c["label"].value == 1  # the class control follows the image
-    order = ex.inspector.channel_order(7, "conv1")[0].tolist()
+    order = ex.inspector.channel_order(other, "conv1")[0].tolist()
     assert [value for _, value in c["channel"].options] == order  # most active first
     for name in ("feature maps", "receptive field", "predictions"):
         assert v[name].value != before[name], name
     assert v["top images"].value == before["top images"]  # the channel's, not the image's
-    assert "Press <b>attribute</b>" in v["attribution"].value and "image 7" in \
+    assert "Press <b>attribute</b>" in v["attribution"].value and f"image {other}" in \
         v["attribution"].value
 
     before = {name: w.value for name, w in v.items()}
     c["layer"].value = "conv2"
-    order = ex.inspector.channel_order(7, "conv2")[0].tolist()
+    order = ex.inspector.channel_order(other, "conv2")[0].tolist()
     assert [value for _, value in c["channel"].options] == order
     assert c["channel"].value == order[0]
-    assert (c["row"].value, c["col"].value) == ex.inspector.most_active_unit(7, "conv2",
+    assert (c["row"].value, c["col"].value) == ex.inspector.most_active_unit(other, "conv2",
                                                                              order[0])
-    assert c["row"].max == ex.inspector.activations(7)[0]["conv2"].shape[1] - 1
+    assert c["row"].max == ex.inspector.activations(other)[0]["conv2"].shape[1] - 1
     assert "conv2, channel" in v["top images"].value and v["top images"].value != \
         before["top images"]
 
     c["channel"].value = order[-1]
-    assert (c["row"].value, c["col"].value) == ex.inspector.most_active_unit(7, "conv2",
+    assert (c["row"].value, c["col"].value) == ex.inspector.most_active_unit(other, "conv2",
                                                                              order[-1])
     c["row"].value, c["col"].value = 0, 1
     assert ex.state()["unit"] == (0, 1)
     assert "receptive field of conv2 unit (0, 1)" in v["receptive field"].value
     assert set(ex.timings) == {"image", "layer", "channel", "unit"}
+    seen = []  # one image's work runs on one thread, and the setting is restored after
+    real = explorer.stage_outputs
+    explorer.stage_outputs = lambda *a, **k: seen.append(torch.get_num_threads()) or real(*a,
+                                                                                          **k)
+    try:
+        threads = torch.get_num_threads()
+        c["image"].value = 29  # not among the images seen so far (cached)
+    finally:
+        explorer.stage_outputs = real
+    assert seen == [1] and torch.get_num_threads() == threads
 
     picked = ex.draw(2)
     assert ex.state()["image"] == picked and int(data.val_labels[picked]) == 2
