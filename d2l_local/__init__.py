@@ -36,6 +36,7 @@ The modules, from the bottom up (each imports only modules above it in this list
                  what its experiments found
     runs         the training panel without widgets: settings, a run, the runs table
     widgets      the TrainingPanel's view (imported on first use: it needs ipywidgets)
+    explorer     the LayerExplorer: what each layer responds to (imported on first use)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
@@ -84,8 +85,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name):  # the widget panel imports ipywidgets only when asked for
+def __getattr__(name):  # the widget views import ipywidgets only when asked for
     if name == "TrainingPanel":
         from .widgets import TrainingPanel
         return TrainingPanel
+    if name == "LayerExplorer":
+        from .explorer import LayerExplorer
+        return LayerExplorer
+    if name == "explorer":  # its functions, without ipywidgets
+        import importlib
+        return importlib.import_module(".explorer", __name__)
     raise AttributeError(f"module 'd2l_local' has no attribute {name!r}")

@@ -375,4 +375,59 @@ def test_a_page_is_a_live_slideshow_for_a_teacher(tmp_path):
                 break
         assert current.inner_text() != first, "the slideshow did not advance"
         page.screenshot(path=str(OUTPUT / "jupyterlab-slideshow-next.png"))
+
+
+def test_the_layer_explorer_follows_its_controls_in_jupyterlab(tmp_path):
+    """A notebook trains AlexNet for a moment at 65 pixels (one epoch of 1,200 images) and
+    shows d2l.LayerExplorer; a new image index redraws the feature maps, a new layer the
+    top images, and the attribute button draws Captum's occlusion map."""
+    import nbformat
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    code = ("import d2l_local as d2l\n"
+            "data = d2l.FashionMNIST(batch_size=64, resize=(65, 65), num_train=1200,"
+            " num_val=600)\n"
+            "model = d2l.AlexNet(lr=1e-3, optimizer='adam')\n"
+            "trainer = d2l.Trainer(max_epochs=1, board=False, progress=False, verbose=False)\n"
+            "trainer.fit(model, data)\n"
+            "print(f\"test accuracy {trainer.history[-1]['val_acc']:.2f}\")\n"
+            "explorer = d2l.LayerExplorer(model, data, index=0, sample=300)\n"
+            "explorer")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, folder / "explorer.ipynb")
+    with jupyterlab(folder, tmp_path) as lab, \
+            offline_page([lab], viewport=(1400, 1450)) as page:  # the whole explorer
+        page.goto(f"{lab}/lab/tree/explorer.ipynb")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        run_all(page)
+        maps = page.locator(".widget-html img[alt*='conv1: channels']")
+        maps.wait_for(timeout=600_000)
+        assert maps.get_attribute("alt").startswith("test image 0 (")
+        first = maps.get_attribute("src")
+        index = page.locator(".widget-text", has_text="test image").locator("input")
+        index.fill("17")
+        index.press("Enter")
+        page.locator(".widget-html img[alt^='test image 17'][alt*='conv1: channels']") \
+            .wait_for(timeout=60_000)
+        assert maps.get_attribute("src") != first  # the maps of the new image
+        top = page.locator(".widget-html img[alt*='the most exciting of 300 test images']")
+        assert top.get_attribute("alt").startswith("conv1, channel")  # it starts there
+        page.locator(".widget-dropdown", has_text="layer").locator("select") \
+            .select_option(label="conv2")
+        page.locator(".widget-html img[alt^='conv2, channel']").wait_for(timeout=60_000)
+        page.locator(".widget-html img[alt*='receptive field of conv2 unit']").wait_for()
+        page.locator(".widget-button", has_text="attribute").click()
+        page.locator(".widget-html img[alt*='occlusion']").wait_for(timeout=60_000)
+        status = page.locator(".widget-html", has_text="updated in").inner_text()
+        news = page.get_by_role("button", name="No")  # Lab's offer of news, over the view
+        if news.count():
+            news.first.click()
+        page.locator(".jp-OutputArea-output", has_text="test accuracy") \
+            .scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "jupyterlab-explorer.png"))
+        assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
+        errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr']")
+        assert [e.inner_text() for e in errors.all() if e.is_visible()] == [], status
         assert not page.refused, page.refused

@@ -303,6 +303,10 @@ FIGURE_TEXT = {
     "enlarged pixel (row)": "pixel phóng to (hàng)",
     "first-layer filters after training": "bộ lọc tầng đầu sau huấn luyện",
     "no dropout": "không dropout",
+    # the layer explorer (d2l_local.explorer)
+    "true class": "lớp thật",
+    "occlusion": "che khuất",
+    "integrated gradients": "gradient tích phân",
 }
 FIGURE_PATTERNS = [
     (r"run (\d+)", "lần chạy {0}"),
@@ -317,4 +321,17 @@ FIGURE_PATTERNS = [
     (r"(\d+x\d+) filters on (\d+x\d+) images", "bộ lọc {0} trên ảnh {1}"),
     (r"dropout ([\d.]+)", "dropout {0}"),
     (r"(.+): (.+)", "{0}: {1}"),
+    # the layer explorer (d2l_local.explorer)
+    (r"test image (\d+) \((.+)\)", "ảnh kiểm tra {0} ({1})"),
+    (r"channels ([\d, ]+) of (\d+)", "kênh {0} (trong {1} kênh)"),
+    (r"receptive field of (conv\d+) unit \((\d+), (\d+)\)",
+     "vùng tiếp nhận của đơn vị ({1}, {2}) ở {0}"),
+    (r"(\d+x\d+) pixels", "{0} pixel"),
+    (r"(\d+x\d+) pixels, (\d+x\d+) in the image", "{0} pixel, {1} trong ảnh"),
+    (r"(conv\d+), channel (\d+)", "{0}, kênh {1}"),
+    (r"the most exciting of (\d+) test images",
+     "những ảnh kích hoạt nó mạnh nhất trong {0} ảnh kiểm tra"),
+    (r"top (\d+) predictions \(probability\)", "{0} dự đoán hàng đầu (xác suất)"),
+    (r"red raises the score of (.+), blue lowers it",
+     "đỏ làm tăng điểm của {0}, xanh làm giảm"),
 ]

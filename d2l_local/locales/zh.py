@@ -261,6 +261,10 @@ FIGURE_TEXT = {
     "enlarged pixel (row)": "放大后的像素（行）",
     "first-layer filters after training": "训练后的第一层滤波器",
     "no dropout": "无暂退法",
+    # the layer explorer (d2l_local.explorer)
+    "true class": "真实类别",
+    "occlusion": "遮挡",
+    "integrated gradients": "积分梯度",
 }
 FIGURE_PATTERNS = [
     (r"run (\d+)", "第 {0} 次运行"),
@@ -274,4 +278,14 @@ FIGURE_PATTERNS = [
     (r"(\d+x\d+) filters on (\d+x\d+) images", "{1} 图像上的 {0} 滤波器"),
     (r"dropout ([\d.]+)", "暂退概率 {0}"),
     (r"(.+): (.+)", "{0}：{1}"),
+    # the layer explorer (d2l_local.explorer)
+    (r"test image (\d+) \((.+)\)", "测试图像 {0}（{1}）"),
+    (r"channels ([\d, ]+) of (\d+)", "通道 {0}（共 {1} 个）"),
+    (r"receptive field of (conv\d+) unit \((\d+), (\d+)\)", "{0} 单元 ({1}, {2}) 的感受野"),
+    (r"(\d+x\d+) pixels", "{0} 像素"),
+    (r"(\d+x\d+) pixels, (\d+x\d+) in the image", "{0} 像素，图像内 {1}"),
+    (r"(conv\d+), channel (\d+)", "{0}，通道 {1}"),
+    (r"the most exciting of (\d+) test images", "{0} 张测试图像中最能激活它的"),
+    (r"top (\d+) predictions \(probability\)", "前 {0} 个预测（概率）"),
+    (r"red raises the score of (.+), blue lowers it", "红色提高“{0}”的得分，蓝色降低它"),
 ]
