@@ -6,9 +6,11 @@
 Configurations (the reference recipe: SGD, lr 0.01, batch 128, 224x224, Xavier init):
   ref_ch6      upstream d2l: load_data_fashion_mnist + train_ch6 (PIL resize in workers)
   ref_trainer  upstream d2l 1.0: FashionMNIST + Trainer (its AlexNet's init never applies)
-  ours         d2l_local as the chapter reads: device-resident data, no per-step syncs, fp32
-  ours_fast    the speed options of the chapter's speed="auto" on this device (bf16
-               autocast, channels_last and fused SGD where it computes bf16 in hardware)
+  ours         d2l_local as the chapter reads: device-resident data, no per-step syncs,
+               strict fp32 (d2l.Speed(): no TF32, no cuDNN autotuning)
+  ours_fast    the chapter's speed="auto" on this device, d2l.Speed.auto(device): bf16
+               autocast and channels_last where it computes bf16 in hardware, fused SGD,
+               cuDNN autotuning on CUDA; the Speed object is the whole difference
   ours_compile ours_fast plus torch.compile (its first epoch, which compiles, timed apart)
   fast_recipe  a separate track: momentum, one-cycle schedule, label smoothing, flips and
                shifts on the device (not like-for-like; reported apart)
@@ -73,9 +75,7 @@ def speed_of(config_name, device):
 
 
 def _ours(args, seed, device, config_name, recipe=False):
-    torch.manual_seed(seed)
-    if device.type == "cuda":
-        torch.backends.cudnn.benchmark = config_name != "ours"
+    torch.manual_seed(seed)  # the backends (TF32, cuDNN autotuning) are the Speed's to set
     start = time.perf_counter()
     data = FashionMNIST(batch_size=args.batch_size, resize=(224, 224), seed=seed,
                         augment=recipe)
@@ -274,7 +274,9 @@ def environment(device):
     return env
 
 
-def summarise(runs, configs, peak):
+def summarise(runs, configs, device):
+    """Each configuration's medians over its runs; MFU divides its FLOP rate by the
+    device's peak rate in the precision it ran in (fp32 runs by the fp32 peak)."""
     def pick(name, key):
         vals = [r[key] for r in runs if r["config"] == name and r.get(key) is not None]
         return statistics.median(vals) if vals else None
@@ -284,6 +286,10 @@ def summarise(runs, configs, peak):
         row = {k: pick(name, k) for k in ("images_per_s", "test_acc", "wall_s", "train_s",
                                           "eval_s", "data_wait_s", "time_to_target_s",
                                           "peak_mem_mb", "compile_s")}
+        precision = next((r["speed"]["precision"] for r in runs  # upstream: fp32
+                          if r["config"] == name and r.get("speed")), "fp32")
+        peak = peak_flops(device, precision)
+        row["precision"], row["peak_flops"] = precision, peak
         if row["images_per_s"] and peak:
             row["mfu"] = row["images_per_s"] * FLOPS_PER_IMAGE / peak
         table[name] = row
@@ -392,7 +398,6 @@ def main(argv=None):
     args = parse_args(argv)
     os.environ.pop("D2L_QUICK", None)  # the bench sizes itself with --quick/--steps
     device = torch.device(args.device) if args.device else try_gpu()
-    peak = peak_flops(device, "bf16")
     print(f"Benchmark on {describe_device(device)}; configs {args.configs}; "
           f"{args.epochs} epoch(s), steps/epoch {args.steps or 'all'}, seeds {args.seeds}")
     runs = []
@@ -421,13 +426,13 @@ def main(argv=None):
             print(f"    {result['images_per_s']:.0f} images/s, test acc "
                   f"{result['test_acc']:.3f}, wall {result['wall_s']:.1f} s", flush=True)
             runs.append(result)
-    summary = summarise(runs, args.configs, peak)
+    summary = summarise(runs, args.configs, device)
     report = {
         "device": device_name(device),
         "environment": environment(device),
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
         "flops_per_image": FLOPS_PER_IMAGE,
-        "peak_bf16_flops": peak,
+        "peak_flops": {p: peak_flops(device, p) for p in ("fp32", "bf16")},
         **headline(summary),
         "summary": summary,
         "ceilings": ceilings,
@@ -437,10 +442,7 @@ def main(argv=None):
         "finished": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }
     out = Path(args.out) if args.out else config.results_dir() / f"bench-{device_slug(device)}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp_out = out.with_suffix(".json.tmp")
-    tmp_out.write_text(json.dumps(report, indent=1, default=str))
-    os.replace(tmp_out, out)
+    config.atomic_write(out, json.dumps(report, indent=1, default=str))
     print()
     print(format_table(summary))
     for k, v in ceilings.items():

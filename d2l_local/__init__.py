@@ -12,12 +12,12 @@ The modules, from the bottom up (each imports only modules above it in this list
                  project's folders
     checks       argument checks with messages that say what is allowed
     layers       weight init, lazy-layer state, evaluation mode
-    hardware     devices: choose, name, time; their peak and measured arithmetic rates, a
-                 model's forward time
+    metrics      the confusion matrix
+    hardware     devices: choose, name, time; their peak and measured arithmetic rates
     speed        the speed options (bf16, channels_last, ...) and when they pay
     scales       quick, CPU full size, GPU full size: which one runs, and each one's sizes
     summary      per-layer shapes, parameters, FLOPs; the smallest input, receptive
-                 fields, sums by kind of layer, a training step's memory
+                 fields, sums by kind of layer, a training step's memory, a forward's time
     core         d2l's Module, Classifier, DataModule, HyperParameters
     models       AlexNet, LeNet, and the optimizers and schedules they configure
     figtext      a figure's words in each language, its text alternative, its output
@@ -59,10 +59,10 @@ from .hardware import (
 )
 from .layers import init_cnn
 from .loader import resize_on_device
+from .metrics import confusion_matrix
 from .models import AlexNet, LeNet
 from .plotting import (
     ProgressBoard,
-    confusion_matrix,
     plot_confusion,
     plot_histories,
     plot_history,
@@ -70,7 +70,7 @@ from .plotting import (
     show_images,
 )
 from .speed import Speed
-from .summary import layer_table, model_flops, smallest_input_size
+from .summary import layer_table, model_flops, smallest_input_size, time_forward
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
@@ -81,7 +81,8 @@ __all__ = [
     "history_table", "init_cnn", "layer_table", "load_fashion_mnist", "matmul_tflops",
     "measured_rates", "model_flops", "num_gpus", "plot_confusion", "plot_histories", "plot_history",
     "project_root", "quick_mode", "resize_on_device", "results_dir", "show_filters",
-    "show_images", "smallest_input_size", "throughput_table", "try_all_gpus", "try_gpu",
+    "show_images", "smallest_input_size", "throughput_table", "time_forward", "try_all_gpus",
+    "try_gpu",
 ]
 
 

@@ -15,6 +15,7 @@ Every ``D2L_*`` variable is read here and nowhere else:
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,3 +140,31 @@ def results_dir() -> Path:
     """Where measured results (``results/*.json``) live."""
     root = project_root()
     return (root if root is not None else Path.cwd()) / "results"
+
+
+def atomic_write(path, data: bytes | str | None = None, write=None) -> Path:
+    """Write ``path`` whole or not at all: into a temporary file beside it, flushed to the
+    disk (fsync), then renamed over ``path`` (``os.replace`` is atomic on one file system),
+    so a reader, or a run cut short, never sees half a file. ``data`` is the text (UTF-8)
+    or bytes to write; or ``write(fh)`` writes into the binary file handle itself (as
+    ``torch.save`` does). The folder is made if missing. The one way the library writes a
+    file another process may read."""
+    if (data is None) == (write is None):
+        raise ValueError("atomic_write needs data or write, not both or neither")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if write is not None:
+                write(fh)
+            else:
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    return path

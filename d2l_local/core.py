@@ -18,7 +18,6 @@ import torch.nn.functional as F
 from torch import nn
 
 from .layers import has_uninitialized_params, init_cnn
-from .summary import layer_table
 
 __all__ = ["Classifier", "DataModule", "HyperParameters", "Module", "init_cnn"]
 
@@ -127,6 +126,8 @@ class Classifier(Module):
 
     def layer_summary(self, X_shape, verbose=True):
         """Print (and return) a line per layer: output shape, parameters, FLOPs, memory."""
+        from .summary import layer_table  # pandas and FLOP counting, when asked for
+
         return layer_table(self, X_shape, verbose=verbose)
 
 

@@ -10,6 +10,7 @@ import time
 
 import torch
 
+from .hardware import PEAK_FLOPS
 from .plotting import subplots
 
 # Facts from the chapter brief, with their sources in references.bib.
@@ -25,14 +26,17 @@ DATASET_SIZES = [  # (name, images, year, citation key)
 
 
 PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points, source)
+    # (today's GPUs' rates are hardware.PEAK_FLOPS's, the one table of datasheet rates)
     ("GeForce 256", 1999, 480e6, "GPU", (6, -3), "zhang2023dive"),  # at most, per the d2l book
     ("GTX 580 (one of AlexNet's two)", 2010, 512 * 1.544e9 * 2, "GPU", (-6, 8),
      "nvidia2010gtx580"),  # CUDA cores x shader clock x 2 (a multiply-add is 2 FLOPs)
-    ("A100, fp32", 2020, 19.5e12, "GPU", (6, -3), "nvidia2020a100"),
-    ("A100, bf16 matrix", 2020, 312e12, "GPU", (6, -3), "nvidia2020a100"),
+    ("A100, fp32", 2020, PEAK_FLOPS["A100"]["fp32"], "GPU", (6, -3), "nvidia2020a100"),
+    ("A100, bf16 matrix", 2020, PEAK_FLOPS["A100"]["bf16"], "GPU", (6, -3), "nvidia2020a100"),
     ("Apple M1 GPU", 2020, 2.6e12, "GPU", (-6, 6), "apple2020m1"),
-    ("H100, fp32", 2022, 67e12, "GPU", (6, -3), "nvidia2022h100"),
-    ("H100, bf16 matrix", 2022, 989e12, "GPU", (6, -3), "nvidia2022h100"),
+    ("H100, fp32", 2022, PEAK_FLOPS["H100 80GB HBM3"]["fp32"], "GPU", (6, -3),
+     "nvidia2022h100"),
+    ("H100, bf16 matrix", 2022, PEAK_FLOPS["H100 80GB HBM3"]["bf16"], "GPU", (6, -3),
+     "nvidia2022h100"),
     ("Xeon 8480+, fp32", 2023, 56 * 2.0e9 * 64, "CPU", (6, -12), "intel2023xeon"),
     # 56 cores x 2.0 GHz base x 2 AVX-512 units x 16 fp32 lanes x 2 FLOPs per multiply-add
 ]

@@ -11,10 +11,12 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from .layers import evaluating
+from . import config
 
 # Dense peak rates (FLOP/s) from the vendors' datasheets, for model FLOP utilisation.
-# bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate.
+# bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate. The one
+# table of them: the chapter's peak-FLOPs history (figures.py) reads A100's and H100's
+# here (datasheets: nvidia2020a100, nvidia2022h100 in references.bib).
 PEAK_FLOPS = {
     "H200": {"bf16": 989e12, "fp32": 67e12},
     "H100 80GB HBM3": {"bf16": 989e12, "fp32": 67e12},  # SXM
@@ -143,7 +145,7 @@ def peak_flops(device, precision="bf16"):
     name = device_name(device)
     for key, rates in PEAK_FLOPS.items():
         if key in name:
-            return rates[precision]
+            return rates.get(precision)  # None where the table has no rate (tf32)
     return None
 
 
@@ -179,7 +181,10 @@ def synchronize(device):
 def median_seconds(fn, device, repeat=5, warmup=1):
     """Median wall time of ``fn()`` over ``repeat`` calls, after ``warmup`` untimed ones.
 
-    The device is synchronised around every call, so queued GPU work is counted.
+    The device is synchronised around every call, so queued GPU work is counted. (Not
+    ``torch.utils.benchmark.Timer``: its ``timeit(1)`` runs two warm-up calls before each
+    timed one, tripling the cost of a median over single calls of a slow measurement, and
+    ``blocked_autorange`` decides the count itself.)
     """
     for _ in range(warmup):
         fn()
@@ -269,7 +274,6 @@ def measure_rates(device, repeat=5) -> dict:
 
 def rates_path(device) -> Path:
     """The file :func:`measured_rates` keeps ``device``'s measurement in."""
-    from . import config
     return config.cache_dir() / f"rates-{device_slug(device)}.json"
 
 
@@ -299,9 +303,7 @@ def measured_rates(device, fresh=False) -> dict:
                 pass
         record = {"key": key, "device": key["device"], **measure_rates(device),
                   "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(record, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        config.atomic_write(path, json.dumps(record, indent=1))
     return {k: v for k, v in record.items() if k != "key"}
 
 
@@ -311,25 +313,15 @@ def throughput_table() -> list[dict]:
     return [measured_rates(dev) for dev in devices]
 
 
-def time_forward(model, batch, size, device, repeat=3):
-    """Median seconds of a no-grad forward pass of ``batch`` random images of ``size`` pixels."""
-    model = model.to(device)
-    x = torch.rand(batch, 1, size, size, device=device)
-    with evaluating(model), torch.no_grad():
-        return median_seconds(lambda: model(x), device, repeat)
-
-
 def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json
     import json
 
-    from . import config
     devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
     rows = [measured_rates(d, fresh=True) for d in devices]
     dev = try_gpu()
     out = config.results_dir() / f"hardware-{device_slug(dev)}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"device": device_name(dev), "torch": torch.__version__,
-                               "rows": rows, "cpu_count": os.cpu_count()}, indent=1))
+    config.atomic_write(out, json.dumps({"device": device_name(dev), "torch": torch.__version__,
+                                         "rows": rows, "cpu_count": os.cpu_count()}, indent=1))
     for r in rows:
         print(r)
     print("wrote", out)

@@ -136,13 +136,6 @@ def plot_history(history, metrics=("train_loss", "val_loss", "train_acc", "val_a
     return ax
 
 
-def confusion_matrix(preds, labels, num_classes=10):
-    """Counts[i, j] = examples of true class i predicted as j."""
-    import torch
-    idx = labels.long() * num_classes + preds.long()
-    return torch.bincount(idx, minlength=num_classes**2).reshape(num_classes, num_classes)
-
-
 def plot_confusion(matrix, class_names, ax=None):
     if ax is None:
         _, ax = subplots(figsize=(5.5, 5))

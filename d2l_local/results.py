@@ -9,7 +9,6 @@ with the hardware it ran on. The static book shows these even when it was built 
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import torch
 
 from . import config, scales
 from .hardware import describe_device, device_name, device_slug
-from .plotting import confusion_matrix
+from .metrics import confusion_matrix
 
 
 def export_run(trainer, model, data, path=None, label="reference recipe", extra=None):
@@ -54,12 +53,7 @@ def export_run(trainer, model, data, path=None, label="reference recipe", extra=
 
 
 def _write_json(path, record):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-    return path
+    return config.atomic_write(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
 
 
 def findings_path(page: str, scale: str) -> Path:

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
+from .hardware import median_seconds
 from .layers import evaluating, has_uninitialized_params
 
 
@@ -237,3 +238,11 @@ def training_memory(model, input_shape, batch_size, optimizer_states=1, bytes_pe
     return {"weights": weights, "gradients": weights,
             "optimizer state": optimizer_states * weights,
             "activations": batch_size * per_image * bytes_per_value}
+
+
+def time_forward(model, batch, size, device, repeat=3):
+    """Median seconds of a no-grad forward pass of ``batch`` random images of ``size`` pixels."""
+    model = model.to(device)
+    x = torch.rand(batch, 1, size, size, device=device)
+    with evaluating(model), torch.no_grad():
+        return median_seconds(lambda: model(x), device, repeat)

@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import inspect
 import os
 import sys
-import tempfile
 import threading
 import time
 import weakref
@@ -185,8 +183,6 @@ class Trainer(HyperParameters):
             try:
                 self._prepare(model, data)
                 self._host_group = distributed.host_group() if world > 1 else None
-                if self.speed.compile:
-                    model.compile()  # in place: training_step's self(X) runs the compiled forward
                 self.steps = _Steps(model) if world == 1 else self._data_parallel(model)
                 while self.epoch < self.max_epochs and not self._stopping():
                     record = self.fit_epoch()
@@ -222,7 +218,7 @@ class Trainer(HyperParameters):
             if self._stopping():
                 break
             batch = self._to_device(batch)
-            with self.speed.autocast(self.device):
+            with self.speed.arithmetic(self.device):
                 out = self._step(batch)
             self.optim.zero_grad(set_to_none=True)
             out["loss"].backward()
@@ -254,6 +250,7 @@ class Trainer(HyperParameters):
             "train_images": seen * self.world, "train_batches": done,
             "val_images": self.val_images if complete else 0,
             "precision": self.speed.precision, "channels_last": self.speed.channels_last,
+            "speed": self.speed.as_dict(),
             "complete": complete,
         }
 
@@ -266,7 +263,7 @@ class Trainer(HyperParameters):
         with evaluating(self.model):
             for batch in batches:
                 batch = self._to_device(batch)
-                with self.speed.autocast(self.device):
+                with self.speed.arithmetic(self.device):
                     out = _as_dict(self.model.validation_step(batch))
                 seen += _accumulate(sums, out, len(batch[-1]))
         self.val_images = seen
@@ -280,7 +277,7 @@ class Trainer(HyperParameters):
         with evaluating(self.model):
             for batch in batches:
                 batch = self._to_device(batch)
-                with self.speed.autocast(self.device):
+                with self.speed.arithmetic(self.device):
                     preds.append(self.model(*batch[:-1]).argmax(dim=1))
                 labels.append(batch[-1])
         return torch.cat(preds).cpu(), torch.cat(labels).cpu()
@@ -344,8 +341,7 @@ class Trainer(HyperParameters):
         # One forward pass on two examples gives every lazy layer its shape (and its init)
         # before the optimizer sees it, and turns a too-small input into a clear error.
         self._probe(model, next(iter(self.val_loader))[0][:2])
-        if self.speed.channels_last:
-            model.to(memory_format=torch.channels_last)
+        self.speed.prepare_model(model)  # channels_last, compile: as the options say
         if self.optim is None:
             self.optim, self.scheduler = self._optimizers(model)
         elif self._new_schedule and hasattr(model, "configure_scheduler"):
@@ -381,9 +377,7 @@ class Trainer(HyperParameters):
         return DistributedDataParallel(_Steps(model), device_ids=ids)
 
     def _optimizers(self, model):
-        accepts_fused = "fused" in inspect.signature(model.configure_optimizers).parameters
-        optim = model.configure_optimizers(**({"fused": self.speed.fused} if accepts_fused
-                                              else {}))
+        optim = self.speed.optimizers(model)
         # A model may return (optimizer, scheduler); the scheduler steps every batch.
         optim, scheduler = optim if isinstance(optim, tuple) else (optim, None)
         if scheduler is None and hasattr(model, "configure_scheduler"):
@@ -410,10 +404,7 @@ class Trainer(HyperParameters):
                 torch.cuda.manual_seed(seed)
 
     def _to_device(self, batch):
-        batch = [t.to(self.device, non_blocking=True) for t in batch]
-        if self.speed.channels_last and batch[0].dim() == 4:
-            batch[0] = batch[0].contiguous(memory_format=torch.channels_last)
-        return batch
+        return self.speed.prepare_batch([t.to(self.device, non_blocking=True) for t in batch])
 
     def _step(self, batch):
         out = _as_dict(self.steps(batch))
@@ -609,20 +600,8 @@ class Trainer(HyperParameters):
     def save_checkpoint(self, path, model=None):
         """Write model, optimizer, epoch and history atomically (temp file + rename)."""
         state = self._state(model if model is not None else self.model)
+        config.atomic_write(path, write=lambda fh: torch.save(state, fh))
         path = os.fspath(path)
-        folder = os.path.dirname(os.path.abspath(path))
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ckpt-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                torch.save(state, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            raise
         return path
 
     def load_checkpoint(self, path, model):

@@ -123,7 +123,7 @@ flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
 
 # %%
 device = d2l.try_gpu()
-seconds = {size: d2l.hardware.time_forward(d2l.AlexNet(), 64, size, device)
+seconds = {size: d2l.time_forward(d2l.AlexNet(), 64, size, device)
            for size in (96, 224)}
 {size: f"{s * 1000:.1f} ms per batch of 64" for size, s in seconds.items()}
 

@@ -76,3 +76,19 @@ def test_interleaving_alternates_reference_and_ours():
 def test_too_few_reference_steps_are_refused():
     with pytest.raises(SystemExit):
         bench.parse_args(["--steps", "2", "--configs", "ref_ch6"])
+
+
+def test_mfu_divides_by_the_peak_of_the_precision_each_configuration_ran_in(monkeypatch):
+    peaks = {"fp32": 50e12, "bf16": 1000e12}  # tf32: not in the table
+    monkeypatch.setattr(bench, "peak_flops", lambda device, precision: peaks.get(precision))
+    runs = [{"config": "ref_ch6", "images_per_s": 500.0},  # upstream trains in fp32
+            {"config": "ours", "images_per_s": 1000.0, "speed": {"precision": "fp32"}},
+            {"config": "ours_fast", "images_per_s": 2000.0, "speed": {"precision": "bf16"}},
+            {"config": "ours_compile", "images_per_s": 900.0, "speed": {"precision": "tf32"}}]
+    table = bench.summarise(runs, ["ref_ch6", "ours", "ours_fast", "ours_compile"], "cuda")
+    per_image = bench.FLOPS_PER_IMAGE
+    assert table["ref_ch6"]["mfu"] == pytest.approx(500 * per_image / 50e12)
+    assert table["ours"]["mfu"] == pytest.approx(1000 * per_image / 50e12)
+    assert table["ours_fast"]["mfu"] == pytest.approx(2000 * per_image / 1000e12)
+    assert table["ours_fast"]["precision"] == "bf16"
+    assert "mfu" not in table["ours_compile"]  # no peak known for its precision: no MFU

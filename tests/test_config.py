@@ -39,3 +39,27 @@ def test_project_paths():
     assert root is not None and (root / "pyproject.toml").is_file()
     assert config.project_data_dir() == root / "data"
     assert config.results_dir() == root / "results"
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
+    from d2l_local import config
+    synced = []
+    real_fsync = config.os.fsync
+    monkeypatch.setattr(config.os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    path = tmp_path / "deep" / "record.json"
+    assert config.atomic_write(path, "première\n") == path  # the folder is made
+    assert path.read_text(encoding="utf-8") == "première\n" and len(synced) == 1
+    config.atomic_write(path, b"\x00\x01")
+    assert path.read_bytes() == b"\x00\x01" and len(synced) == 2
+
+    def half_then_fail(fh):
+        fh.write(b"half a file")
+        raise OSError("disk full")
+    with pytest.raises(OSError, match="disk full"):
+        config.atomic_write(path, write=half_then_fail)
+    assert path.read_bytes() == b"\x00\x01"  # the old file, whole
+    assert sorted(p.name for p in path.parent.iterdir()) == ["record.json"]  # no temp left
+    config.atomic_write(path, write=lambda fh: fh.write(b"by handle"))
+    assert path.read_bytes() == b"by handle"
+    with pytest.raises(ValueError):
+        config.atomic_write(path, "x", write=lambda fh: None)

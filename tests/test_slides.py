@@ -8,8 +8,9 @@ import jupytext
 from .browser import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import editions  # noqa: E402
 import slides  # noqa: E402
+
+import editions  # noqa: E402
 
 PAGE = """---
 jupytext:
@@ -77,7 +78,8 @@ def test_a_translation_gets_the_english_slide_types_by_position(tmp_path):
     english.write_text(PAGE, encoding="utf-8")
     slides.mark(english)
     translated = PAGE.replace("Some words.", "一些话。").replace(
-        "---\n\n(sec-x)=", "---\n\n% translation of notebooks/x.md, prose sha256 0123456789abcdef\n(sec-x)=")
+        "---\n\n(sec-x)=",
+        "---\n\n% translation of notebooks/x.md, prose sha256 0123456789abcdef\n(sec-x)=")
     page.write_text(translated, encoding="utf-8")
     assert slides.problems(page, english) and slides.sync(page, english)
     assert slides.problems(page, english) == [] and types_of(page) == types_of(english)

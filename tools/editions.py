@@ -52,9 +52,9 @@ from pathlib import Path
 
 import book_editions  # tools/ is this script's folder
 import crossrefs
-import slides
 import jupytext
 import make_notebooks
+import slides
 import yaml
 from make_notebooks import is_notebook
 

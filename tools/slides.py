@@ -116,8 +116,9 @@ def problems(page, english) -> list[str]:
 def main(argv):
     command, args = (argv[0], argv[1:]) if argv else ("", [])
     sys.path.insert(0, str(ROOT / "tools"))
-    import editions
     from make_notebooks import is_notebook
+
+    import editions
     english = [p for p in sorted((ROOT / "notebooks").glob("*.md")) if is_notebook(p)]
     if command == "mark":
         for page in (map(Path, args) if args else english):
