@@ -34,13 +34,14 @@ The modules, from the bottom up (each imports only modules above it in this list
     results      full-size runs written to and read from results/
     book         glue numbers and sentences into the pages, say how a page was run and
                  what its experiments found
+    lessons      lesson plans for teachers, timed from results/timings-*.json
     runs         the training panel without widgets: settings, a run, the runs table
     widgets      the TrainingPanel's view (imported on first use: it needs ipywidgets)
     explorer     the LayerExplorer: what each layer responds to (imported on first use)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
-from . import book, experiments, features, figures, results, runs, scales
+from . import book, experiments, features, figures, lessons, results, runs, scales
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module
 from .data import TEXT_LABELS, FashionMNIST
@@ -74,7 +75,7 @@ from .summary import layer_table, model_flops, smallest_input_size
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "experiments", "features", "figures", "results", "runs", "scales",
+    "book", "experiments", "features", "figures", "lessons", "results", "runs", "scales",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",
