@@ -84,7 +84,8 @@ def plan_rows(plan, folder=None) -> list[dict]:
         seconds, span = {scale: [] for scale in SETTINGS}, None
         for report in reports:
             cells = step_cells(report, page, headings, done.get((report["file"], page), ()))
-            if cells is None:
+            if cells is None:  # a file of this scale that did not time this page
+                seconds[report.get("scale", "quick")].append((report["device"], None))
                 continue
             done.setdefault((report["file"], page), set()).update(c["code_cell"] for c in cells)
             if cells:
@@ -105,6 +106,7 @@ def _seconds(measured, lang) -> str:
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
     return "; ".join(say("lesson_measured", seconds=s, device=d).in_language(lang)
+                     if s is not None else say("lesson_page_unmeasured").in_language(lang)
                      for d, s in measured)
 
 
@@ -138,3 +140,20 @@ def show_plan(plan, folder=None):
     """Display :func:`plan_html`."""
     from IPython.display import HTML, display
     display(HTML(plan_html(plan, folder)))
+
+
+def presets_html() -> str:
+    """The panel's presets in every language: each one's name, the values it compares
+    and what it is expected to show."""
+    from . import runs
+    parts = []
+    for lang in LANGUAGES:
+        rows = ""
+        for name, preset in runs.PRESETS.items():
+            values = " / ".join(runs.option_label(hp[preset["setting"]], lang)
+                                for hp in runs.preset_runs(name))
+            rows += (f"<tr><td>{html.escape(runs.preset_title(name, lang))}</td>"
+                     f"<td>{html.escape(values)}</td><td style='text-align:left'>"
+                     f"{html.escape(runs.preset_expectation(name, lang))}</td></tr>")
+        parts.append(f'<div lang="{lang}"><table class="d2l-runs">{rows}</table></div>')
+    return f'<div class="d2l-l10n" style="overflow-x:auto">{"".join(parts)}</div>'

@@ -295,6 +295,7 @@ TEXT = {
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} s on {device}",
     "lesson_unmeasured": "not measured yet (no timing file)",
+    "lesson_page_unmeasured": "not measured: the timing file lacks this page",
     "lesson_total": "Minutes planned in all: {minutes}.",
     "lesson_why_2012": "Ask why CNNs, known since 1995, only won in 2012; collect answers.",
     "lesson_features": "Show a crafted feature, then say what learning one would change.",

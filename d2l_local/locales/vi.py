@@ -295,6 +295,7 @@ TEXT = {
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo (không có tệp thời gian)",
+    "lesson_page_unmeasured": "chưa đo: tệp thời gian không có trang này",
     "lesson_total": "Tổng số phút dự kiến: {minutes}.",
     "lesson_why_2012": "Hỏi vì sao CNN có từ 1995 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
     "lesson_features": "Cho xem một đặc trưng thủ công, rồi bàn xem học đặc trưng thay đổi điều gì.",

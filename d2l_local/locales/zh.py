@@ -247,6 +247,7 @@ TEXT = {
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} 秒，{device}",
     "lesson_unmeasured": "尚未测量（没有计时文件）",
+    "lesson_page_unmeasured": "未测量：计时文件中没有这一页",
     "lesson_total": "共计划 {minutes} 分钟。",
     "lesson_why_2012": "提问：卷积网络 1995 年就有了，为什么到 2012 年才胜出？收集回答。",
     "lesson_features": "展示一个手工设计的特征，再讨论学习特征会改变什么。",
