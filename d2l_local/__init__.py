@@ -34,9 +34,9 @@ The modules, from the bottom up (each imports only modules above it in this list
     results      full-size runs written to and read from results/
     book         glue numbers and sentences into the pages, say how a page was run and
                  what its experiments found
-    lessons      lesson plans for teachers, timed from results/timings-*.json
     runs         the training panel without widgets: settings, a run, the runs table
     widgets      the TrainingPanel's view (imported on first use: it needs ipywidgets)
+    lessons      lesson plans for teachers, timed from results/timings-*.json
     explorer     the LayerExplorer: what each layer responds to (imported on first use)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
