@@ -36,11 +36,12 @@ The modules, from the bottom up (each imports only modules above it in this list
                  what its experiments found
     runs         the training panel without widgets: settings, a run, the runs table
     widgets      the TrainingPanel's view (imported on first use: it needs ipywidgets)
+    lessons      lesson plans for teachers, timed from results/timings-*.json
     explorer     the LayerExplorer: what each layer responds to (imported on first use)
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
-from . import book, experiments, features, figures, results, runs, scales
+from . import book, experiments, features, figures, lessons, results, runs, scales
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module
 from .data import TEXT_LABELS, FashionMNIST
@@ -74,7 +75,7 @@ from .summary import layer_table, model_flops, smallest_input_size, time_forward
 from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_table
 
 __all__ = [
-    "book", "experiments", "features", "figures", "results", "runs", "scales",
+    "book", "experiments", "features", "figures", "lessons", "results", "runs", "scales",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",

@@ -255,3 +255,158 @@ def _row(record, lang) -> dict:
         "test_acc": nan if record["val_acc"] is None else record["val_acc"],
         "rate": record["images_per_s"], "time": record["seconds"],
     }
+
+
+# ------------------------------------------------------------------- the presets
+# The classic comparisons, each a list of runs that differ in exactly one setting, the one
+# the preset compares; every other setting is the recipe for the machine, sized for the
+# scale (d2l.scales.pick): tiny in quick mode, minutes on a 2-core CPU, the reference run's
+# length on a GPU. What each is expected to show is catalog text (preset_<name>_expect).
+PRESETS = {
+    "relu_sigmoid": {"setting": "activation", "values": ("relu", "sigmoid")},
+    "dropout": {"setting": "dropout", "values": (0.5, 0.0)},
+    "lr_x10": {"setting": "lr", "factor": 10},
+    "size": {"setting": "resize", "values": (65, 224)},
+}
+
+
+def preset_size(name) -> dict:
+    """The run length of preset ``name`` at this scale: ``train_fraction`` and
+    ``max_epochs``. The input-size preset trains less at CPU full size, because its
+    224-pixel run does about twelve times the arithmetic of a 65-pixel one."""
+    from . import scales
+    _preset(name)
+    if name == "size":
+        return scales.pick(quick=dict(train_fraction=0.01, max_epochs=1),
+                           cpu=dict(train_fraction=0.05, max_epochs=1),
+                           gpu=dict(train_fraction=1.0, max_epochs=5))
+    return scales.pick(quick=dict(train_fraction=0.01, max_epochs=1),
+                       cpu=dict(train_fraction=0.1, max_epochs=3),
+                       gpu=dict(train_fraction=1.0, max_epochs=10))
+
+
+def _preset(name) -> dict:
+    if name not in PRESETS:
+        raise SettingError(say("panel_bad_choice", setting="preset", value=repr(name),
+                               label=say("panel_preset"), allowed=_listed(PRESETS)))
+    return PRESETS[name]
+
+
+def preset_runs(name, recipe=None, **overrides) -> list[dict]:
+    """The settings of each run of preset ``name``: the recipe (by default the one for
+    this machine), sized by :func:`preset_size`, then ``overrides`` (a teacher's
+    ``device='cpu'``, or a test's tinier ``train_fraction``), then the compared setting's
+    value of each run. Every run is checked by :func:`check_settings`, the panel's rule;
+    an override of the compared setting is refused."""
+    preset = _preset(name)
+    key = preset["setting"]
+    if key in overrides:
+        raise SettingError(say("panel_unknown", names=[key], known=", ".join(
+            k for k in HPARAMS if k != key)))
+    base = settings(recipe, **{**preset_size(name), **overrides})
+    values = preset.get("values") or (base[key], base[key] * preset["factor"])
+    return [check_settings({**base, key: value}) for value in values]
+
+
+def preset_title(name, lang="en") -> str:
+    """The preset's name in ``lang``."""
+    _preset(name)
+    return phrase(f"preset_{name}", lang)
+
+
+def preset_expectation(name, lang="en") -> str:
+    """What preset ``name`` is expected to show, in ``lang``: an expectation, not a
+    result (the runs have not been made when it is shown)."""
+    _preset(name)
+    values = {"ratio": size_cost_ratio()} if name == "size" else {}
+    return phrase(f"preset_{name}_expect", lang, **values)
+
+
+def size_cost_ratio(large=224, small=65) -> float:
+    """How many times the arithmetic of a training step (forwards and backwards) an image
+    of ``large`` pixels costs AlexNet, against one of ``small`` pixels, counted by
+    :func:`d2l_local.summary.model_flops`."""
+    key = (large, small)
+    if key not in _RATIOS:
+        from .summary import model_flops
+        cost = [model_flops(AlexNet(), (1, 1, n, n))["forward_backward"] for n in key]
+        _RATIOS[key] = cost[0] / cost[1]
+    return _RATIOS[key]
+
+
+_RATIOS: dict = {}
+
+
+def step_seconds(settings, batch=16, repeat=2) -> float:
+    """Seconds per training image with ``settings`` on the device they name, measured now
+    on a few batches of random images (the model, input size and speed options of the
+    run; no data load): what :func:`estimate_seconds` scales up."""
+    import time
+
+    from .hardware import synchronize
+    from .speed import Speed
+    hp = check_settings(settings)
+    device = try_gpu() if hp["device"] == "auto" else torch.device(hp["device"])
+    speed = Speed.auto(device)
+    model = AlexNet(dropout=hp["dropout"], activation=hp["activation"]).to(device)
+    x = torch.rand(batch, 1, hp["resize"], hp["resize"], device=device)
+    with torch.no_grad():
+        model(x[:1])  # the lazy layers take their shapes (and initial weights) here
+    if speed.channels_last:
+        model, x = model.to(memory_format=torch.channels_last), x.contiguous(
+            memory_format=torch.channels_last)
+    y = torch.zeros(batch, dtype=torch.long, device=device)
+    times = []
+    for i in range(repeat + 1):  # the first, a warm-up, is not counted
+        synchronize(device)
+        start = time.perf_counter()
+        with speed.autocast(device):
+            loss = torch.nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        synchronize(device)
+        times.append(time.perf_counter() - start)
+    return min(times[1:]) / batch
+
+
+def estimate_seconds(settings) -> float:
+    """About how long a run with ``settings`` takes on this machine: its training images
+    times its epochs at the rate :func:`step_seconds` measures now, plus the test images
+    of each epoch at a third of it (a forward pass only). Data loading is left out, so the
+    run takes a little longer."""
+    hp = check_settings(settings)
+    per_image = step_seconds(hp)
+    quick = config.quick_limits()
+    test_images = quick.val_examples if quick is not None else 10_000
+    n = num_train(hp["train_fraction"], hp["batch_size"])
+    return hp["max_epochs"] * (n + test_images / 3) * per_image
+
+
+def preset_estimate(name, lang="en", recipe=None, **overrides) -> str:
+    """How long preset ``name`` takes on this machine, in ``lang``: each run's estimate
+    (:func:`estimate_seconds`), measured now."""
+    from .book import duration
+    runs_ = preset_runs(name, recipe, **overrides)
+    key = PRESETS[name]["setting"]
+    parts = [phrase("preset_run_estimate", lang, value=option_label(hp[key], lang),
+                    duration=duration(estimate_seconds(hp)).in_language(lang))
+             for hp in runs_]
+    return phrase("preset_estimate", lang, runs=phrase("list_separator", lang).join(parts),
+                  images=num_train(runs_[0]["train_fraction"], runs_[0]["batch_size"]),
+                  epochs=runs_[0]["max_epochs"])
+
+
+def run_preset(name, recipe=None, *, first_run=1, stop=None, on_run=None,
+               **overrides) -> list[dict]:
+    """Train every run of preset ``name`` (:func:`preset_runs`) one after the other with
+    :func:`train`, without widgets, and return their records, numbered from ``first_run``.
+    ``on_run(record)`` is called after each; a ``stop`` that is set ends the run in
+    progress and skips the rest."""
+    records = []
+    for i, hp in enumerate(preset_runs(name, recipe, **overrides)):
+        if stop is not None and stop.is_set():
+            break
+        record = train(hp, run_number=first_run + i, stop=stop)
+        records.append(record)
+        if on_run is not None:
+            on_run(record)
+    return records

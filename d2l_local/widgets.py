@@ -10,7 +10,12 @@ and notebooks use without a browser:
 - ``panel.run(**overrides)``: train with the current values (overrides set the controls
   first) and return the run record; the Train button (``panel.start()``) does the same in
   a thread, so that Stop (``panel.stop()``) stays clickable; ``panel.wait()`` waits for it;
-- ``panel.history``: the list of run records.
+- ``panel.history``: the list of run records;
+- ``panel.run_preset(name)``: the runs of a preset comparison (:data:`runs.PRESETS`:
+  ReLU against sigmoid, with and without dropout, learning rate x10, 65 against 224
+  pixels), one after the other, each into the table, then all chosen in the comparison;
+  the Run preset button (``panel.start_preset()``) queues them in a thread, and Stop ends
+  the run in progress and skips the rest.
 
 Bad values come back as a message in the panel (and a record with ``status='rejected'``),
 never as a traceback; the constructor raises the same message as a ValueError. The panel
@@ -38,8 +43,10 @@ COLORS = {"info": "#31708f", "warning": "#8a6d3b", "error": "#a94442"}
 class TrainingPanel:
     """Controls, Train and Stop buttons, live progress and curves, and a run history."""
 
-    def __init__(self, recipe=None, **settings):
+    def __init__(self, recipe=None, preset="relu_sigmoid", **settings):
         start = runs.settings(recipe, **settings)  # checked before any widget exists
+        runs.preset_size(preset)  # a preset that does not exist is refused here too
+        self.recipe = recipe
         self.language = config.language()
         options = runs.choices()
         self.controls = {key: self._control(key, start[key], options)
@@ -61,6 +68,15 @@ class TrainingPanel:
         self.compare = W.SelectMultiple(options=[], description=self._t("panel_compare"),
                                         layout=W.Layout(width="340px", height="90px"))
         self.comparison = W.Image(format="png", layout=W.Layout(width="480px", display="none"))
+        self.preset = W.Dropdown(
+            options=[(runs.preset_title(n, self.language), n) for n in runs.PRESETS],
+            value=preset, description=self._t("panel_preset"),
+            style={"description_width": "110px"}, layout=W.Layout(width="340px"))
+        self.preset_button = W.Button(description=self._t("panel_run_preset"), icon="list")
+        self.preset_note = W.HTML(value="", layout=W.Layout(width="340px"))
+        self._describe_preset()
+        self.preset.observe(lambda _: self._chosen_preset(), names="value")
+        self.preset_button.on_click(lambda _: self.start_preset())
         self.history: list[dict] = []
         self.trainer = None  # the last run's
         self._lock = threading.Lock()  # held from Train until the run has ended
@@ -72,7 +88,8 @@ class TrainingPanel:
         self.compare.observe(lambda _: self._draw_comparison(), names="value")
         buttons = W.HBox([self.train_button, self.stop_button])
         left = W.VBox(list(self.controls.values())
-                      + [self.data_note, buttons, self.progress, self.status, self.message])
+                      + [self.data_note, buttons, self.progress, self.status, self.message,
+                         self.preset, self.preset_button, self.preset_note])
         self.widget = W.VBox([W.HBox([left, self.curves]),
                               W.HTML(f"<b>{self._t('panel_runs')}</b>"), self.table,
                               W.HBox([self.compare, self.comparison])])
@@ -112,6 +129,28 @@ class TrainingPanel:
             return self._refuse()
         return self._run(overrides, self._pressed())
 
+    def run_preset(self, name=None, **overrides) -> list[dict]:
+        """Train the runs of preset ``name`` (by default the chooser's) one after the other
+        and return their records; ``overrides`` size them (see :func:`runs.preset_runs`)."""
+        plan = self._plan(name, overrides)
+        if plan is None:
+            return [{"status": "rejected", "message": self._rejected}]
+        if not self._lock.acquire(blocking=False):
+            return [self._refuse()]
+        return self._run_queue(plan, self._pressed())
+
+    def start_preset(self, name=None, **overrides):
+        """What the Run preset button does: ``run_preset()`` in a background thread."""
+        plan = self._plan(name, overrides)
+        if plan is None:
+            return None
+        if not self._lock.acquire(blocking=False):
+            return self._refuse()
+        self._thread = threading.Thread(target=self._run_queue,
+                                        args=(plan, self._pressed()), daemon=True)
+        self._thread.start()
+        return self._thread
+
     def start(self):
         """What the Train button does: ``run()`` in a background thread. Stop counts from
         now, before the thread has loaded anything."""
@@ -147,34 +186,74 @@ class TrainingPanel:
         return self._stop
 
     def _run(self, overrides, stop):
-        """Check the settings, set the controls to them, train, show the record. Releases
-        the lock that ``run`` or ``start`` took."""
+        """One run (:meth:`_run_one`). Releases the lock that ``run`` or ``start`` took."""
         try:
-            try:
-                settings = runs.check_settings({**self.values(), **overrides})
-            except runs.SettingError as err:
-                self._say(err.text.in_language(self.language), "error")
-                return {"status": "rejected", "message": str(err)}
-            for key, value in settings.items():
-                self.controls[key].value = value
-            self._say("")
-            self._number = len(self.history) + 1
-            try:
-                record = runs.train(settings, run_number=self._number, stop=stop,
-                                    on_start=self._on_start, on_batch=self._on_batch,
-                                    on_epoch=self._on_epoch)
-            except RunInterrupted as err:  # panel.run() in a cell, and the kernel interrupted
-                self._show(err.record)
-                raise  # recorded in the table; the cell stops, as Jupyter users expect
-            if record["status"] == "rejected":
-                self._say(record["message"], "error")
-            else:
-                self._show(record)
-            return record
+            return self._run_one(overrides, stop)
         finally:
-            self._lock.release()
-            self.train_button.disabled = False
-            self.stop_button.disabled = True
+            self._released()
+
+    def _released(self):
+        self._lock.release()
+        self.train_button.disabled = False
+        self.stop_button.disabled = True
+
+    def _run_one(self, overrides, stop):
+        """Check the settings, set the controls to them, train, show the record."""
+        try:
+            settings = runs.check_settings({**self.values(), **overrides})
+        except runs.SettingError as err:
+            self._say(err.text.in_language(self.language), "error")
+            return {"status": "rejected", "message": str(err)}
+        for key, value in settings.items():
+            self.controls[key].value = value
+        self._say("")
+        self._number = len(self.history) + 1
+        try:
+            record = runs.train(settings, run_number=self._number, stop=stop,
+                                on_start=self._on_start, on_batch=self._on_batch,
+                                on_epoch=self._on_epoch)
+        except RunInterrupted as err:  # panel.run() in a cell, and the kernel interrupted
+            self._show(err.record)
+            raise  # recorded in the table; the cell stops, as Jupyter users expect
+        if record["status"] == "rejected":
+            self._say(record["message"], "error")
+        else:
+            self._show(record)
+        return record
+
+    def _plan(self, name, overrides):
+        """The settings of each run of preset ``name`` on this panel's recipe and device,
+        checked by the panel's rule; None, with the message shown, when refused."""
+        name = self.preset.value if name is None else name
+        overrides = {"device": self.controls["device"].value, **overrides}
+        try:
+            plan = runs.preset_runs(name, self.recipe, **overrides)
+        except runs.SettingError as err:
+            self._rejected = str(err)
+            self._say(err.text.in_language(self.language), "error")
+            return None
+        self.preset.value = name
+        self._describe_preset(queued=len(plan))
+        return plan
+
+    def _run_queue(self, plan, stop):
+        """The runs of ``plan`` one after the other (the lock is held), then chosen in the
+        comparison; a Stop ends the run in progress and skips the rest."""
+        records = []
+        try:
+            for settings in plan:
+                if stop.is_set():
+                    break
+                record = self._run_one(settings, stop)
+                records.append(record)
+                if stop.is_set() and len(records) < len(plan):
+                    self._say(self._t("panel_preset_skipped"), "warning")
+            made = [r["run"] for r in records if "run" in r]
+            if made:
+                self.compare.value = tuple(made)
+            return records
+        finally:
+            self._released()
 
     def _on_start(self, trainer):
         self.trainer = trainer
@@ -216,6 +295,34 @@ class TrainingPanel:
             self._say(record["message"], "error" if record["message"] else "info")
 
     # ---------------------------------------------------------------- display
+    def _describe_preset(self, queued=None):
+        """What the chosen preset is expected to show; with ``queued``, that many of its
+        runs were queued."""
+        name = self.preset.value
+        note = html.escape(runs.preset_expectation(name, self.language))
+        if queued:
+            note += "<br>" + html.escape(self._t(
+                "panel_preset_queued", title=runs.preset_title(name, self.language),
+                count=queued))
+        self.preset_note.value = f"<small>{note}</small>"
+
+    def _chosen_preset(self):
+        """The reader chose a preset: what it shows and, for the input sizes (whose
+        224-pixel run is long), how long it takes here, timed in a thread."""
+        self._describe_preset()
+        if self.preset.value == "size":
+            threading.Thread(target=self.estimate_preset, args=("size",), daemon=True).start()
+
+    def estimate_preset(self, name=None) -> str:
+        """How long preset ``name`` (by default the chooser's) takes on this machine, timed
+        now (:func:`runs.preset_estimate`), added to the note under the chooser."""
+        name = self.preset.value if name is None else name
+        text = runs.preset_estimate(name, self.language, self.recipe,
+                                    device=self.controls["device"].value)
+        if self.preset.value == name:  # not a preset the reader has left meanwhile
+            self.preset_note.value += f"<br><small>{html.escape(text)}</small>"
+        return text
+
     def _describe_data(self):
         n = runs.num_train(self.controls["train_fraction"].value,
                            self.controls["batch_size"].value)

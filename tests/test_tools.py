@@ -69,3 +69,36 @@ def test_run_notebooks_times_each_and_reports_failures(tmp_path):
     assert report["notebooks"][1]["status"].startswith("failed: ") and "no" in \
         report["notebooks"][1]["status"]
     assert json.loads((copies / "report.json").read_text()) == report
+
+
+def test_run_notebooks_times_each_code_cell(tmp_path):
+    """The report names the scale and the device, and for each page its code cells: place,
+    heading, first line and seconds (a cell that sleeps 0.5 s took at least that)."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Page\n\n## Waiting"),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(0.5)"),
+        nbformat.v4.new_markdown_cell("text without a heading"),
+        nbformat.v4.new_code_cell("\nx = 1  # quick")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "two.ipynb")
+    out = tmp_path / "timings.json"
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "run_notebooks.py"),
+                          str(tmp_path / "two.ipynb"), "--out", str(out)],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**__import__("os").environ, "D2L_QUICK": "1",
+                              "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    report = json.loads(out.read_text())
+    assert report["scale"] == "quick" and report["device"].startswith("cpu")
+    cells = report["notebooks"][0]["cells"]
+    assert [(c["index"], c["code_cell"], c["heading"], c["first_line"]) for c in cells] == [
+        (1, 1, "Waiting", "import time"), (3, 2, "Waiting", "x = 1  # quick")]
+    assert 0.5 <= cells[0]["seconds"] < report["notebooks"][0]["seconds"]
+    assert 0 <= cells[1]["seconds"] < 0.5
+
+
+def test_gpu_run_times_every_cell_into_a_timings_file():
+    script = (ROOT / "tools" / "gpu_run.sh").read_text()
+    assert "tools/run_notebooks.py" in script and "results/timings-gpu-" in script

@@ -5,7 +5,8 @@
 #   3. run the benchmark, 10 epochs per configuration of d2l_local, upstream for
 #      --reference-epochs (results/bench-<gpu>.json), exporting the full-size training
 #      run the book shows (results/alexnet-<gpu>.json),
-#   4. execute every notebook at full size and time it (results/notebooks-<gpu>.json).
+#   4. execute every notebook at full size and time it, page and code cell
+#      (results/timings-gpu-<gpu>.json: the teacher's page plans lessons from it).
 # Prepare here first with tools/prepare_gpu_run.sh (wheels in .whl/, the data in
 # data/FashionMNIST/raw/); carry .whl and data.
 set -uo pipefail
@@ -21,8 +22,8 @@ save() { cp results/*.json "$OUT/" 2>/dev/null; }  # after every step: a cut run
 python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"; save
 python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"; save
 # most important first; the exercises (the longest: several full trainings) last
-order="training firstlayer model data hardware features alexnet exercises"
+order="training firstlayer model data hardware features alexnet exercises teaching"
 D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py $(for n in $order; do echo notebooks/$n.md; done) \
-  --out "results/notebooks-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
+  --out "results/timings-gpu-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
 save
 ls -la "$OUT"

@@ -248,6 +248,66 @@ TEXT = {
     "panel_frozen_settings": "Settings of the last run:",
     "panel_frozen_runs": "Runs made while this page was built:",
     "panel_frozen_runs_region": "Runs made while this page was built",
+    # the panel's presets (d2l_local.runs.PRESETS)
+    "panel_preset": "preset",
+    "panel_run_preset": "Run preset",
+    "panel_preset_queued": "Preset “{title}”: {count} runs queued; each appears in the table when it ends, and the comparison shows them together.",
+    "panel_preset_skipped": "Preset stopped: the runs after the stopped one were not made.",
+    "preset_relu_sigmoid": "ReLU against sigmoid",
+    "preset_relu_sigmoid_expect": (
+        "Two runs that differ only in the activation function. Expect the sigmoid network to "
+        "learn more slowly: sigmoids saturate, so the gradients that reach the first layers "
+        "are small, and its test accuracy should stay nearer chance (0.10) for longer while "
+        "the ReLU network's rises. In a very short run both may still be close to chance."),
+    "preset_dropout": "With and without dropout",
+    "preset_dropout_expect": (
+        "Two runs with dropout 0.5 and 0.0 in the two hidden dense layers. Expect the run "
+        "without dropout to fit its training images faster, so that its training accuracy "
+        "pulls away from its test accuracy as the epochs go on. After one or two epochs the "
+        "gap may not have opened yet, and the run without dropout may even test a little "
+        "higher."),
+    "preset_lr_x10": "Learning rate ×10",
+    "preset_lr_x10_expect": (
+        "Two runs: the recipe's learning rate and ten times it. Expect the larger steps to "
+        "make the loss jump about or grow: the run may end as diverged (the table says so, "
+        "with advice) or stay near chance. If it survives, its first epochs can also move "
+        "faster than the recipe's: which one happens depends on the optimizer."),
+    "preset_size": "65 against 224 pixels",
+    "preset_size_expect": (
+        "Two runs on the same images, upsampled to 65 and to 224 pixels. Upsampling adds no "
+        "information, so expect similar accuracy; but an image at 224 pixels costs about "
+        "{ratio:.0f} times the arithmetic of one at 65, so expect the 224-pixel run to take "
+        "many times longer: on a 2-core CPU, minutes where the 65-pixel run takes seconds "
+        "(choosing this preset in the panel times it on this machine)."),
+    "preset_estimate": (
+        "Estimated on this machine, from training steps timed now: {runs} "
+        "({images:,} training images, epochs: {epochs}; loading the data comes on top)."),
+    "preset_run_estimate": "{value}: about {duration}",
+    # the teacher's lesson plans (d2l_local.lessons)
+    "lesson_column_step": "step",
+    "lesson_column_page": "page",
+    "lesson_column_cells": "code cells to run",
+    "lesson_column_minutes": "minutes planned",
+    "lesson_column_what": "what to do",
+    "lesson_scale_quick": "cells' time, quick mode",
+    "lesson_scale_cpu": "cells' time, CPU full size",
+    "lesson_scale_gpu": "cells' time, GPU full size",
+    "lesson_cells": "{first}–{last}",
+    "lesson_measured": "{seconds:.1f} s on {device}",
+    "lesson_unmeasured": "not measured yet (no timing file)",
+    "lesson_page_unmeasured": "not measured: the timing file lacks this page",
+    "lesson_total": "Minutes planned in all: {minutes}.",
+    "lesson_why_2012": "Ask why CNNs, known since 1995, only won in 2012; collect answers.",
+    "lesson_features": "Show a crafted feature, then say what learning one would change.",
+    "lesson_model": "Walk through the layers; show ReLU against sigmoid and dropout.",
+    "lesson_panel": "Run the ReLU-against-sigmoid preset live; predict before it ends.",
+    "lesson_summary": "Read the summary together; set two exercises as homework.",
+    "lesson_data": "Load Fashion-MNIST; measure what upsampling to 224 pixels costs.",
+    "lesson_hardware": "Compare CPU and GPU; measure this machine's rates.",
+    "lesson_model_all": "Build AlexNet; count its parameters and FLOPs per layer.",
+    "lesson_training": "Train with the machine's recipe; then the presets, in pairs.",
+    "lesson_firstlayer": "Train briefly and look at the first layer's filters.",
+    "lesson_exercises": "Pairs pick an exercise, run it and report in two minutes.",
 }
 
 # Fashion-MNIST's classes as the prose names them: as d2l_local.data.TEXT_LABELS writes them

@@ -248,6 +248,66 @@ TEXT = {
     "panel_frozen_settings": "Thiết lập của lần chạy cuối:",
     "panel_frozen_runs": "Các lần chạy được thực hiện khi trang này được xây dựng:",
     "panel_frozen_runs_region": "Các lần chạy được thực hiện khi trang này được xây dựng",
+    # các so sánh dựng sẵn của bảng điều khiển (d2l_local.runs.PRESETS)
+    "panel_preset": "so sánh dựng sẵn",
+    "panel_run_preset": "Chạy so sánh",
+    "panel_preset_queued": "So sánh “{title}”: đã xếp {count} lần chạy; mỗi lần hiện trong bảng khi kết thúc, và biểu đồ so sánh vẽ chúng cùng nhau.",
+    "panel_preset_skipped": "So sánh đã dừng: các lần chạy sau lần bị dừng không được thực hiện.",
+    "preset_relu_sigmoid": "ReLU so với sigmoid",
+    "preset_relu_sigmoid_expect": (
+        "Hai lần chạy chỉ khác nhau ở hàm kích hoạt. Dự kiến mạng sigmoid học chậm hơn: hàm "
+        "sigmoid bão hòa nên gradient truyền về các tầng đầu rất nhỏ, và độ chính xác kiểm tra "
+        "của nó sẽ ở gần mức đoán ngẫu nhiên (0,10) lâu hơn trong khi của mạng ReLU tăng lên. "
+        "Với một lần chạy rất ngắn, cả hai có thể vẫn gần mức đoán ngẫu nhiên."),
+    "preset_dropout": "Có và không có dropout",
+    "preset_dropout_expect": (
+        "Hai lần chạy với dropout 0,5 và 0,0 ở hai tầng kết nối đầy đủ ẩn. Dự kiến lần chạy "
+        "không có dropout khớp các ảnh huấn luyện nhanh hơn, nên độ chính xác huấn luyện của nó "
+        "ngày càng cao hơn độ chính xác kiểm tra qua các epoch. Sau một hai epoch, khoảng cách "
+        "này có thể chưa xuất hiện, và lần chạy không có dropout thậm chí có thể kiểm tra tốt "
+        "hơn một chút."),
+    "preset_lr_x10": "Tốc độ học ×10",
+    "preset_lr_x10_expect": (
+        "Hai lần chạy: tốc độ học của công thức và gấp mười lần. Dự kiến bước lớn hơn làm mất "
+        "mát nhảy loạn hoặc tăng lên: lần chạy có thể kết thúc ở trạng thái phân kỳ (bảng sẽ ghi "
+        "rõ, kèm lời khuyên) hoặc ở gần mức đoán ngẫu nhiên. Nếu không phân kỳ, các epoch đầu "
+        "của nó cũng có thể tiến nhanh hơn công thức: điều nào xảy ra tùy vào bộ tối ưu."),
+    "preset_size": "65 so với 224 điểm ảnh",
+    "preset_size_expect": (
+        "Hai lần chạy trên cùng các ảnh, được phóng lên 65 và 224 điểm ảnh. Phóng ảnh không thêm "
+        "thông tin, nên dự kiến độ chính xác gần nhau; nhưng một ảnh 224 điểm ảnh tốn khoảng "
+        "{ratio:.0f} lần phép tính của một ảnh 65 điểm ảnh, nên dự kiến lần chạy 224 điểm ảnh lâu "
+        "hơn nhiều lần: trên CPU 2 nhân là vài phút, trong khi lần chạy 65 điểm ảnh chỉ vài giây "
+        "(chọn so sánh này trong bảng điều khiển sẽ đo thời gian trên máy này)."),
+    "preset_estimate": (
+        "Ước tính trên máy này, từ các bước huấn luyện vừa đo: {runs} ({images:,} ảnh huấn "
+        "luyện, số epoch: {epochs}; chưa tính thời gian nạp dữ liệu)."),
+    "preset_run_estimate": "{value}: khoảng {duration}",
+    # giáo án cho giáo viên (d2l_local.lessons)
+    "lesson_column_step": "bước",
+    "lesson_column_page": "trang",
+    "lesson_column_cells": "ô mã cần chạy",
+    "lesson_column_minutes": "số phút dự kiến",
+    "lesson_column_what": "việc cần làm",
+    "lesson_scale_quick": "thời gian các ô, chế độ nhanh",
+    "lesson_scale_cpu": "thời gian các ô, CPU kích thước đầy đủ",
+    "lesson_scale_gpu": "thời gian các ô, GPU kích thước đầy đủ",
+    "lesson_cells": "{first}–{last}",
+    "lesson_measured": "{seconds:.1f} giây trên {device}",
+    "lesson_unmeasured": "chưa được đo (không có tệp thời gian)",
+    "lesson_page_unmeasured": "chưa đo: tệp thời gian không có trang này",
+    "lesson_total": "Tổng số phút dự kiến: {minutes}.",
+    "lesson_why_2012": "Hỏi vì sao CNN có từ 1995 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
+    "lesson_features": "Cho xem một đặc trưng thủ công, rồi bàn xem học đặc trưng thay đổi điều gì.",
+    "lesson_model": "Đi qua từng tầng; cho xem ReLU so với sigmoid và dropout.",
+    "lesson_panel": "Chạy trực tiếp so sánh ReLU với sigmoid; cho lớp dự đoán trước khi xong.",
+    "lesson_summary": "Cùng đọc phần tóm tắt; giao hai bài tập về nhà.",
+    "lesson_data": "Nạp Fashion-MNIST; đo chi phí của việc phóng ảnh lên 224 điểm ảnh.",
+    "lesson_hardware": "So sánh CPU và GPU; đo tốc độ của máy này.",
+    "lesson_model_all": "Dựng AlexNet; đếm tham số và FLOP của từng tầng.",
+    "lesson_training": "Huấn luyện bằng công thức của máy; sau đó chạy các so sánh theo cặp.",
+    "lesson_firstlayer": "Huấn luyện ngắn rồi xem các bộ lọc của tầng đầu tiên.",
+    "lesson_exercises": "Từng cặp chọn một bài tập, chạy và trình bày trong hai phút.",
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them

@@ -206,6 +206,60 @@ TEXT = {
     "panel_frozen_settings": "最后一次运行的设置：",
     "panel_frozen_runs": "构建本页时进行的运行：",
     "panel_frozen_runs_region": "构建本页时进行的运行",
+    # 面板的预设比较（d2l_local.runs.PRESETS）
+    "panel_preset": "预设",
+    "panel_run_preset": "运行预设",
+    "panel_preset_queued": "预设“{title}”：已排入 {count} 次运行；每次结束后出现在表中，对比图把它们画在一起。",
+    "panel_preset_skipped": "预设已停止：被停止那次之后的运行没有进行。",
+    "preset_relu_sigmoid": "ReLU 对比 sigmoid",
+    "preset_relu_sigmoid_expect": (
+        "两次运行只有激活函数不同。预计 sigmoid 网络学得更慢：sigmoid 会饱和，传回前几层的梯度"
+        "很小，所以它的测试准确率会在更长时间里停留在随机猜测（0.10）附近，而 ReLU 网络的准确率"
+        "会上升。运行很短时，两者可能都还接近随机猜测。"),
+    "preset_dropout": "有无暂退法（dropout）",
+    "preset_dropout_expect": (
+        "两次运行在两个隐藏全连接层中分别使用 0.5 和 0.0 的暂退概率。预计不用暂退法的运行更快地"
+        "拟合训练图像，随着轮数增加，它的训练准确率会逐渐高出测试准确率。只训练一两轮时，这个差距"
+        "可能还没有出现，不用暂退法的运行的测试准确率甚至可能略高。"),
+    "preset_lr_x10": "学习率 ×10",
+    "preset_lr_x10_expect": (
+        "两次运行：配方的学习率和它的十倍。预计更大的步长会让损失跳动或增大：这次运行可能以"
+        "发散结束（表中会注明，并给出建议），或停留在随机猜测附近。如果它没有发散，它的前几轮"
+        "也可能比配方进展得更快：出现哪种情况取决于优化器。"),
+    "preset_size": "65 像素对比 224 像素",
+    "preset_size_expect": (
+        "两次运行使用相同的图像，分别上采样到 65 和 224 像素。上采样不增加信息，所以预计准确率"
+        "相近；但一张 224 像素的图像的计算量约为 65 像素的 {ratio:.0f} 倍，所以预计 224 像素的"
+        "运行要长很多倍：在双核 CPU 上，65 像素的运行需要几秒，它需要几分钟（在面板中选择这个预设，会在本机上为它计时）。"),
+    "preset_estimate": (
+        "在本机上根据刚刚计时的训练步估计：{runs}（{images:,} 张训练图像，轮数：{epochs}；"
+        "加载数据的时间另计）。"),
+    "preset_run_estimate": "{value}：约 {duration}",
+    # 教师的课程计划（d2l_local.lessons）
+    "lesson_column_step": "步骤",
+    "lesson_column_page": "页面",
+    "lesson_column_cells": "要运行的代码单元",
+    "lesson_column_minutes": "计划分钟数",
+    "lesson_column_what": "做什么",
+    "lesson_scale_quick": "单元用时，快速模式",
+    "lesson_scale_cpu": "单元用时，CPU 完整规模",
+    "lesson_scale_gpu": "单元用时，GPU 完整规模",
+    "lesson_cells": "{first}–{last}",
+    "lesson_measured": "{seconds:.1f} 秒，{device}",
+    "lesson_unmeasured": "尚未测量（没有计时文件）",
+    "lesson_page_unmeasured": "未测量：计时文件中没有这一页",
+    "lesson_total": "共计划 {minutes} 分钟。",
+    "lesson_why_2012": "提问：卷积网络 1995 年就有了，为什么到 2012 年才胜出？收集回答。",
+    "lesson_features": "展示一个手工设计的特征，再讨论学习特征会改变什么。",
+    "lesson_model": "逐层讲解网络；演示 ReLU 对比 sigmoid 以及暂退法。",
+    "lesson_panel": "现场运行“ReLU 对比 sigmoid”预设；在结束前让学生预测结果。",
+    "lesson_summary": "一起读小结；布置两道练习作为作业。",
+    "lesson_data": "加载 Fashion-MNIST；测量上采样到 224 像素的代价。",
+    "lesson_hardware": "比较 CPU 和 GPU；测量本机的计算速率。",
+    "lesson_model_all": "搭建 AlexNet；逐层统计参数量和浮点运算量。",
+    "lesson_training": "用适合本机的配方训练；然后两人一组运行预设。",
+    "lesson_firstlayer": "短时间训练，观察第一层的滤波器。",
+    "lesson_exercises": "两人一组选一道练习，运行后用两分钟汇报。",
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them

@@ -1,0 +1,159 @@
+"""Lesson plans for teachers, timed from measurements: each step names its page and the
+code cells it runs, and how long those cells took in each timing file that
+``tools/run_notebooks.py`` wrote under results/ (``timings-<scale>-<machine>.json``).
+A setting with no timing file is said to be unmeasured, never guessed.
+
+    plan = d2l.lessons.plan_rows("class50")
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from .book import say
+from .config import results_dir
+from .locales import LANGUAGES
+
+# Each step: the page, the sections (headings) whose cells it runs (None: the whole page),
+# the minutes planned for it in class (talk and questions included: the teacher's budget,
+# not a measurement), and the catalog key of what to do.
+PLANS = {
+    "class50": [
+        ("alexnet", None, 5, "lesson_why_2012"),
+        ("features", ("What a crafted feature computes", "Features that are learned"), 8,
+         "lesson_features"),
+        ("model", ("Layer by layer", "ReLU instead of sigmoid", "Dropout"), 15,
+         "lesson_model"),
+        ("training", ("Try it yourself: the training panel",), 15, "lesson_panel"),
+        ("exercises", ("Summary",), 7, "lesson_summary"),
+    ],
+    "lab120": [
+        ("data", None, 15, "lesson_data"),
+        ("hardware", None, 20, "lesson_hardware"),
+        ("model", None, 25, "lesson_model_all"),
+        ("training", None, 25, "lesson_training"),
+        ("firstlayer", ("A short training run", "What the first layer can become"), 15,
+         "lesson_firstlayer"),
+        ("exercises", ("Exercises",), 20, "lesson_exercises"),
+    ],
+}
+# The settings a teacher may run at, in the order the table shows them.
+SETTINGS = ("quick", "cpu", "gpu")
+
+
+def timing_files(folder=None) -> list[Path]:
+    """The timing files under results/ (or ``folder``), sorted by name."""
+    return sorted(Path(folder or results_dir()).glob("timings-*.json"))
+
+
+def load_timings(folder=None) -> list[dict]:
+    """Each timing file's report, with its file name as ``file``."""
+    return [{**json.loads(p.read_text(encoding="utf-8")), "file": p.name}
+            for p in timing_files(folder)]
+
+
+def step_cells(report, page, headings, done=()) -> list[dict] | None:
+    """The code cells of ``page`` a step runs: from the top of the page to the last cell
+    under ``headings`` (a notebook runs from the top), less the cells in ``done`` (code
+    cell numbers an earlier step on that page ran). None where the report lacks the page;
+    a heading not on the page raises ValueError."""
+    rows = next((n for n in report["notebooks"] if n["notebook"] == page), None)
+    if rows is None or "cells" not in rows:
+        return None
+    cells = rows["cells"]
+    if headings is None:
+        last = len(cells)
+    else:
+        missing = set(headings) - {c["heading"] for c in cells}
+        if missing:
+            raise ValueError(f"{page} has no code cell under {sorted(missing)}")
+        last = max(c["code_cell"] for c in cells if c["heading"] in headings)
+    return [c for c in cells if c["code_cell"] <= last and c["code_cell"] not in done]
+
+
+def plan_rows(plan, folder=None) -> list[dict]:
+    """One row per step of ``plan``: ``page``, ``cells`` (first and last code cell number
+    to run, None if the page has no cell to run), ``minutes`` (planned), ``text`` (the
+    catalog key), and ``seconds``: for each scale in :data:`SETTINGS` the list of
+    ``(device, seconds)`` measured in the timing files of that scale (empty: unmeasured)."""
+    reports = load_timings(folder)
+    rows, done = [], {}
+    for page, headings, minutes, key in PLANS[plan]:
+        seconds, span = {scale: [] for scale in SETTINGS}, None
+        for report in reports:
+            cells = step_cells(report, page, headings, done.get((report["file"], page), ()))
+            if cells is None:  # a file of this scale that did not time this page
+                seconds[report.get("scale", "quick")].append((report["device"], None))
+                continue
+            done.setdefault((report["file"], page), set()).update(c["code_cell"] for c in cells)
+            if cells:
+                span = (cells[0]["code_cell"], cells[-1]["code_cell"])
+            seconds[report.get("scale", "quick")].append(
+                (report["device"], round(sum(c["seconds"] or 0 for c in cells), 1)))
+        rows.append({"page": page, "headings": headings, "cells": span, "minutes": minutes,
+                     "text": key, "seconds": seconds})
+    return rows
+
+
+def measured_pages(folder=None) -> dict:
+    """For each timing file, the pages it measured: what the teacher's page names."""
+    return {r["file"]: [n["notebook"] for n in r["notebooks"]] for r in load_timings(folder)}
+
+
+def _seconds(measured, lang) -> str:
+    if not measured:
+        return say("lesson_unmeasured").in_language(lang)
+    return "; ".join(say("lesson_measured", seconds=s, device=d).in_language(lang)
+                     if s is not None else say("lesson_page_unmeasured").in_language(lang)
+                     for d, s in measured)
+
+
+def plan_html(plan, folder=None) -> str:
+    """The plan as a table in every language (each in a ``lang`` element of a
+    ``.d2l-l10n`` container, of which the book shows the page's language)."""
+    rows = plan_rows(plan, folder)
+    parts = []
+    for lang in LANGUAGES:
+        def t(key, **values):
+            return html.escape(say(key, **values).in_language(lang))
+        head = "".join(f"<th>{t('lesson_column_' + c)}</th>" for c in
+                       ("step", "page", "cells", "minutes", "what")) + "".join(
+            f"<th>{t('lesson_scale_' + s)}</th>" for s in SETTINGS)
+        body = ""
+        for i, row in enumerate(rows, 1):
+            cells = (t("lesson_cells", first=row["cells"][0], last=row["cells"][1])
+                     if row["cells"] else "–")
+            body += (f"<tr><td>{i}</td><td>{row['page']}</td><td>{cells}</td>"
+                     f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"
+                     + "".join(f"<td>{html.escape(_seconds(row['seconds'][s], lang))}</td>"
+                               for s in SETTINGS) + "</tr>")
+        total = sum(r["minutes"] for r in rows)
+        parts.append(f'<div lang="{lang}"><table class="d2l-runs"><tr>{head}</tr>{body}'
+                     f'</table><p>{t("lesson_total", minutes=total)}</p></div>')
+    return (f'<div class="d2l-l10n" style="overflow-x:auto">'
+            f'{"".join(parts)}</div>')
+
+
+def show_plan(plan, folder=None):
+    """Display :func:`plan_html`."""
+    from IPython.display import HTML, display
+    display(HTML(plan_html(plan, folder)))
+
+
+def presets_html() -> str:
+    """The panel's presets in every language: each one's name, the values it compares
+    and what it is expected to show."""
+    from . import runs
+    parts = []
+    for lang in LANGUAGES:
+        rows = ""
+        for name, preset in runs.PRESETS.items():
+            values = " / ".join(runs.option_label(hp[preset["setting"]], lang)
+                                for hp in runs.preset_runs(name))
+            rows += (f"<tr><td>{html.escape(runs.preset_title(name, lang))}</td>"
+                     f"<td>{html.escape(values)}</td><td style='text-align:left'>"
+                     f"{html.escape(runs.preset_expectation(name, lang))}</td></tr>")
+        parts.append(f'<div lang="{lang}"><table class="d2l-runs">{rows}</table></div>')
+    return f'<div class="d2l-l10n" style="overflow-x:auto">{"".join(parts)}</div>'

@@ -1,0 +1,120 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# (sec-teaching)=
+# # Teaching with This Chapter
+
+# %%
+import d2l_local as d2l
+from IPython.display import HTML, display
+
+d2l.book.show_run_mode("teaching")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# This page is for the person at the front of the room. It plans two lessons from the
+# chapter's pages, a 50-minute class and a 2-hour lab, and shows how to run the training
+# panel's comparisons in one click. The seconds in the plans are not guesses: they are the
+# time each page's code cells took when `tools/run_notebooks.py` ran them, read from the
+# timing files it wrote under `results/` (one per scale and machine). A setting with no
+# timing file says so. The next cell lists the files and the pages each one measured.
+
+# %%
+measured = d2l.lessons.measured_pages()
+for name, pages in measured.items():
+    print(f"{name}: {', '.join(pages)}")
+if not measured:
+    print("No timing file yet: run tools/run_notebooks.py (see its header).")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The quick-mode file was recorded on a machine with two CPU cores that was shared with
+# other work at the time, so its seconds are an upper bound for a quiet laptop; it timed
+# only the pages the cell above lists, and the plans say "not measured" for the others. No run at
+# CPU full size or on a GPU has been timed yet; `tools/gpu_run.sh` writes the GPU's file
+# when it runs, and the tables below fill in from it. A step's cells run from the top of
+# its page (a notebook runs in order), less the cells an earlier step of the same page has
+# run; the planned minutes are the teacher's budget for talk, questions and the cells
+# together.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## A 50-minute class
+#
+# One story in five steps: why 2012, what changed in the network, and a live comparison
+# that the class predicts before it ends.
+
+# %%
+display(HTML(d2l.lessons.plan_html("class50")))
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## A 2-hour lab
+#
+# Students work in pairs at their own machines. Each pair runs the pages in order and
+# stops to answer the questions in the text; the last twenty minutes are one exercise per
+# pair, reported to the room.
+
+# %%
+display(HTML(d2l.lessons.plan_html("lab120")))
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## The slideshow
+#
+# Every page of the chapter is also a slideshow. In the project's JupyterLab, open a page,
+# run it from the top, then open its slides from the notebook's toolbar (or the command
+# `slideshow:open`): jupyterlab-myst-revealjs shows the page as reveal.js slides beside the
+# notebook, with the MyST markup rendered and the code cells runnable on the slides in the
+# page's kernel. A Markdown cell with a heading starts a new slide, every other one a slide
+# below it. Start long cells, such as training, from the notebook rather than from a slide:
+# the extension rebuilds its slides shortly after the notebook changes, and a cell that
+# runs longer than that loses its output on the slide, while the notebook keeps it.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Comparisons in one click: the panel's presets
+#
+# The training panel ([Training AlexNet](training.md#sec-training)) has a preset chooser and a
+# *Run preset* button. A preset is a pair of runs that differ in exactly one setting; the
+# rest is the recipe for the machine, sized for the scale: one epoch on 600 images in quick
+# mode, a few minutes per run on a 2-core CPU, the reference run's length on a GPU. The
+# button queues both runs; each appears in the table of runs when it ends, and the
+# comparison plot then shows their test accuracy side by side. Stop ends the run in
+# progress and skips the rest. The table below lists the presets with the values they
+# compare at this page's scale, and what each is expected to show.
+
+# %%
+display(HTML(d2l.lessons.presets_html()))
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# These are expectations, not results: a short run can hide a difference that a long one
+# shows, which is itself worth discussing with a class. The input-size preset is the slow
+# one: its 224-pixel run does about twelve times the arithmetic of the 65-pixel run, so on
+# a 2-core CPU it takes minutes where the small one takes seconds; choosing it in the panel
+# times a training step on the machine and shows how long each run will take
+# (`panel.estimate_preset()` does the same from code). Here the panel runs the ReLU
+# against sigmoid preset on a tiny slice of the data, one epoch of 600 images, so that
+# this page stays short; in class, press *Run preset* instead.
+
+# %%
+panel = d2l.TrainingPanel(preset="relu_sigmoid")
+records = panel.run_preset(train_fraction=0.01, max_epochs=1)  # tiny at every scale
+panel
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The same comparison runs without any widget, for a script or a prepared notebook:
+# `d2l.runs.run_preset("dropout")` returns one record per run, each with its history.
+
+# %% tags=["remove-cell"]
+assert [r["status"] for r in records] == ["finished", "finished"]
+assert [r["hparams"]["activation"] for r in records] == ["relu", "sigmoid"]
+assert all(len(r["history"]) == 1 for r in records)
+assert panel.compare.value == (1, 2)
