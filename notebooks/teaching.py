@@ -39,11 +39,11 @@ if not measured:
     print("No timing file yet: run tools/run_notebooks.py (see its header).")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# The quick-mode file was recorded on a machine with two CPU cores that was shared with
-# other work at the time, so its seconds are an upper bound for a quiet laptop; it timed
-# only the pages the cell above lists, and the plans say "not measured" for the others. No run at
-# CPU full size or on a GPU has been timed yet; `tools/gpu_run.sh` writes the GPU's file
-# when it runs, and the tables below fill in from it. A step's cells run from the top of
+# A plan says "not measured" where no file covers a page at that scale (the cell above
+# lists what each file timed); `tools/gpu_run.sh` writes the GPU's file when it runs, and
+# the tables below fill in from it. The committed quick-mode file was recorded on two CPU
+# cores shared with other work at the time, so its seconds are an upper bound for a quiet
+# laptop. A step's cells run from the top of
 # its page (a notebook runs in order), less the cells an earlier step of the same page has
 # run; the planned minutes are the teacher's budget for talk, questions and the cells
 # together.
@@ -94,10 +94,13 @@ display(HTML(d2l.lessons.plan_html("lab120")))
 # %%
 display(HTML(d2l.lessons.presets_html()))
 
+# %% tags=["remove-cell"]
+size_ratio = d2l.book.glue("size_ratio", d2l.runs.size_cost_ratio(), ".0f")
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # These are expectations, not results: a short run can hide a difference that a long one
 # shows, which is itself worth discussing with a class. The input-size preset is the slow
-# one: its 224-pixel run does about twelve times the arithmetic of the 65-pixel run, so on
+# one: its 224-pixel run does about {eval}`size_ratio` times the arithmetic of the 65-pixel run, so on
 # a 2-core CPU it takes minutes where the small one takes seconds; choosing it in the panel
 # times a training step on the machine and shows how long each run will take
 # (`panel.estimate_preset()` does the same from code). Here the panel runs the ReLU
