@@ -58,8 +58,9 @@ sync: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py $(COLAB_DIR) --values _build/jupyter_execute/notebooks
 
+# the fast unit tests, for the edit-test loop (make test runs the slow ones too)
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not browser and not site and not bench" -q
+	$(BIN)/python -m pytest tests -m "not browser and not site and not bench and not slow" -q
 
 benchtest: $(STAMP)
 	$(BIN)/python -m pytest tests -m bench -q -p no:cacheprovider

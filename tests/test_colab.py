@@ -181,6 +181,7 @@ def test_the_books_own_run_is_written_into_the_text(tmp_path):
     assert "本页以**CPU完整规模**运行。" in zh_text
 
 
+@pytest.mark.slow
 def test_generated_notebook_shows_this_runs_values(tmp_path, quick):
     """The data page, generated, executed: the cell under a paragraph shows the numbers
     of this run, and no computing cell prints anything."""
@@ -210,6 +211,7 @@ def test_colab_links_name_the_generated_notebooks():
 IPYWIDGETS_7 = ROOT / "build" / "ipywidgets-7.7.1"
 
 
+@pytest.mark.slow
 def test_the_panel_works_with_colabs_ipywidgets(quick):
     """Colab ships ipywidgets 7.7.1: the panel is built, trains and redraws with it."""
     if not (IPYWIDGETS_7 / "ipywidgets").is_dir():
@@ -270,6 +272,7 @@ def test_the_first_cell_lets_a_reader_choose_the_scale(generated, monkeypatch, c
     assert config.quick_mode() is quick
 
 
+@pytest.mark.slow
 def test_a_generated_notebook_runs_in_a_fresh_folder_installing_as_its_first_cell_says(
         tmp_path, quick, monkeypatch):
     """The data notebook alone in an empty folder, run top to bottom by a Python that has

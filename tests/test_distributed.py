@@ -15,7 +15,8 @@ import torch
 import d2l_local as d2l
 from d2l_local import distributed, train
 
-pytestmark = pytest.mark.timeout(300)  # ranks that wait for each other forever fail here
+# processes take seconds to start; ranks that wait for each other forever fail at 300 s
+pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 # No dropout (its masks would differ between one batch and two halves); momentum and a

@@ -17,6 +17,7 @@ def test_late_accuracy_averages_the_last_epochs():
     assert short.loc["one", "gap"] == pytest.approx(0.05)
 
 
+@pytest.mark.slow
 def test_run_experiments_tabulates_each_run():
     runs = {
         "sigmoid": (lambda: d2l.LeNet(lr=0.1), lambda: d2l.FashionMNIST(64, num_train=128,

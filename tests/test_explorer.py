@@ -282,6 +282,7 @@ def test_attribution_is_captums_and_zero_where_the_network_does_not_look():
 
 
 # ------------------------------------------------------------- the ipywidgets view
+@pytest.mark.slow
 def test_the_view_updates_when_its_controls_change():
     from matplotlib import pyplot as plt
     net, data = tiny_net(classes=3), fake_data(n=30)
@@ -357,6 +358,7 @@ def test_the_view_updates_when_its_controls_change():
     assert all(t["wall"] > 0 and t["cpu"] > 0 for t in times.values())
 
 
+@pytest.mark.slow
 def test_the_static_book_shows_the_views_as_figures(monkeypatch):
     from IPython.display import HTML, Image
     monkeypatch.setenv("D2L_STATIC_BOOK", "1")
@@ -378,6 +380,7 @@ def fashion65():
     return d2l.FashionMNIST(resize=(65, 65), num_train=100, num_val=60)
 
 
+@pytest.mark.slow
 def test_alexnet_at_65_pixels_in_three_languages(fashion65):
     torch.manual_seed(0)
     figs = explorer.explorer_figures(d2l.AlexNet(), fashion65, index=3, sample=40)
@@ -394,6 +397,7 @@ def test_alexnet_at_65_pixels_in_three_languages(fashion65):
     assert "感受野" in zh and "测试图像 3（" in zh
 
 
+@pytest.mark.slow
 def test_alexnet_at_224_pixels_and_lenet_at_28():
     torch.manual_seed(0)
     data = d2l.FashionMNIST(resize=(224, 224), num_train=100, num_val=20)
@@ -410,6 +414,7 @@ def test_alexnet_at_224_pixels_and_lenet_at_28():
 
 
 # ------------------------------------------------------------- without ipywidgets
+@pytest.mark.slow
 def test_the_functions_work_without_ipywidgets():
     script = """
 import sys
@@ -441,6 +446,7 @@ except ImportError:
 IPYWIDGETS_7 = ROOT / "build" / "ipywidgets-7.7.1"
 
 
+@pytest.mark.slow
 def test_the_explorer_works_with_colabs_ipywidgets():
     """Colab ships ipywidgets 7.7.1: the explorer is built and follows its controls."""
     if not (IPYWIDGETS_7 / "ipywidgets").is_dir():

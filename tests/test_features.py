@@ -1,3 +1,4 @@
+import pytest
 import torch
 import torch.nn.functional as F
 
@@ -84,6 +85,7 @@ def test_the_window_shapes_span_exactly_the_rows_an_enlargement_gives():
         assert torch.linalg.matrix_rank(both).item() == len(shapes)
 
 
+@pytest.mark.slow
 def test_the_derived_patches_are_the_measured_span():
     noise = torch.randint(0, 256, (100, 28, 28), dtype=torch.uint8,
                           generator=torch.Generator().manual_seed(1))

@@ -57,6 +57,7 @@ def test_every_language_has_a_text_for_every_figure():
     assert set(alts) == {"alt", "alt_zh", "alt_vi"} and len(set(alts.values())) == 3
 
 
+@pytest.mark.slow
 def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_path,
                                                                            monkeypatch):
     """The same, through IPython's inline backend (which renders base64 text)."""
@@ -75,6 +76,7 @@ def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_p
     assert "untranslated_vi" not in meta and meta["alt_vi"].startswith("Đồ thị 2 đường")
 
 
+@pytest.mark.slow
 def test_a_notebooks_figure_output_carries_its_description(tmp_path):
     from nbclient import NotebookClient
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(

@@ -49,6 +49,7 @@ def test_the_architecture_figure_follows_the_model():
                                                     torch.nn.BatchNorm2d(2)), (1, 1, 8, 8))
 
 
+@pytest.mark.slow
 def test_run_notebooks_times_each_and_reports_failures(tmp_path):
     import nbformat
     ok = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1 + 1")])

@@ -80,6 +80,7 @@ def test_metrics_are_exact_example_weighted_means():
     assert preds.tolist() == data.X[:, 0].long().tolist() and torch.equal(labels, data.y)
 
 
+@pytest.mark.slow
 def test_loss_falls_on_real_data_and_history_is_filled():
     # Adam at 2e-3 ends between 0.66 and 0.69 for seeds 0 to 2 on a 2-core AVX2 CPU; SGD
     # with momentum at 0.1, the earlier recipe, stayed at chance for seed 2 there.
@@ -139,6 +140,7 @@ def test_a_step_without_loss_is_explained():
         trainer(max_epochs=1).fit(NoLoss(), small_data(128))
 
 
+@pytest.mark.slow
 def test_quick_mode_shrinks_what_the_caller_left_to_the_default(quick, capsys):
     data = d2l.FashionMNIST(batch_size=64, resize=(65, 65))
     t = d2l.Trainer(max_epochs=3, num_gpus=1, progress=False, board=False)
@@ -172,6 +174,7 @@ def test_limit_batches_cap_training_and_validation():
     assert big.history[0]["train_batches"] == 4  # a cap above the data changes nothing
 
 
+@pytest.mark.slow
 def test_same_seed_same_run_and_the_callers_random_state_is_left_alone():
     runs = []
     for _ in range(2):
@@ -230,6 +233,7 @@ def on_loss_call(model, n, action):
     return calls
 
 
+@pytest.mark.slow
 def test_keyboard_interrupt_keeps_history_and_model(capsys):
     model = d2l.LeNet(lr=0.1)
     t = trainer(max_epochs=5)
@@ -251,6 +255,7 @@ def test_keyboard_interrupt_keeps_history_and_model(capsys):
     assert len(t.history) == 2 and not t.interrupted
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("progress", [False, True])
 def test_stop_ends_within_a_batch_and_keeps_what_was_measured(progress, capsys):
     model = d2l.LeNet(lr=0.1)
@@ -267,6 +272,7 @@ def test_stop_ends_within_a_batch_and_keeps_what_was_measured(progress, capsys):
     assert [r["epoch"] for r in t.history] == [1, 2, 3] and t.complete_epochs == 3
 
 
+@pytest.mark.slow
 def test_a_second_fit_trains_more_and_says_so(capsys):
     model = d2l.LeNet(lr=0.1)
     t = trainer(max_epochs=2, verbose=True)
@@ -290,6 +296,7 @@ def test_fit_with_another_model_starts_a_new_run():
     assert t.optim.param_groups[0]["params"][0] is next(second.parameters())
 
 
+@pytest.mark.slow
 def test_a_new_model_after_a_refit_trains_the_epochs_asked_for():
     t = trainer(max_epochs=1)
     first = d2l.LeNet(lr=0.1)
@@ -363,6 +370,7 @@ def test_checkpoint_round_trip_gives_identical_predictions(tmp_path):
     assert not list(tmp_path.glob(".ckpt-*"))  # no temporary file left behind
 
 
+@pytest.mark.slow
 def test_resume_matches_an_uninterrupted_run_bit_for_bit(tmp_path):
     def make():
         return d2l.LeNet(lr=0.05, dropout=0.3, optimizer="momentum", activation="relu")
