@@ -1,5 +1,6 @@
 """Fashion-MNIST's four files: find them without a network, download them if allowed,
-verify them and read them into uint8 tensors.
+verify them and read them into uint8 tensors; and :func:`atomic_write`, which every file
+the library writes goes through (checkpoints, the trained network, results).
 
 The files are read here (gzipped or not) and checked: magic numbers, sizes and a SHA-256
 of the decompressed bytes, so a truncated or corrupt file is reported instead of trained
@@ -206,6 +207,27 @@ def _read_verified(path: Path, spec: IdxFile) -> torch.Tensor:
         raise DataError(f"{path} is corrupt: its SHA-256 is {digest[:16]}..., expected "
                         f"{spec.sha256[:16]}.... Delete it and get the data again.")
     return torch.frombuffer(bytearray(raw[header:]), dtype=torch.uint8).reshape(spec.shape)
+
+
+def atomic_write(path, write) -> Path:
+    """Write ``path`` whole or not at all: ``write(fh)`` fills a temporary file (binary) in
+    the same folder, which is flushed to disk and then renamed over ``path`` in one step.
+    A reader (another page, another process) sees the old file or the new one, never half
+    of one, and a write that fails or is interrupted leaves the old file as it was."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    return path
 
 
 _CACHE: dict[Path, dict[str, torch.Tensor]] = {}

@@ -9,13 +9,13 @@ with the hardware it ran on. The static book shows these even when it was built 
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 import torch
 
 from . import config, scales
+from .files import atomic_write
 from .hardware import describe_device, device_name, device_slug
 from .plotting import confusion_matrix
 
@@ -54,12 +54,8 @@ def export_run(trainer, model, data, path=None, label="reference recipe", extra=
 
 
 def _write_json(path, record):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-    return path
+    text = json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+    return atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
 
 
 def findings_path(page: str, scale: str) -> Path:

@@ -24,7 +24,6 @@ import copy
 import inspect
 import os
 import sys
-import tempfile
 import threading
 import time
 import weakref
@@ -41,6 +40,7 @@ from .checks import (
     check_seed,
 )
 from .core import HyperParameters
+from .files import atomic_write
 from .hardware import (
     describe_device,
     is_out_of_memory,
@@ -609,21 +609,8 @@ class Trainer(HyperParameters):
     def save_checkpoint(self, path, model=None):
         """Write model, optimizer, epoch and history atomically (temp file + rename)."""
         state = self._state(model if model is not None else self.model)
-        path = os.fspath(path)
-        folder = os.path.dirname(os.path.abspath(path))
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ckpt-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                torch.save(state, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            raise
-        return path
+        atomic_write(os.fspath(path), lambda fh: torch.save(state, fh))
+        return os.fspath(path)
 
     def load_checkpoint(self, path, model):
         """Restore a checkpoint into ``model`` and this trainer; ``fit`` then resumes.
