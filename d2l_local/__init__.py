@@ -22,13 +22,15 @@ The modules, from the bottom up (each imports only modules above it in this list
     models       AlexNet, LeNet, and the optimizers and schedules they configure
     figtext      a figure's words in each language, its text alternative, its output
     plotting     ProgressBoard, image grids, curves, confusion matrices
-    files        Fashion-MNIST's files: find, download, verify, read
+    files        Fashion-MNIST's files: find, download, verify, read; atomic writes
     loader       device batches: resize, augmentation
     data         FashionMNIST, the DataModule
     features     what a first layer can learn: the span of its input patches
     figures      the chapter's one-off figures
     distributed  data-parallel processes: spawned here or launched by torchrun
     training     the Trainer (alone or data-parallel), the history table
+    trained      the training page's recipe at each scale, and its trained network kept
+                 on this machine for the pages after it
     train        the command line: python -m d2l_local.train, alone or under torchrun
     experiments  one run measured and recorded, with a Stop; several runs tabulated
     results      full-size runs written to and read from results/
@@ -41,7 +43,7 @@ The modules, from the bottom up (each imports only modules above it in this list
     lab          the project's JupyterLab server: pages open unmodified (server only)
 """
 
-from . import book, experiments, features, figures, lessons, results, runs, scales
+from . import book, experiments, features, figures, lessons, results, runs, scales, trained
 from .config import project_root, quick_mode, results_dir
 from .core import Classifier, DataModule, HyperParameters, Module
 from .data import TEXT_LABELS, FashionMNIST
@@ -76,6 +78,7 @@ from .training import DeviceOutOfMemory, Trainer, TrainingDiverged, history_tabl
 
 __all__ = [
     "book", "experiments", "features", "figures", "lessons", "results", "runs", "scales",
+    "trained",
     "AlexNet", "Classifier", "DataError", "DataModule", "DeviceOutOfMemory", "FashionMNIST",
     "HyperParameters", "LeNet", "Module", "ProgressBoard", "Speed", "TEXT_LABELS", "Trainer",
     "TrainingDiverged", "confusion_matrix", "conv_tflops", "cpu", "describe_device", "gpu",

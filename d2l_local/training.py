@@ -601,8 +601,7 @@ class Trainer(HyperParameters):
         """Write model, optimizer, epoch and history atomically (temp file + rename)."""
         state = self._state(model if model is not None else self.model)
         config.atomic_write(path, write=lambda fh: torch.save(state, fh))
-        path = os.fspath(path)
-        return path
+        return os.fspath(path)
 
     def load_checkpoint(self, path, model):
         """Restore a checkpoint into ``model`` and this trainer; ``fit`` then resumes.

@@ -21,7 +21,7 @@
 import d2l_local as d2l
 import pandas as pd
 import torch
-from IPython.display import display
+from IPython.display import Code, display
 
 d2l.book.show_run_mode("training")
 
@@ -82,20 +82,12 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # on 1,000 test images, with nothing else changed.
 
 # %%
+display(Code(d2l.trained.source(), language="python"))  # both recipes, as the library has them
 scale = d2l.scales.current()  # "quick", "cpu" or "gpu": the note at the top says which
-if scale == "gpu":  # the reference recipe
-    recipe = "reference recipe"
-    model = d2l.AlexNet(lr=0.01)
-    data = d2l.FashionMNIST(batch_size=128, resize=(224, 224))
-    trainer = d2l.Trainer(max_epochs=10, num_gpus=1)
-else:  # the laptop recipe
-    recipe = "laptop recipe"
-    model = d2l.AlexNet(lr=1e-3, optimizer="adam", schedule="one-cycle")
-    data = d2l.FashionMNIST(batch_size=256, resize=(65, 65),
-                            num_train=d2l.scales.pick(quick=5_000, full=None),
-                            num_val=d2l.scales.pick(quick=1_000, full=None))
-    trainer = d2l.Trainer(max_epochs=3, num_gpus=1, speed="auto")
+run = d2l.trained.recipe(scale)  # the next page trains its network with the same call
+recipe, model, data, trainer = run
 trainer.fit(model, data)
+d2l.trained.save(run);  # kept on this machine for the next page, which looks inside it
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # To stop a run early, interrupt the kernel (the square button in the toolbar, or the

@@ -47,8 +47,8 @@ def test_training_page_shows_frozen_panel_and_precomputed_run_offline():
 def test_every_page_of_the_toc_was_built():
     for name in ("intro", "bibliography", "notebooks/alexnet", "notebooks/features",
                  "notebooks/data", "notebooks/hardware", "notebooks/model",
-                 "notebooks/training", "notebooks/firstlayer", "notebooks/exercises",
-                 "notebooks/teaching"):
+                 "notebooks/training", "notebooks/visualize", "notebooks/firstlayer",
+                 "notebooks/exercises", "notebooks/teaching"):
         assert (SITE / f"{name}.html").is_file(), name
 
 
@@ -67,8 +67,8 @@ def test_math_renders_offline_from_the_site_itself():
 
 
 PAGES = ["notebooks/alexnet", "notebooks/features", "notebooks/data", "notebooks/hardware",
-         "notebooks/model", "notebooks/training", "notebooks/firstlayer", "notebooks/exercises",
-         "notebooks/teaching"]
+         "notebooks/model", "notebooks/training", "notebooks/visualize", "notebooks/firstlayer",
+         "notebooks/exercises", "notebooks/teaching"]
 
 
 def test_launch_and_download_links_name_the_generated_notebooks():

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.site,
                                         "then runs these tests")]
 
 PAGES = ["intro", "alexnet", "features", "data", "hardware", "model", "training",
-         "firstlayer", "exercises", "teaching", "bibliography"]
+         "visualize", "firstlayer", "exercises", "teaching", "bibliography"]
 LANG = HTML_LANG  # each edition's page language (d2l_local.locales)
 
 

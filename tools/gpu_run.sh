@@ -22,7 +22,7 @@ save() { cp results/*.json "$OUT/" 2>/dev/null; }  # after every step: a cut run
 python3 -c "from d2l_local.hardware import main; main()" 2>&1 | tee "$OUT/hardware.log"; save
 python3 -m benchmarks.bench --export "$@" 2>&1 | tee "$OUT/bench.log"; save
 # most important first; the exercises (the longest: several full trainings) last
-order="training firstlayer model data hardware features alexnet exercises teaching"
+order="training visualize firstlayer model data hardware features alexnet exercises teaching"
 D2L_SAVE_RESULTS=1 python3 tools/run_notebooks.py $(for n in $order; do echo notebooks/$n.md; done) \
   --out "results/timings-gpu-$slug.json" --copy-to "$OUT" 2>&1 | tee "$OUT/notebooks.log"
 save

@@ -73,6 +73,55 @@ TEXT = {
         "the reference recipe reached a test accuracy of {acc:.3f} after {epochs} epochs of "
         "{train:,} training images, training at {rate:,.0f} images per second; training and "
         "testing took {fit_s:,.0f} s."),
+    # the page that looks inside the trained network
+    "scale_change_visualize": (
+        " At GPU full size this page looks inside the network of the reference recipe "
+        "instead (224-pixel images, ten epochs); the views are the same."),
+    "scale_name_quick": "quick mode",
+    "scale_name_cpu": "CPU full size",
+    "scale_name_gpu": "GPU full size",
+    "visualize_loaded": (
+        "This page loaded the network that the training page trained in {scale} and kept on "
+        "this machine ({saved}): the {recipe} on {device}, {run_scale}, with a test accuracy "
+        "of {accuracy}. Nothing was trained again."),
+    "visualize_trained": (
+        "No network that the training page trained in {scale} was kept on this machine (this "
+        "page ran on its own), so the cell trained one with the same call: the {recipe} on "
+        "{device}, {run_scale}, in {duration}, reaching a test accuracy of {accuracy}. It is "
+        "kept now, and the next run of this page loads it."),
+    "visualize_layer_share": "{layer} {share:.0f}%",
+    "visualize_agreement": (
+        "In this run ({scale}, {side}-pixel images), the share of a channel's eight most "
+        "exciting test images (of {sample}) that belong to their most common class, averaged "
+        "over each layer's channels: {layers}. For eight test images drawn at random from "
+        "the same sample it is {chance:.0f}%."),
+    "visualize_selective": (
+        " Only {layers} reach one and a half times that: there, many channels respond to "
+        "something that one class has and the others mostly lack."),
+    "visualize_selective_all": (
+        " Every layer reaches one and a half times that: even the first layer's channels "
+        "favour some classes."),
+    "visualize_selective_none": (
+        " No layer reaches one and a half times that: in this run the channels do not yet "
+        "single out classes."),
+    "visualize_silent_layer": "{layer} {silent} of {channels}",
+    "visualize_silent": (
+        "Channels that stayed at zero on every one of the sampled images (their ReLU never "
+        "opened), per layer: {layers}."),
+    "visualize_images": (
+        "The network names test image {first} ({first_class}) correctly, with probability "
+        "{first_p:.2f}; test image {second} ({second_class}) it takes for {second_pred}."),
+    "visualize_images_right": (
+        "The network names test image {first} ({first_class}) correctly, with probability "
+        "{first_p:.2f}, and test image {second} ({second_class}) too, with probability "
+        "{second_p:.2f}: this run made no mistake to look at."),
+    "explorer_timing": (
+        "Measured on {device} with this page's network, the median "
+        "update after a change took {image:.2f} s for a new image, {layer:.2f} s for a new "
+        "layer, {channel:.2f} s for a new channel and {unit:.2f} s for a new unit, on the "
+        "clock. The first visit to the top images, one pass over {sample} test images that "
+        "serves every layer, took {first:.2f} s; an occlusion map {occlusion:.2f} s and "
+        "integrated gradients {gradients:.2f} s."),
     # hardware page
     "gpu_listed": "The GPU's rates are in the same table.",
     "memory_peak": (

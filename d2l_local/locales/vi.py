@@ -73,6 +73,55 @@ TEXT = {
         "công thức tham chiếu đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} epoch với "
         "{train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; huấn luyện "
         "và kiểm tra mất {fit_s:,.0f} giây."),
+    # trang xem bên trong mạng đã huấn luyện
+    "scale_change_visualize": (
+        " Ở kích thước đầy đủ trên GPU, trang này xem bên trong mạng của công thức tham chiếu "
+        "(ảnh 224 điểm ảnh, mười epoch); các góc nhìn vẫn như vậy."),
+    "scale_name_quick": "chế độ nhanh",
+    "scale_name_cpu": "kích thước đầy đủ trên CPU",
+    "scale_name_gpu": "kích thước đầy đủ trên GPU",
+    "visualize_loaded": (
+        "Trang này đã nạp mạng mà trang huấn luyện đã huấn luyện ở {scale} và lưu trên máy này "
+        "({saved}): {recipe} trên {device}, {run_scale}, với độ chính xác kiểm tra {accuracy}. "
+        "Không có gì được huấn luyện lại."),
+    "visualize_trained": (
+        "Máy này chưa lưu mạng nào do trang huấn luyện huấn luyện ở {scale} (trang này được "
+        "chạy riêng), nên ô mã đã huấn luyện một mạng bằng đúng lời gọi đó: {recipe} trên "
+        "{device}, {run_scale}, trong {duration}, đạt độ chính xác kiểm tra {accuracy}. Giờ "
+        "mạng đã được lưu, và lần chạy sau của trang này sẽ nạp nó."),
+    "visualize_layer_share": "{layer} {share:.0f}%",
+    "visualize_agreement": (
+        "Trong lần chạy này ({scale}, ảnh {side} điểm ảnh), tỉ lệ của tám ảnh kiểm tra kích "
+        "thích một kênh mạnh nhất (trong số {sample} ảnh) thuộc về lớp phổ biến nhất của "
+        "chúng, lấy trung bình trên các kênh của mỗi tầng: {layers}. Với tám ảnh kiểm tra rút "
+        "ngẫu nhiên từ cùng mẫu đó, tỉ lệ là {chance:.0f}%."),
+    "visualize_selective": (
+        " Chỉ {layers} đạt gấp rưỡi mức đó: ở đó, nhiều kênh phản ứng với thứ mà một lớp có "
+        "còn các lớp khác phần lớn không có."),
+    "visualize_selective_all": (
+        " Mọi tầng đều đạt gấp rưỡi mức đó: ngay cả các kênh của tầng đầu tiên cũng ưu tiên "
+        "một số lớp."),
+    "visualize_selective_none": (
+        " Không tầng nào đạt gấp rưỡi mức đó: trong lần chạy này các kênh chưa tách riêng "
+        "được các lớp."),
+    "visualize_silent_layer": "{layer} {silent} trên {channels}",
+    "visualize_silent": (
+        "Các kênh luôn bằng không trên mọi ảnh trong mẫu (ReLU của chúng chưa bao giờ mở), "
+        "theo từng tầng: {layers}."),
+    "visualize_images": (
+        "Mạng nhận đúng ảnh kiểm tra {first} ({first_class}) với xác suất {first_p:.2f}; còn "
+        "ảnh kiểm tra {second} ({second_class}) thì nó nhầm thành {second_pred}."),
+    "visualize_images_right": (
+        "Mạng nhận đúng ảnh kiểm tra {first} ({first_class}) với xác suất {first_p:.2f}, và "
+        "cả ảnh kiểm tra {second} ({second_class}) với xác suất {second_p:.2f}: lần chạy này "
+        "không có lỗi nào để xem."),
+    "explorer_timing": (
+        "Đo trên {device} với mạng của trang này, thời gian cập nhật "
+        "trung vị sau một thay đổi là {image:.2f} s khi đổi ảnh, {layer:.2f} s khi đổi tầng, "
+        "{channel:.2f} s khi đổi kênh và {unit:.2f} s khi đổi đơn vị, theo đồng hồ. Lần đầu "
+        "xem các ảnh kích thích mạnh nhất, một lượt qua {sample} ảnh kiểm tra dùng cho mọi "
+        "tầng, mất {first:.2f} s; một bản đồ che khuất mất {occlusion:.2f} s và gradient tích "
+        "phân mất {gradients:.2f} s."),
     "gpu_listed": "Tốc độ của GPU nằm trong cùng bảng.",
     "memory_peak": (
         "Đo trên {device}: hai bước huấn luyện mạng này với batch 128 dùng tối đa "

@@ -54,6 +54,43 @@ TEXT = {
     "training_found_reference": (
         "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
         "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
+    # 查看训练好的网络内部的页面
+    "scale_change_visualize": (
+        "在 GPU 全尺寸下，本页改为查看参考方案训练的网络（224 像素的图像、十轮）；各个视图相同。"),
+    "scale_name_quick": "快速模式",
+    "scale_name_cpu": "CPU 全尺寸",
+    "scale_name_gpu": "GPU 全尺寸",
+    "visualize_loaded": (
+        "本页加载了训练页在{scale}下训练并保存在本机上的网络（{saved}）：{recipe}，在 {device} "
+        "上，{run_scale}，测试准确率为 {accuracy}。没有重新训练任何东西。"),
+    "visualize_trained": (
+        "本机上没有保存训练页在{scale}下训练的网络（本页是单独运行的），所以这个单元格用同样的"
+        "调用训练了一个：{recipe}，在 {device} 上，{run_scale}，用时 {duration}，测试准确率达到 "
+        "{accuracy}。它现在已经保存，本页下次运行时会直接加载它。"),
+    "visualize_layer_share": "{layer} {share:.0f}%",
+    "visualize_agreement": (
+        "在本次运行中（{scale}，{side} 像素的图像），对每个通道取最能激发它的八张测试图像（共 "
+        "{sample} 张），计算其中属于它们最常见类别的比例，再对每层的通道取平均：{layers}。从同一"
+        "样本中随机抽取八张测试图像，这个比例是 {chance:.0f}%。"),
+    "visualize_selective": (
+        "只有 {layers} 达到它的一倍半：在这些层中，许多通道响应的是某一类具有、而其他类大多没有"
+        "的东西。"),
+    "visualize_selective_all": "每一层都达到它的一倍半：连第一层的通道也偏爱某些类别。",
+    "visualize_selective_none": "没有一层达到它的一倍半：在本次运行中，通道还没有专门对应某些类别。",
+    "visualize_silent_layer": "{layer}：{silent} 个（共 {channels} 个）",
+    "visualize_silent": "在所有抽样图像上都保持为零的通道（其 ReLU 从未打开），按层：{layers}。",
+    "visualize_images": (
+        "网络正确识别了测试图像 {first}（{first_class}），概率为 {first_p:.2f}；测试图像 "
+        "{second}（{second_class}）则被它当成了{second_pred}。"),
+    "visualize_images_right": (
+        "网络正确识别了测试图像 {first}（{first_class}），概率为 {first_p:.2f}；测试图像 "
+        "{second}（{second_class}）也识别正确，概率为 {second_p:.2f}：本次运行没有可看的错误。"),
+    "explorer_timing": (
+        "在 {device} 上用本页的网络测得，一次改动后的更新用时（中位数，按"
+        "挂钟计）：换一张图像 {image:.2f} 秒，换一层 {layer:.2f} 秒，换一个通道 {channel:.2f} "
+        "秒，换一个单元 {unit:.2f} 秒。第一次查看最能激发的图像时，要把 {sample} 张测试图像过"
+        "一遍网络（之后每一层都用它），用时 {first:.2f} 秒；一张遮挡图用时 {occlusion:.2f} 秒，"
+        "积分梯度用时 {gradients:.2f} 秒。"),
     "gpu_listed": "GPU 的速率也列在同一张表中。",
     "memory_peak": (
         "在 {device} 上实测，这个网络以 128 的批量训练两步，GPU 显存峰值为 {peak:.2f} GiB（含卷积的工作内存）。"),
