@@ -72,7 +72,8 @@ def recipe(scale: str | None = None, **trainer_options) -> Recipe:
     batches of 128, ten epochs. Elsewhere the laptop recipe: the smallest input the layers
     accept (65 pixels), Adam with a one-cycle schedule, batches of 256, three epochs, bf16
     where the processor multiplies it in hardware; in quick mode on 5,000 training and
-    1,000 test images. ``trainer_options`` go to the Trainer (``board=False``, ...)."""
+    1,000 test images, in batches of 64 (four times the steps of batches of 256: at 256,
+    the quick run ended at 0.57 test accuracy on a 2-core AMD EPYC, at 64 at 0.79). ``trainer_options`` go to the Trainer (``board=False``, ...)."""
     scale = scale or scales.current()
     if scale not in scales.SCALES:
         raise ValueError(f"scale={scale!r} is not one of {', '.join(scales.SCALES)}.")
@@ -83,7 +84,7 @@ def recipe(scale: str | None = None, **trainer_options) -> Recipe:
         return Recipe("reference recipe", model, data, trainer, scale)
     # the laptop recipe
     model = AlexNet(lr=1e-3, optimizer="adam", schedule="one-cycle")
-    data = FashionMNIST(batch_size=256, resize=(65, 65),
+    data = FashionMNIST(batch_size=64 if scale == "quick" else 256, resize=(65, 65),
                         num_train=5_000 if scale == "quick" else None,
                         num_val=1_000 if scale == "quick" else None)
     trainer = Trainer(max_epochs=3, num_gpus=1, speed="auto", **trainer_options)

@@ -53,8 +53,9 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # Ten epochs are 600,000 images through a network that costs
 # {eval}`image_gflops` GFLOPs per image forwards and backwards ([AlexNet](model.md#sec-model)): {eval}`recipe_pflops` PFLOPs in all.
 # At the peak rates of an NVIDIA H100 ([NVIDIA, 2022](../references.bib#nvidia2022h100)) that is
-# {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32,
-# although PyTorch lets convolutions on NVIDIA GPUs use the faster TF32 format by default),
+# {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32: the Trainer
+# turns off the faster TF32 format that PyTorch lets convolutions on NVIDIA GPUs use by
+# default),
 # or {eval}`h100_bf16_s` seconds at the bf16 peak; real runs reach a fraction of a
 # peak. At the fp32 rate this machine's CPU reached on a matrix product
 # ([Measured on your machine](hardware.md#sec-hardware-measured)), it would be at least
@@ -79,7 +80,8 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 #   cores on a GPU) and in fp32 elsewhere.
 #
 # In quick mode the laptop recipe is trained on 5,000 of the training images and tested
-# on 1,000 test images, with nothing else changed.
+# on 1,000 test images, in batches of 64 instead of 256, so that the small set still gives
+# the optimizer four times as many steps; nothing else changes.
 
 # %%
 display(Code(d2l.trained.source(), language="python"))  # both recipes, as the library has them
