@@ -20,8 +20,10 @@ def test_resolving_the_speed_argument(monkeypatch):
 
 @pytest.mark.parametrize("has_units", [True, False])
 def test_auto_turns_on_bf16_only_where_it_pays(monkeypatch, has_units):
-    monkeypatch.setattr(speed, "bf16_units", lambda device: has_units)
+    asked = []
+    monkeypatch.setattr(speed, "bf16_units", lambda device: asked.append(device) or has_units)
     auto = d2l.Speed.of("auto", "cpu")
+    assert asked == [torch.device("cpu")]  # the hardware of the device it was asked about
     assert auto.precision == ("bf16" if has_units else "fp32")
     assert auto.channels_last is has_units and auto.fused is True and auto.compile is False
     assert auto.cudnn_benchmark is False  # a CUDA option
@@ -76,18 +78,20 @@ def test_the_arithmetic_autocasts_only_bf16():
 
 
 def test_options_applied_to_model_batch_and_optimizer(monkeypatch):
-    net = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3))
+    net = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3))  # 3 channels: the layouts differ
     assert d2l.Speed().prepare_model(net) is net and net[0].weight.is_contiguous()
     d2l.Speed(channels_last=True).prepare_model(net)
     assert net[0].weight.is_contiguous(memory_format=torch.channels_last)
+    assert not net[0].weight.is_contiguous()
     compiled = []
     monkeypatch.setattr(torch.nn.Module, "compile", lambda self: compiled.append(self))
     d2l.Speed(compile=True).prepare_model(net)
     assert compiled == [net]
-    x, y = torch.zeros(2, 1, 4, 4), torch.zeros(2)
+    x, y = torch.zeros(2, 3, 4, 4), torch.zeros(2)
     assert d2l.Speed().prepare_batch([x, y])[0] is x
     batch = d2l.Speed(channels_last=True).prepare_batch([x, y])
     assert batch[0].is_contiguous(memory_format=torch.channels_last) and batch[1] is y
+    assert not batch[0].is_contiguous()
     assert d2l.Speed(channels_last=True).prepare_batch([y])[0] is y  # not images: kept
     seen = []
 
