@@ -116,7 +116,7 @@ def plan_html(plan, folder=None) -> str:
     rows = plan_rows(plan, folder)
     parts = []
     for lang in LANGUAGES:
-        def t(key, **values):
+        def t(key, lang=lang, **values):
             return html.escape(say(key, **values).in_language(lang))
         head = "".join(f"<th>{t('lesson_column_' + c)}</th>" for c in
                        ("step", "page", "cells", "minutes", "what")) + "".join(

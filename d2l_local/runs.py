@@ -352,15 +352,14 @@ def step_seconds(settings, batch=16, repeat=2) -> float:
     x = torch.rand(batch, 1, hp["resize"], hp["resize"], device=device)
     with torch.no_grad():
         model(x[:1])  # the lazy layers take their shapes (and initial weights) here
-    if speed.channels_last:
-        model, x = model.to(memory_format=torch.channels_last), x.contiguous(
-            memory_format=torch.channels_last)
+    speed.prepare_model(model)  # the speed options applied as the Trainer applies them
+    x = speed.prepare_batch([x])[0]
     y = torch.zeros(batch, dtype=torch.long, device=device)
     times = []
-    for i in range(repeat + 1):  # the first, a warm-up, is not counted
+    for _ in range(repeat + 1):  # the first, a warm-up, is not counted
         synchronize(device)
         start = time.perf_counter()
-        with speed.autocast(device):
+        with speed.arithmetic(device):
             loss = torch.nn.functional.cross_entropy(model(x), y)
         loss.backward()
         synchronize(device)

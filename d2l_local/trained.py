@@ -65,6 +65,8 @@ class Trained:
         return float(self.history[-1]["val_acc"])
 
 
+# Quick mode's batches of 64: on a 2-core AMD EPYC its 5,000 images in batches of 256 (60
+# steps in all) ended at 0.57 test accuracy, in batches of 64 at 0.79 (230 s).
 def recipe(scale: str | None = None, **trainer_options) -> Recipe:
     """The training page's recipe at ``scale`` (default: the scale this process runs at).
 
@@ -72,8 +74,8 @@ def recipe(scale: str | None = None, **trainer_options) -> Recipe:
     batches of 128, ten epochs. Elsewhere the laptop recipe: the smallest input the layers
     accept (65 pixels), Adam with a one-cycle schedule, batches of 256, three epochs, bf16
     where the processor multiplies it in hardware; in quick mode on 5,000 training and
-    1,000 test images, in batches of 64 (four times the steps of batches of 256: at 256,
-    the quick run ended at 0.57 test accuracy on a 2-core AMD EPYC, at 64 at 0.79). ``trainer_options`` go to the Trainer (``board=False``, ...)."""
+    1,000 test images, in batches of 64, which give the optimizer four times the steps of
+    batches of 256. ``trainer_options`` go to the Trainer (``board=False``, ...)."""
     scale = scale or scales.current()
     if scale not in scales.SCALES:
         raise ValueError(f"scale={scale!r} is not one of {', '.join(scales.SCALES)}.")

@@ -300,7 +300,10 @@ TEXT = {
     # the panel's presets (d2l_local.runs.PRESETS)
     "panel_preset": "preset",
     "panel_run_preset": "Run preset",
-    "panel_preset_queued": "Preset “{title}”: {count} runs queued; each appears in the table when it ends, and the comparison shows them together.",
+    "panel_preset_queued": (
+        "Preset “{title}”: {count} runs queued; each appears in the table when "
+        "it ends, and the comparison shows them together."
+    ),
     "panel_preset_skipped": "Preset stopped: the runs after the stopped one were not made.",
     "preset_relu_sigmoid": "ReLU against sigmoid",
     "preset_relu_sigmoid_expect": (

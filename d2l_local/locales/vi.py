@@ -300,7 +300,10 @@ TEXT = {
     # các so sánh dựng sẵn của bảng điều khiển (d2l_local.runs.PRESETS)
     "panel_preset": "so sánh dựng sẵn",
     "panel_run_preset": "Chạy so sánh",
-    "panel_preset_queued": "So sánh “{title}”: đã xếp {count} lần chạy; mỗi lần hiện trong bảng khi kết thúc, và biểu đồ so sánh vẽ chúng cùng nhau.",
+    "panel_preset_queued": (
+        "So sánh “{title}”: đã xếp {count} lần chạy; mỗi lần hiện trong bảng "
+        "khi kết thúc, và biểu đồ so sánh vẽ chúng cùng nhau."
+    ),
     "panel_preset_skipped": "So sánh đã dừng: các lần chạy sau lần bị dừng không được thực hiện.",
     "preset_relu_sigmoid": "ReLU so với sigmoid",
     "preset_relu_sigmoid_expect": (
@@ -347,7 +350,10 @@ TEXT = {
     "lesson_page_unmeasured": "chưa đo: tệp thời gian không có trang này",
     "lesson_total": "Tổng số phút dự kiến: {minutes}.",
     "lesson_why_2012": "Hỏi vì sao CNN có từ 1995 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
-    "lesson_features": "Cho xem một đặc trưng thủ công, rồi bàn xem học đặc trưng thay đổi điều gì.",
+    "lesson_features": (
+        "Cho xem một đặc trưng thủ công, rồi bàn xem học đặc trưng thay đổi điều "
+        "gì."
+    ),
     "lesson_model": "Đi qua từng tầng; cho xem ReLU so với sigmoid và dropout.",
     "lesson_panel": "Chạy trực tiếp so sánh ReLU với sigmoid; cho lớp dự đoán trước khi xong.",
     "lesson_summary": "Cùng đọc phần tóm tắt; giao hai bài tập về nhà.",
