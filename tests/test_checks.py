@@ -77,6 +77,7 @@ def test_too_many_gpus_warns_and_uses_what_exists():
     assert any("num_gpus=64" in str(w.message) for w in caught)
 
 
+@pytest.mark.slow
 def test_resize_below_the_minimum_is_explained_and_nothing_breaks():
     model = d2l.AlexNet()
     data = d2l.FashionMNIST(batch_size=8, resize=(32, 32), num_train=64, num_val=16)

@@ -80,6 +80,7 @@ def test_preset_runs_are_checked_by_the_panels_rule(quick, monkeypatch):
         runs.preset_runs("batch")
 
 
+@pytest.mark.slow
 def test_a_preset_run_through_the_core_gives_one_history_per_run(quick):
     seen = []
     records = runs.run_preset("relu_sigmoid", "laptop", first_run=3, on_run=seen.append,
@@ -133,6 +134,7 @@ def test_step_seconds_is_measured():
     assert 0 < runs.step_seconds({**hp, "resize": 65}, batch=2, repeat=1) < 30
 
 
+@pytest.mark.slow
 def test_the_panel_queues_a_presets_runs_into_its_table_and_comparison(quick):
     panel = d2l.TrainingPanel("laptop", preset="dropout")
     assert "dropout" in panel.preset_note.value

@@ -117,6 +117,7 @@ def test_one_epoch_curves_are_visible():
     assert png.startswith(b"\x89PNG") and len(png) > 5000
 
 
+@pytest.mark.slow
 def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     panel.controls["optimizer"].value = "momentum"
     panel.controls["dropout"].value = 0.3
@@ -161,6 +162,7 @@ def test_the_model_is_trained_on_the_panels_share_of_the_data(panel):
     assert table_rows(panel.table.value)[1][9] == "1,200"
 
 
+@pytest.mark.slow
 def test_stop_mid_run_keeps_what_was_measured(panel):
     panel.run(batch_size=16, max_epochs=2, resize=96, device="cpu")  # a finished run first
     thread = panel.start()
@@ -212,6 +214,7 @@ def test_stop_pressed_with_train_counts_before_the_thread_runs(panel):
     assert panel.history[0]["history"] == [] and not panel.train_button.disabled
 
 
+@pytest.mark.slow
 def test_a_refusal_goes_when_the_run_it_waited_for_has_finished(panel):
     thread = panel.start()
     deadline = time.time() + 60
@@ -224,6 +227,7 @@ def test_a_refusal_goes_when_the_run_it_waited_for_has_finished(panel):
     assert "already in progress" not in panel.message.value
 
 
+@pytest.mark.slow
 def test_an_interrupt_of_a_run_in_a_cell_is_recorded_and_raised_again(panel):
     def interrupt(*_):
         raise KeyboardInterrupt
@@ -275,6 +279,7 @@ def test_one_rule_for_the_constructor_and_run(panel, bad, needle):
     assert str(widget_free.value) == message
 
 
+@pytest.mark.slow
 def test_divergence_is_reported_in_the_panel_and_the_run_kept(panel):
     record = panel.run(lr=10.0, optimizer="momentum", resize=65, max_epochs=2, batch_size=16,
                        device="cpu")
