@@ -117,8 +117,8 @@ else:
     layer_agreement += d2l.book.say("visualize_selective_none")
 layer_agreement = d2l.book.glue("layer_agreement", layer_agreement)
 layer_silent = d2l.book.glue("layer_silent", d2l.book.say("visualize_silent", layers=d2l.book.join(
-    [d2l.book.say("visualize_silent_layer", layer=name, silent=row["silent channels"],
-                  channels=row["channels"]) for name, row in layers.iterrows()])))
+    [d2l.book.say("visualize_silent_layer", layer=name, silent=int(row["silent channels"]),
+                  channels=int(row["channels"])) for name, row in layers.iterrows()])))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # {eval}`layer_agreement` {eval}`layer_silent`
