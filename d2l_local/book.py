@@ -187,7 +187,7 @@ def show_values(*names):
 SCALE_NOTES = {"quick": "run_mode_quick", "cpu": "run_mode_cpu", "gpu": "run_mode_gpu"}
 # What the other scales change, per page (``scale_change_<page>`` in the catalogs); a page
 # not listed trains nothing, so only its measured times change with the scale.
-PAGES_THAT_TRAIN = ("training", "visualize", "firstlayer", "exercises")
+PAGES_THAT_TRAIN = ("training", "visualize", "firstlayer", "exercises", "teaching")
 _PAGE: dict = {}  # the page this kernel runs: name, start time, the note's display
 
 

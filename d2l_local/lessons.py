@@ -130,10 +130,12 @@ def plan_html(plan, folder=None) -> str:
                      + "".join(f"<td>{html.escape(_seconds(row['seconds'][s], lang))}</td>"
                                for s in SETTINGS) + "</tr>")
         total = sum(r["minutes"] for r in rows)
-        parts.append(f'<div lang="{lang}"><table class="d2l-runs"><tr>{head}</tr>{body}'
-                     f'</table><p>{t("lesson_total", minutes=total)}</p></div>')
-    return (f'<div class="d2l-l10n" style="overflow-x:auto">'
-            f'{"".join(parts)}</div>')
+        # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
+        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
+                     f'role="region" aria-label="{t("lesson_table_region")}">'
+                     f'<table class="d2l-runs"><tr>{head}</tr>{body}</table></div>'
+                     f'<p>{t("lesson_total", minutes=total)}</p></div>')
+    return f'<div class="d2l-l10n">{"".join(parts)}</div>'
 
 
 def show_plan(plan, folder=None):
@@ -155,5 +157,8 @@ def presets_html() -> str:
             rows += (f"<tr><td>{html.escape(runs.preset_title(name, lang))}</td>"
                      f"<td>{html.escape(values)}</td><td style='text-align:left'>"
                      f"{html.escape(runs.preset_expectation(name, lang))}</td></tr>")
-        parts.append(f'<div lang="{lang}"><table class="d2l-runs">{rows}</table></div>')
-    return f'<div class="d2l-l10n" style="overflow-x:auto">{"".join(parts)}</div>'
+        label = html.escape(say("preset_table_region").in_language(lang))
+        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
+                     f'role="region" aria-label="{label}"><table class="d2l-runs">{rows}'
+                     '</table></div></div>')
+    return f'<div class="d2l-l10n">{"".join(parts)}</div>'

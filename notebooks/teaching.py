@@ -121,3 +121,4 @@ assert [r["status"] for r in records] == ["finished", "finished"]
 assert [r["hparams"]["activation"] for r in records] == ["relu", "sigmoid"]
 assert all(len(r["history"]) == 1 for r in records)
 assert panel.compare.value == (1, 2)
+d2l.book.finish_page();

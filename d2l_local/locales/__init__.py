@@ -59,7 +59,7 @@ FIGURE_KEEP = frozenset({
     "Adam", "SGD", "GPU", "CPU", "cpu", "cuda", "mps", "NVIDIA", "GeForce", "GTX", "Apple",
     "M1", "Xeon", "A100", "H100", "H200", "fp32", "bf16", "FLOP/s", "FLOPs", "GFLOPs",
     "TFLOP/s", "COIL-100", "CIFAR-100", "Fashion-MNIST", "ImageNet", "TinyImages",
-    "LAION-5B", "ILSVRC-2012", "x"})
+    "LAION-5B", "ILSVRC-2012", "x", "y"})
 # and words of these forms: sizes (28x28 reads x28), layer names (conv1, dense6)
 FIGURE_KEEP_FORMS = re.compile(r"x\d+|(?:conv|dense)\d+")
 

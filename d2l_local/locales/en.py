@@ -74,6 +74,9 @@ TEXT = {
         "{train:,} training images, training at {rate:,.0f} images per second; training and "
         "testing took {fit_s:,.0f} s."),
     # the page that looks inside the trained network
+    "scale_change_teaching": (
+        " Its one training run, a preset's two short runs, is as small at every scale; the "
+        "plans' times are read from the timing files, whichever scale this page ran at."),
     "scale_change_visualize": (
         " At GPU full size this page looks inside the network of the reference recipe "
         "instead (224-pixel images, ten epochs); the views are the same."),
@@ -336,6 +339,8 @@ TEXT = {
         "({images:,} training images, epochs: {epochs}; loading the data comes on top)."),
     "preset_run_estimate": "{value}: about {duration}",
     # the teacher's lesson plans (d2l_local.lessons)
+    "lesson_table_region": "Lesson plan (the table scrolls sideways)",
+    "preset_table_region": "The panel's presets (the table scrolls sideways)",
     "lesson_column_step": "step",
     "lesson_column_page": "page",
     "lesson_column_cells": "code cells to run",

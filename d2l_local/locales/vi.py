@@ -74,6 +74,10 @@ TEXT = {
         "{train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; huấn luyện "
         "và kiểm tra mất {fit_s:,.0f} giây."),
     # trang xem bên trong mạng đã huấn luyện
+    "scale_change_teaching": (
+        " Lần huấn luyện duy nhất của trang, hai lần chạy ngắn của một so sánh dựng sẵn, nhỏ "
+        "như nhau ở mọi quy mô; thời gian trong các kế hoạch được đọc từ các tệp đo thời gian, "
+        "dù trang này chạy ở quy mô nào."),
     "scale_change_visualize": (
         " Ở kích thước đầy đủ trên GPU, trang này xem bên trong mạng của công thức tham chiếu "
         "(ảnh 224 điểm ảnh, mười epoch); các góc nhìn vẫn như vậy."),
@@ -336,6 +340,8 @@ TEXT = {
         "luyện, số epoch: {epochs}; chưa tính thời gian nạp dữ liệu)."),
     "preset_run_estimate": "{value}: khoảng {duration}",
     # giáo án cho giáo viên (d2l_local.lessons)
+    "lesson_table_region": "Kế hoạch bài học (bảng cuộn ngang được)",
+    "preset_table_region": "Các so sánh dựng sẵn của bảng điều khiển (bảng cuộn ngang được)",
     "lesson_column_step": "bước",
     "lesson_column_page": "trang",
     "lesson_column_cells": "ô mã cần chạy",

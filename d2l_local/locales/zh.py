@@ -55,6 +55,8 @@ TEXT = {
         "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
         "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
     # 查看训练好的网络内部的页面
+    "scale_change_teaching": (
+        "本页唯一的训练是一个预设的两次短运行，在每种规模下都一样小；计划中的时间读自计时文件，与本页在哪种规模下运行无关。"),
     "scale_change_visualize": (
         "在 GPU 全尺寸下，本页改为查看参考方案训练的网络（224 像素的图像、十轮）；各个视图相同。"),
     "scale_name_quick": "快速模式",
@@ -273,6 +275,8 @@ TEXT = {
         "加载数据的时间另计）。"),
     "preset_run_estimate": "{value}：约 {duration}",
     # 教师的课程计划（d2l_local.lessons）
+    "lesson_table_region": "课程计划（表格可横向滚动）",
+    "preset_table_region": "面板的预设（表格可横向滚动）",
     "lesson_column_step": "步骤",
     "lesson_column_page": "页面",
     "lesson_column_cells": "要运行的代码单元",
