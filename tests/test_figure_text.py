@@ -57,19 +57,26 @@ def test_every_language_has_a_text_for_every_figure():
     assert set(alts) == {"alt", "alt_zh", "alt_vi"} and len(set(alts.values())) == 3
 
 
-@pytest.mark.slow
-def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_path,
-                                                                           monkeypatch):
-    """The same, through IPython's inline backend (which renders base64 text)."""
+def kernel_figure_output(folder):
+    """A notebook whose cell draws a history plot, run in a real kernel, and that cell's
+    PNG output."""
     from nbclient import NotebookClient
-    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "%matplotlib inline\nimport d2l_local as d2l\n"
         f"d2l.plot_history({HISTORY!r});")])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
-    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
     [output] = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    return nb, output
+
+
+@pytest.mark.slow
+def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_path,
+                                                                           monkeypatch):
+    """The same, through IPython's inline backend (which renders base64 text)."""
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    nb, output = kernel_figure_output(tmp_path)
     meta = output["metadata"]["image/png"]
     vi = base64.b64decode(meta["png_vi"])
     assert vi.startswith(b"\x89PNG") and vi != base64.b64decode(output["data"]["image/png"])
@@ -78,14 +85,7 @@ def test_while_the_book_is_built_a_notebooks_figure_carries_every_language(tmp_p
 
 @pytest.mark.slow
 def test_a_notebooks_figure_output_carries_its_description(tmp_path):
-    from nbclient import NotebookClient
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "%matplotlib inline\nimport d2l_local as d2l\n"
-        f"d2l.plot_history({HISTORY!r});")])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
-    [output] = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    nb, output = kernel_figure_output(tmp_path)
     alts = output["metadata"]["image/png"]
     assert alts["alt"].startswith("A plot of 2 curves") and "曲线" in alts["alt_zh"]
     # JupyterLab and Colab read no alt from metadata: they show the same PNG as an <img>
