@@ -72,6 +72,7 @@ def test_run_notebooks_times_each_and_reports_failures(tmp_path):
     assert json.loads((copies / "report.json").read_text()) == report
 
 
+@pytest.mark.slow
 def test_run_notebooks_times_each_code_cell(tmp_path):
     """The report names the scale and the device, and for each page its code cells: place,
     heading, first line and seconds (a cell that sleeps 0.5 s took at least that)."""

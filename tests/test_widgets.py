@@ -298,6 +298,7 @@ def test_learning_rates_are_exact(quick):
         d2l.TrainingPanel(lr=3e-4)
 
 
+@pytest.mark.slow
 def test_a_run_needs_no_widget_and_no_thread(quick):
     """The run function without ipywidgets (which cannot be imported here) and without a
     thread: the progress callbacks run in the caller's thread, and one of them sets Stop."""
