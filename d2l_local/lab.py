@@ -18,12 +18,21 @@ Fig. 4). The manager also opens a chapter page with its first Markdown cell star
 MyST front matter, ``numbering: {figure: {start: 4}, ...}``, from the chapter's order
 (``tools/make_notebooks.py``, which numbers the Colab notebooks the same way), and takes
 it out again when the page is saved, so the file never holds it.
+
+The three editions of a page have one file name (``notebooks/training.md``,
+``notebooks/zh/training.md``, ...), and JupyterLab names a tab by its file. The extension
+in ``labextension/`` (a hand-written JupyterLab federated extension: nothing to build)
+names the edition on the tabs of the chapter's pages, ``training.md · 中文``;
+:func:`install_labextension` copies it into the environment's
+``share/jupyter/labextensions/`` with the folders of the editions (``editions.json``, from
+:mod:`d2l_local.locales`). The same command of ``make setup`` does both.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import shutil
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -142,5 +151,31 @@ def configure(path) -> None:
     path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__":
+LABEXTENSION = Path(__file__).with_name("labextension")
+
+
+def edition_folders() -> dict:
+    """{folder, relative to the server root: the name of its edition}: the English pages in
+    ``notebooks``, each translation's in ``notebooks/<lang>`` (as ``tools/make_notebooks``
+    finds them)."""
+    from .locales import LANGUAGES, NAMES, TRANSLATIONS
+    return {"notebooks": NAMES[LANGUAGES[0]],
+            **{f"notebooks/{lang}": NAMES[lang] for lang in TRANSLATIONS}}
+
+
+def install_labextension(prefix=sys.prefix) -> Path:
+    """Copy the tabs' extension into ``<prefix>/share/jupyter/labextensions/<its name>/``
+    (replacing an older copy) and write the editions' folders into it; the folder."""
+    name = json.loads((LABEXTENSION / "package.json").read_text(encoding="utf-8"))["name"]
+    target = Path(prefix) / "share" / "jupyter" / "labextensions" / name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(LABEXTENSION, target, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "editions.json").write_text(
+        json.dumps(edition_folders(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":  # make setup: python -m d2l_local.lab <server config>
     configure(sys.argv[1])
+    install_labextension()

@@ -41,12 +41,16 @@ def test_every_notebook_has_its_py_twin_and_is_in_the_toc():
 
 def test_every_library_package_is_installed():
     """A subpackage missing from [tool.setuptools] packages is absent from the wheel that
-    Colab installs, while every test here (run from the checkout) still passes."""
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-                 ["packages"])
+    Colab installs, while every test here (run from the checkout) still passes; so is a
+    folder of data files (the JupyterLab extension) missing from package-data."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts)
              for p in (ROOT / "d2l_local").rglob("__init__.py")}
-    assert found == listed
+    data = {name for name in setuptools.get("package-data", {})
+            if not list(ROOT.joinpath(*name.split(".")).glob("*.py"))}
+    assert data == {"d2l_local.labextension"}
+    assert found | data == listed
 
 
 def test_every_page_is_translated_and_paired_without_a_second_copy_of_its_code():
