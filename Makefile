@@ -72,11 +72,20 @@ nbtest: $(STAMP)
 browser-test: $(STAMP) system
 	$(BIN)/python -m pytest tests -m browser -q -p no:cacheprovider
 
-# One pytest run: the unit tests, the benchmark's smallest form, JupyterLab in Chromium,
-# then every page in quick mode. The book's own tests skip (make book runs them).
+# What `pytest --nbval-lax` runs in one process (the unit tests, the benchmark's smallest
+# form, JupyterLab in Chromium, every page in quick mode), as two pytest runs at once, so
+# that a second core works while the other run waits on a kernel or a browser: the tests,
+# and every page (make nbtest), whose output follows theirs. Either failing fails make
+# test. The book's own tests skip (make book runs them).
 test: $(STAMP) system
-	@echo "== make test: pytest --nbval-lax (unit, benchmark, browser, every page in quick mode) =="
-	$(BIN)/python -m pytest --nbval-lax -q -p no:cacheprovider
+	@echo "== make test: pytest tests (unit, benchmark, browser), and beside it pytest --nbval-lax notebooks (every page in quick mode) =="
+	@mkdir -p build; \
+	  $(BIN)/python -m pytest --nbval-lax -q -p no:cacheprovider notebooks > build/nbtest.log 2>&1 & \
+	  pages=$$!; \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider tests; tests=$$?; \
+	  echo "== every page in quick mode: pytest --nbval-lax notebooks (build/nbtest.log) =="; \
+	  wait $$pages; status=$$?; cat build/nbtest.log; \
+	  exit $$(( tests != 0 || status != 0 ))
 
 # System packages: Chromium for the browser tests, Noto CJK for the Chinese edition's glyphs,
 # Debian's copy of Fashion-MNIST (else it is downloaded). As root with apt they are

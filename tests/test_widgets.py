@@ -122,13 +122,13 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     panel.controls["optimizer"].value = "momentum"
     panel.controls["dropout"].value = 0.3
     panel.controls["schedule"].value = "constant"
-    record = panel.run(lr=0.02, batch_size=64, max_epochs=2, resize=96, activation="relu",
-                       train_fraction=0.02, device="cpu")
+    record = panel.run(lr=0.02, batch_size=64, max_epochs=2, resize=65, activation="relu",
+                       train_fraction=0.01, device="cpu")
     assert record["status"] == "finished"
     assert record["hparams"] == {"lr": 0.02, "batch_size": 64, "max_epochs": 2,
                                  "dropout": 0.3, "activation": "relu",
                                  "optimizer": "momentum", "schedule": "constant",
-                                 "resize": 96, "train_fraction": 0.02, "device": "cpu"}
+                                 "resize": 65, "train_fraction": 0.01, "device": "cpu"}
     assert [r["epoch"] for r in record["history"]] == [1, 2]
     for r in record["history"]:
         assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
@@ -137,7 +137,7 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     assert header == ["run", "status", "lr", "batch", "epochs", "dropout", "act.", "optimizer",
                       "size", "data", "train acc", "test acc", "images/s", "time"]
     assert row[:10] == ["1", "finished", "0.02", "64", "2/2", "0.30", "relu", "SGD + momentum",
-                        "96", "1,200"]
+                        "65", "600"]
     assert row[11] == f"{record['val_acc']:.3f}" and row[13] == f"{record['seconds']:.1f} s"
     assert panel.progress.description == "finished"
     assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
@@ -164,7 +164,7 @@ def test_the_model_is_trained_on_the_panels_share_of_the_data(panel):
 
 @pytest.mark.slow
 def test_stop_mid_run_keeps_what_was_measured(panel):
-    panel.run(batch_size=16, max_epochs=2, resize=96, device="cpu")  # a finished run first
+    panel.run(batch_size=16, max_epochs=2, resize=65, device="cpu")  # a finished run first
     thread = panel.start()
     deadline = time.time() + 60
     while not panel.progress.description.startswith("epoch 1: 3/") and time.time() < deadline:
