@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import torch
+from matplotlib.ticker import MaxNLocator
 
 from .hardware import PEAK_FLOPS
 from .plotting import subplots
@@ -26,9 +27,12 @@ DATASET_SIZES = [  # (name, images, year, citation key)
 
 
 PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points, source)
-    # (today's GPUs' rates are hardware.PEAK_FLOPS's, the one table of datasheet rates)
-    ("GeForce 256", 1999, 480e6, "GPU", (6, -3), "zhang2023dive"),  # at most, per the d2l book
-    ("GTX 580 (one of AlexNet's two)", 2010, 512 * 1.544e9 * 2, "GPU", (-6, 8),
+    # (today's GPUs' rates are hardware.PEAK_FLOPS's, the one table of datasheet rates).
+    # Not here: the GeForce 256 of 1999, the first chip NVIDIA sold as a GPU. Its
+    # transform, lighting and pixel steps were fixed functions, and NVIDIA rated it in
+    # triangles and pixels per second (15 million, 480 million: nvidia1999geforce256),
+    # never in FLOP/s; 480 million is its pixel fill rate, not an arithmetic rate.
+    ("GTX 580 (one of AlexNet's two)", 2010, 512 * 1.544e9 * 2, "GPU", (6, -3),
      "nvidia2010gtx580"),  # CUDA cores x shader clock x 2 (a multiply-add is 2 FLOPs)
     ("A100, fp32", 2020, PEAK_FLOPS["A100"]["fp32"], "GPU", (6, -3), "nvidia2020a100"),
     ("A100, bf16 matrix", 2020, PEAK_FLOPS["A100"]["bf16"], "GPU", (6, -3), "nvidia2020a100"),
@@ -93,7 +97,8 @@ def plot_flops_history(measured=None):
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("peak FLOP/s (log scale)")
-    ax.set_xlim(1997, this_year + 3)
+    ax.set_xlim(2008, this_year + 3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2012.5
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

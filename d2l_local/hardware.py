@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import math
 import os
 import platform
+import re
 import time
 import warnings
 from pathlib import Path
@@ -12,6 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from . import config
+from .locales import CATALOGS, LANGUAGES, format_in
 
 # Dense peak rates (FLOP/s) from the vendors' datasheets, for model FLOP utilisation.
 # bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate. The one
@@ -311,6 +315,95 @@ def throughput_table() -> list[dict]:
     """:func:`measured_rates` of the CPU and, if present, the GPU: one row per device."""
     devices = [cpu()] + ([try_gpu()] if try_gpu().type != "cpu" else [])
     return [measured_rates(dev) for dev in devices]
+
+
+# ------------------------------------------------------------- tables in every language
+# The words of the hardware page's tables (their English headers and text cells) and the
+# catalog key of each; a word without a key is shown as it is (a device's name, a date).
+TABLE_WORDS = {
+    "device": "hw_col_device", "matmul fp32 TFLOP/s": "hw_col_matmul_fp32",
+    "matmul bf16 TFLOP/s": "hw_col_matmul_bf16", "conv fp32 TFLOP/s": "hw_col_conv_fp32",
+    "copy GB/s": "hw_col_copy", "matrix size": "hw_col_matrix_size",
+    "measured": "hw_col_measured", "power ~ clock^": "hw_col_exponent",
+    "design": "hw_col_design", "cores": "hw_col_cores", "power": "hw_col_power",
+    "work per second": "hw_col_work", "1 fast core": "hw_design_fast",
+}
+# text cells with a number in them: (English form, catalog key with the same placeholders)
+TABLE_FORMS = [(re.compile(r"cores at 1/(?P<ratio>\d+) of its clock"), "hw_design_slow"),
+               (re.compile(r"(?P<name>.+), (?P<threads>\d+) threads\)"), "hw_device_threads")]
+NO_RATE = {"matmul bf16 TFLOP/s": "hw_no_bf16_units"}  # what a missing rate means
+
+
+def _word(text: str, lang: str) -> str:
+    if text in TABLE_WORDS:
+        return CATALOGS[lang][TABLE_WORDS[text]]
+    for form, key in TABLE_FORMS:
+        m = form.fullmatch(text)
+        if m:
+            values = {k: int(v) if v.isdigit() else v for k, v in m.groupdict().items()}
+            return format_in(lang, CATALOGS[lang][key], **values)
+    return text
+
+
+def _cell(value, column, lang: str, digits: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return CATALOGS[lang][NO_RATE[column]] if column in NO_RATE else "–"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _word(str(value), lang)
+    if isinstance(value, float):
+        value = round(value, digits)
+        if value.is_integer() and abs(value) < 1e15:
+            value = int(value)
+    return format_in(lang, "{v:,}", v=value)
+
+
+class Table:
+    """A table of the hardware page in a reader's language: its headers and words
+    translated (:data:`TABLE_WORDS`), its numbers written as the language writes them,
+    a missing rate said in words. In a notebook it shows the page's edition's language;
+    in the static book every edition's, each in a ``lang`` element of a ``.d2l-l10n``
+    container, of which the book shows the page's language (one run, three editions)."""
+
+    def __init__(self, frame, name, digits=3):
+        self.frame, self.name, self.digits = frame.reset_index(), name, digits
+
+    def rows(self, lang="en") -> list[list[str]]:
+        """The header row, then a row of text per row of the table."""
+        columns = list(self.frame.columns)
+        return [[_word(str(c), lang) for c in columns]] + [
+            [_cell(v, c, lang, self.digits) for v, c in zip(row, columns)]
+            for row in self.frame.itertuples(index=False)]
+
+    def html(self, lang="en") -> str:
+        head, *body = [[html.escape(text) for text in row] for row in self.rows(lang)]
+        cells = "".join(f"<th>{h}</th>" for h in head)
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                       for row in body)
+        label = html.escape(CATALOGS[lang][f"hw_table_{self.name}"])
+        # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
+        return (f'<div style="overflow-x:auto" tabindex="0" role="region" '
+                f'aria-label="{label}"><table class="dataframe"><thead><tr>{cells}</tr>'
+                f"</thead><tbody>{rows}</tbody></table></div>")
+
+    def _repr_html_(self):
+        if not config.static_book():
+            return self.html(config.language())
+        parts = "".join(f'<div lang="{lang}">{self.html(lang)}</div>' for lang in LANGUAGES)
+        return f'<div class="d2l-l10n">{parts}</div>'
+
+    def __repr__(self):
+        rows = self.rows(config.language())
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        return "\n".join("  ".join(text.rjust(w) for text, w in zip(row, widths))
+                         for row in rows)
+
+
+def table(frame, name, digits=3) -> Table:
+    """``frame`` shown as :class:`Table` ``name`` ('rates', 'power'), numbers rounded to
+    ``digits`` decimals."""
+    return Table(frame, name, digits)
 
 
 def main():  # python -m d2l_local.hardware: measure this machine, write results/hardware-*.json

@@ -42,12 +42,14 @@ d2l.book.show_run_mode("alexnet")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The chapter runs at three scales, with the same code. In *quick mode* (`D2L_QUICK=1`)
-# every page runs in a minute or two on a laptop's CPU, each experiment on a small part of
+# every page runs in a few minutes on a laptop's CPU, each experiment on a small part of
 # the real data; where a lesson needs a trained network it still trains one, and where a
 # question needs the full run the page says so and gives what a recorded full-size run
-# found. At *CPU full size* every experiment uses the full training and test sets, with a
-# recipe sized for a processor with two cores. At *GPU full size* the training page runs
-# the reference recipe and the exercises run their full forms. The note at the top of
+# found. At *CPU full size* the training page trains on the full training set and tests on
+# the full test set, with a recipe sized for a processor with two cores, and an exercise
+# whose full form would take hours on a CPU runs a smaller *CPU form*, whose size it
+# states. At *GPU full size* the training page runs the reference recipe and the exercises
+# run their full forms. The note at the top of
 # each page says which scale ran, on what, and how long it took.
 
 # %% tags=["remove-cell"]

@@ -134,3 +134,44 @@ def test_measure_rates_measures_bf16_only_with_bf16_units(monkeypatch):
 
 def test_peak_flops_only_for_known_gpus():
     assert hardware.peak_flops("cpu") is None
+
+
+def test_the_hardware_tables_are_in_each_language(monkeypatch):
+    """The page's tables: headers and words in the reader's language, numbers written as
+    it writes them, a rate the device has no units for said in words (it showed 'None'),
+    and in the static book every language, of which the page's stylesheet shows one."""
+    import pandas as pd
+
+    from d2l_local.locales import LANGUAGES
+    rows = [{"device": "cpu (AMD EPYC, 2 threads)", "matmul fp32 TFLOP/s": 0.04912,
+             "matmul bf16 TFLOP/s": None, "conv fp32 TFLOP/s": 0.0451, "copy GB/s": 12.5,
+             "matrix size": 2048, "measured": "2026-01-02 03:04 UTC"}]
+    table = hardware.table(pd.DataFrame(rows).set_index("device"), "rates")
+    assert table.rows("en")[1] == ["cpu (AMD EPYC, 2 threads)", "0.049", "no bf16 units",
+                                   "0.045", "12.5", "2,048", "2026-01-02 03:04 UTC"]
+    vi_head, vi_row = table.rows("vi")
+    assert vi_row[:6] == ["cpu (AMD EPYC, 2 luồng)", "0,049", "không có bộ bf16", "0,045",
+                          "12,5", "2.048"]
+    zh_head, zh_row = table.rows("zh")
+    assert zh_head[0] == "设备" and zh_row[2] == "无 bf16 单元"
+    for lang in LANGUAGES:  # every header has a translation, none is left in English
+        head = table.rows(lang)[0]
+        assert len(set(head)) == len(head)
+        if lang != "en":
+            assert not set(head) & set(table.rows("en")[0])
+    power = pd.DataFrame([{"power ~ clock^": 2, "design": "1 fast core", "cores": 1,
+                           "power": 1.0, "work per second": 1.0},
+                          {"power ~ clock^": 2, "design": "cores at 1/4 of its clock",
+                           "cores": 16, "power": 1.0, "work per second": 4.0}]
+                         ).set_index(["power ~ clock^", "design"])
+    assert [r[1] for r in hardware.table(power, "power").rows("vi")[1:]] == \
+        ["1 lõi nhanh", "lõi chạy ở 1/4 xung nhịp của nó"]
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    html = hardware.table(power, "power")._repr_html_()
+    assert html.startswith('<div class="d2l-l10n">')
+    assert all(f'<div lang="{lang}">' in html for lang in LANGUAGES)
+    assert html.count('role="region"') == len(LANGUAGES) and 'tabindex="0"' in html
+    monkeypatch.setenv("D2L_STATIC_BOOK", "0")
+    monkeypatch.setenv("D2L_LANG", "zh")
+    assert "设计" in hardware.table(power, "power")._repr_html_()
+    assert "d2l-l10n" not in hardware.table(power, "power")._repr_html_()

@@ -133,8 +133,30 @@ TEXT = {
     "memory_peak_no_gpu": (
         "This page ran without a GPU, so it measured no peak; on a GPU it measures one "
         "here."),
-    "gpu_missing": ("No GPU was found, so only the CPU is listed; the rates measured on a GPU "
-                    "follow below, where a GPU run has been recorded."),
+    "gpu_missing": (
+        "No GPU was found, so only the CPU is listed; no GPU measurement has been "
+        "recorded with this book yet."),
+    "gpu_recorded": (
+        "No GPU was found here, so only the CPU is listed; the second table gives the "
+        "rates measured on {device} when this book was run on it."),
+    "hw_table_rates": "Measured rates",
+    "hw_table_power": "Power and work of each design",
+    "hw_col_device": "device",
+    "hw_col_matmul_fp32": "matmul fp32 TFLOP/s",
+    "hw_col_matmul_bf16": "matmul bf16 TFLOP/s",
+    "hw_col_conv_fp32": "conv fp32 TFLOP/s",
+    "hw_col_copy": "copy GB/s",
+    "hw_col_matrix_size": "matrix size",
+    "hw_col_measured": "measured",
+    "hw_col_exponent": "power ~ clock^",
+    "hw_col_design": "design",
+    "hw_col_cores": "cores",
+    "hw_col_power": "power",
+    "hw_col_work": "work per second",
+    "hw_design_fast": "1 fast core",
+    "hw_design_slow": "cores at 1/{ratio} of its clock",
+    "hw_device_threads": "{name}, {threads} threads)",
+    "hw_no_bf16_units": "no bf16 units",
     # exercises page
     "ex3_busy": (
         "So here a step keeps the arithmetic units busy, and AlexNet measures them fairly: "

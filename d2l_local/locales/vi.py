@@ -133,8 +133,30 @@ TEXT = {
     "memory_peak_no_gpu": (
         "Trang này chạy không có GPU nên không đo được mức đỉnh; khi chạy trên GPU, số "
         "đo sẽ hiện ở đây."),
-    "gpu_missing": ("Không tìm thấy GPU nên bảng chỉ có CPU; tốc độ đo trên GPU được trình bày "
-                    "bên dưới, ở những nơi đã ghi lại một lần chạy trên GPU."),
+    "gpu_missing": (
+        "Không tìm thấy GPU nên bảng chỉ có CPU; cuốn sách này chưa ghi lại lần đo nào "
+        "trên GPU."),
+    "gpu_recorded": (
+        "Ở đây không tìm thấy GPU nên bảng chỉ có CPU; bảng thứ hai cho biết tốc độ đo "
+        "được trên {device} khi cuốn sách này được chạy trên đó."),
+    "hw_table_rates": "Tốc độ đo được",
+    "hw_table_power": "Công suất và khối lượng công việc của từng thiết kế",
+    "hw_col_device": "thiết bị",
+    "hw_col_matmul_fp32": "nhân ma trận fp32 TFLOP/s",
+    "hw_col_matmul_bf16": "nhân ma trận bf16 TFLOP/s",
+    "hw_col_conv_fp32": "tích chập fp32 TFLOP/s",
+    "hw_col_copy": "sao chép bộ nhớ GB/s",
+    "hw_col_matrix_size": "cỡ ma trận",
+    "hw_col_measured": "thời điểm đo",
+    "hw_col_exponent": "công suất ~ xung nhịp^",
+    "hw_col_design": "thiết kế",
+    "hw_col_cores": "số lõi",
+    "hw_col_power": "công suất",
+    "hw_col_work": "công việc mỗi giây",
+    "hw_design_fast": "1 lõi nhanh",
+    "hw_design_slow": "lõi chạy ở 1/{ratio} xung nhịp của nó",
+    "hw_device_threads": "{name}, {threads} luồng)",
+    "hw_no_bf16_units": "không có bộ bf16",
     "ex3_busy": (
         "Vậy ở đây một bước huấn luyện giữ cho các đơn vị tính toán luôn bận, và AlexNet đo "
         "chúng một cách công bằng: với một bộ xử lý có tốc độ như thế này, nó vẫn là một "
