@@ -102,6 +102,15 @@ def measured_pages(folder=None) -> dict:
     return {r["file"]: [n["notebook"] for n in r["notebooks"]] for r in load_timings(folder)}
 
 
+def timed_runs(folder=None) -> list[dict]:
+    """For each timing file, what a reader needs to know of it: the ``scale`` (in words),
+    the ``device``, the ``date`` and the ``pages`` it timed."""
+    return [{"scale": str(say(f"scale_name_{r.get('scale', 'quick')}")),
+             "device": r["device"],
+             "date": r.get("date", "?"), "pages": [n["notebook"] for n in r["notebooks"]]}
+            for r in load_timings(folder)]
+
+
 def _seconds(measured, lang) -> str:
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
@@ -162,3 +171,38 @@ def presets_html() -> str:
                      f'role="region" aria-label="{label}"><table class="d2l-runs">{rows}'
                      '</table></div></div>')
     return f'<div class="d2l-l10n">{"".join(parts)}</div>'
+
+
+# The table that sets the 2012 paper beside the chapter's two recipes: each row's catalog
+# keys are paper_<row> (its label), paper_<row>_2012, paper_<row>_reference and
+# paper_<row>_laptop (the cells). Rules between the rows and text from the top of each
+# cell, so that a row's cells are easy to match when the table scrolls sideways on a phone
+PAPER_STYLE = ("<style>.d2l-paper {border-collapse: collapse; font-size: 90%}"
+               ".d2l-paper td, .d2l-paper th {padding: 4px 8px; text-align: left; "
+               "vertical-align: top; border-bottom: 1px solid #ccc; min-width: 12em}</style>")
+PAPER_ROWS = ("data", "input", "augmentation", "layers", "hardware", "parameters",
+              "optimizer", "lr", "training", "testing", "result")
+
+
+def paper_table_html(params, laptop_params) -> str:
+    """The 2012 paper's recipe beside the chapter's reference recipe (GPU) and laptop
+    recipe (CPU), in every language; ``params`` and ``laptop_params`` are the parameter
+    counts of the chapter's AlexNet at 224 and at 65 pixels, as the page computes them."""
+    from .book import millions
+    params, laptop_params = millions(params), millions(laptop_params)
+    parts = []
+    for lang in LANGUAGES:
+        def t(key, lang=lang, **values):
+            return html.escape(say(key, **values).in_language(lang))
+        head = "<th></th>" + "".join(f"<th>{t('paper_column_' + c)}</th>"
+                                     for c in ("2012", "reference", "laptop"))
+        body = "".join(
+            f"<tr><th>{t('paper_' + row)}</th>" + "".join(
+                f"<td>{t(f'paper_{row}_{c}', params=params, laptop_params=laptop_params)}</td>"
+                for c in ("2012", "reference", "laptop")) + "</tr>"
+            for row in PAPER_ROWS)
+        # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
+        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
+                     f'role="region" aria-label="{t("paper_table_region")}">'
+                     f'<table class="d2l-paper"><tr>{head}</tr>{body}</table></div></div>')
+    return PAPER_STYLE + f'<div class="d2l-l10n">{"".join(parts)}</div>'

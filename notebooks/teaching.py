@@ -27,26 +27,26 @@ d2l.book.show_run_mode("teaching")
 # This page is for the person at the front of the room. It plans two lessons from the
 # chapter's pages, a 50-minute class and a 2-hour lab, and shows how to run the training
 # panel's comparisons in one click. The seconds in the plans are not guesses: they are the
-# time each page's code cells took when `tools/run_notebooks.py` ran them, read from the
-# timing files it wrote under `results/` (one per scale and machine). A setting with no
-# timing file says so. The next cell lists the files and the pages each one measured.
+# time each page's code cells took when the chapter's pages were run one after another and
+# timed cell by cell. The next cell lists those timed runs: the scale, the machine, the
+# date and the pages each one timed.
 
 # %%
-measured = d2l.lessons.measured_pages()
-for name, pages in measured.items():
-    print(f"{name}: {', '.join(pages)}")
-if not measured:
-    print("No timing file yet: run tools/run_notebooks.py (see its header).")
+timed = d2l.lessons.timed_runs()
+for run in timed:
+    print(f"{run['scale']}, {run['device']}, {run['date']}: {', '.join(run['pages'])}")
+if not timed:
+    print("No timed run has been recorded yet.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# A plan says "not measured" where no file covers a page at that scale (the cell above
-# lists what each file timed); `tools/gpu_run.sh` writes the GPU's file when it runs, and
-# the tables below fill in from it. The committed quick-mode file was recorded on two CPU
-# cores shared with other work at the time, so its seconds are an upper bound for a quiet
-# laptop. A step's cells run from the top of
-# its page (a notebook runs in order), less the cells an earlier step of the same page has
-# run; the planned minutes are the teacher's budget for talk, questions and the cells
-# together.
+# A plan says "not measured" where no timed run covers a page at that scale. The quick-mode
+# run listed above was made on two processor cores that were shared with other work at the
+# time, so its seconds are upper bounds, and can be several times what the same pages take
+# on a quiet machine: the note at the top of each page gives the time of the page's latest
+# run. Before class, run each page you plan to use from the top on the machine you will
+# teach with, and read the time in its note. A step's cells run from the top of its page (a
+# notebook runs in order), less the cells an earlier step of the same page has run; the
+# planned minutes are the teacher's budget for talk, questions and the cells together.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A 50-minute class

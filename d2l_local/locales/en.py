@@ -158,35 +158,116 @@ TEXT = {
     "hw_device_threads": "{name}, {threads} threads)",
     "hw_no_bf16_units": "no bf16 units",
     # exercises page
+    "paper_table_region": "The 2012 paper and the chapter's recipes (the table scrolls sideways)",
+    "paper_column_2012": "2012 paper",
+    "paper_column_reference": "this chapter: reference recipe (GPU)",
+    "paper_column_laptop": "this chapter: laptop recipe (CPU)",
+    "paper_data": "data",
+    "paper_data_2012": "ILSVRC-2012: 1.28 million colour photographs, 1,000 classes",
+    "paper_data_reference": ("Fashion-MNIST: 60,000 grey 28x28 images, 10 classes, enlarged "
+                             "to 224x224"),
+    "paper_data_laptop": ("Fashion-MNIST enlarged to 65x65: all 60,000 images at CPU full "
+                          "size, 5,000 in quick mode"),
+    "paper_input": "input",
+    "paper_input_2012": "random 224x224 crops (and flips) of 256x256 images, RGB",
+    "paper_input_reference": "the whole enlarged image, one grey channel",
+    "paper_input_laptop": "the whole enlarged image, one grey channel",
+    "paper_augmentation": "augmentation",
+    "paper_augmentation_2012": "crops, horizontal flips, PCA colour changes",
+    "paper_augmentation_reference": "none",
+    "paper_augmentation_laptop": "none",
+    "paper_layers": "layers",
+    "paper_layers_2012": (
+        "5 convolutions, 3 dense layers; conv2, conv4 and conv5 in two groups (one per GPU); "
+        "local response normalisation; overlapping 3x3 max-pooling at stride 2; a 6x6x256 "
+        "last map, 9,216 inputs to the first dense layer"),
+    "paper_layers_reference": (
+        "the same kinds and widths, ungrouped, no response normalisation, the same pooling; "
+        "a 5x5x256 last map, 6,400 inputs to the first dense layer"),
+    "paper_layers_laptop": (
+        "the reference recipe's layers; on 65-pixel images a 1x1x256 last map, 256 inputs to "
+        "the first dense layer"),
+    "paper_hardware": "hardware",
+    "paper_hardware_2012": "two GTX 580 (3 GB each), each holding half of each layer's filters",
+    "paper_hardware_reference": "one GPU",
+    "paper_hardware_laptop": "a CPU, in bf16 where the processor multiplies bf16 in hardware",
+    "paper_parameters": "parameters",
+    "paper_parameters_2012": "about 60 million",
+    "paper_parameters_reference": "{params}",
+    "paper_parameters_laptop": "{laptop_params} (the first dense layer has fewer inputs)",
+    "paper_optimizer": "optimizer",
+    "paper_optimizer_2012": "SGD, momentum 0.9, weight decay 0.0005, batch 128",
+    "paper_optimizer_reference": "SGD, no momentum, no weight decay, batch 128",
+    "paper_optimizer_laptop": "Adam, no weight decay, batch 256 (64 in quick mode)",
+    "paper_lr": "learning rate",
+    "paper_lr_2012": ("0.01, divided by 10 when the validation error stopped improving "
+                      "(three times)"),
+    "paper_lr_reference": "0.01, constant",
+    "paper_lr_laptop": "one cycle: rises from 0.00004 to 0.001, then falls towards zero",
+    "paper_training": "training",
+    "paper_training_2012": "about 90 passes over 1.2 million images, five to six days",
+    "paper_training_reference": "10 passes over 60,000 images (the training page gives the time)",
+    "paper_training_laptop": "3 passes over the training images (the training page gives the time)",
+    "paper_testing": "testing",
+    "paper_testing_2012": "predictions averaged over ten crops",
+    "paper_testing_reference": "one prediction per image",
+    "paper_testing_laptop": "one prediction per image (1,000 test images in quick mode)",
+    "paper_result": "result",
+    "paper_result_2012": (
+        "top-5 test error 15.3% for an ensemble of seven networks, two of them pre-trained "
+        "on ImageNet Fall 2011, against 26.2% for the second-best entry; one network: 18.2% "
+        "top-5 on the validation set"),
+    "paper_result_reference": "test accuracy (see the training page)",
+    "paper_result_laptop": "test accuracy (see the training page)",
+    "ex3_above": (
+        "The step ran at {step:,.0f} GFLOP/s and the product of two square matrices of side "
+        "{n} at {product:,.0f} GFLOP/s. A step faster than the product shows that the "
+        "product's rate is not this processor's peak: the library's convolution kernels, "
+        "which do most of a step's arithmetic, used the arithmetic units better than its "
+        "matrix product of this size did. So both rates are below the peak, and a step's time "
+        "here goes almost all to arithmetic: on a processor this slow, AlexNet still measures "
+        "the arithmetic."),
     "ex3_busy": (
-        "So here a step keeps the arithmetic units busy, and AlexNet measures them fairly: "
-        "on a processor of this speed it is still a useful benchmark."),
+        "The step ran at {step:,.0f} GFLOP/s and the product of two square matrices of side "
+        "{n} at {product:,.0f} GFLOP/s. A step's time here goes mostly to arithmetic, at a "
+        "rate close to a large product's: on a processor this slow, AlexNet still measures the "
+        "arithmetic."),
     "ex3_idle": (
-        "So here most of the arithmetic units sit idle during a step, and the step measures "
-        "the fixed costs around the arithmetic more than the arithmetic itself."),
+        "The step ran at {step:,.0f} GFLOP/s and the product of two square matrices of side "
+        "{n} at {product:,.0f} GFLOP/s. At under half the product's rate, a step here spends "
+        "much of its time on the fixed costs around the arithmetic (launching kernels, moving "
+        "activations, updating the weights) rather than on the arithmetic itself."),
     "ex4_passed": (
         "LeNet reached a test accuracy of {lenet:.3f} after {lenet_epochs} epochs and AlexNet "
         "{alexnet:.3f} after {alexnet_epochs}, passing LeNet's final accuracy in epoch "
-        "{passed}. Over the last {tail} epochs of each run, LeNet's test accuracy changed by "
-        "{lenet_gain:+.3f} and AlexNet's by {alexnet_gain:+.3f}."),
+        "{passed}. Over the last {tail} epochs of each run, counted back from that run's own "
+        "end, LeNet's test accuracy changed by {lenet_gain:+.3f} and AlexNet's by "
+        "{alexnet_gain:+.3f}."),
     "ex4_not_passed": (
         "LeNet reached a test accuracy of {lenet:.3f} after {lenet_epochs} epochs and AlexNet "
         "{alexnet:.3f} after {alexnet_epochs}, never above LeNet's final accuracy. Over the "
-        "last {tail} epochs of each run, LeNet's test accuracy changed by {lenet_gain:+.3f} "
-        "and AlexNet's by {alexnet_gain:+.3f}."),
+        "last {tail} epochs of each run, counted back from that run's own end, LeNet's test "
+        "accuracy changed by {lenet_gain:+.3f} and AlexNet's by {alexnet_gain:+.3f}."),
+    "ex4_why": (
+        "The reason to expect AlexNet to keep improving for longer: it has {param_ratio:,.0f} "
+        "times as many parameters as LeNet and, on {side}-pixel images, does "
+        "{flop_ratio:,.0f} times as many multiply-adds per image."),
+    "this_run_scale": "This page's own run ({scale}, {run}): ",
+    "this_run_quick": (" A run this small compares what the networks cost; their accuracies "
+                       "have hardly left guessing yet, so they rank nothing."),
     "ex5_small_ahead": (
         "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
         "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
         "accuracy of {small:.3f}, above AlexNet's {alexnet:.3f}: the network built for 28 by "
-        "28 images did better at a fraction of the cost. SlimAlexNet, AlexNet's shape with a "
-        "quarter of its channels, trained {slim_speedup:.1f} times as fast as AlexNet and "
-        "reached {slim:.3f} ({slim_gap:+.3f} against AlexNet)."),
+        "28 images did better at a fraction of the cost. SlimAlexNet, with four narrower "
+        "convolutions and one dense layer of 512, trained {slim_speedup:.1f} times as fast as "
+        "AlexNet and reached {slim:.3f} ({slim_gap:+.3f} against AlexNet)."),
     "ex5_small_behind": (
         "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
         "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
         "accuracy of {small:.3f}, below AlexNet's {alexnet:.3f}: in as many epochs the small "
         "network did not catch up, although each of its epochs took a fraction of the time. "
-        "SlimAlexNet, AlexNet's shape with a quarter of its channels, trained "
+        "SlimAlexNet, with four narrower convolutions and one dense layer of 512, trained "
         "{slim_speedup:.1f} times as fast as AlexNet and reached {slim:.3f} ({slim_gap:+.3f} "
         "against AlexNet)."),
     "ex6_rising": (
@@ -373,10 +454,10 @@ TEXT = {
     "lesson_scale_gpu": "cells' time, GPU full size",
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} s on {device}",
-    "lesson_unmeasured": "not measured yet (no timing file)",
-    "lesson_page_unmeasured": "not measured: the timing file lacks this page",
+    "lesson_unmeasured": "not measured yet",
+    "lesson_page_unmeasured": "not measured: this timed run left the page out",
     "lesson_total": "Minutes planned in all: {minutes}.",
-    "lesson_why_2012": "Ask why CNNs, known since 1995, only won in 2012; collect answers.",
+    "lesson_why_2012": "Ask why CNNs, known since 1989, only won in 2012; collect answers.",
     "lesson_features": "Show a crafted feature, then say what learning one would change.",
     "lesson_model": "Walk through the layers; show ReLU against sigmoid and dropout.",
     "lesson_panel": "Run the ReLU-against-sigmoid preset live; predict before it ends.",

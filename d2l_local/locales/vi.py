@@ -157,36 +157,119 @@ TEXT = {
     "hw_design_slow": "lõi chạy ở 1/{ratio} xung nhịp của nó",
     "hw_device_threads": "{name}, {threads} luồng)",
     "hw_no_bf16_units": "không có bộ bf16",
+    "paper_table_region": "Bài báo năm 2012 và hai công thức của chương (bảng cuộn ngang được)",
+    "paper_column_2012": "bài báo năm 2012",
+    "paper_column_reference": "chương này: công thức tham chiếu (GPU)",
+    "paper_column_laptop": "chương này: công thức cho laptop (CPU)",
+    "paper_data": "dữ liệu",
+    "paper_data_2012": "ILSVRC-2012: 1,28 triệu ảnh màu, 1.000 lớp",
+    "paper_data_reference": ("Fashion-MNIST: 60.000 ảnh xám 28x28, 10 lớp, phóng to thành "
+                             "224x224"),
+    "paper_data_laptop": ("Fashion-MNIST phóng to thành 65x65: toàn bộ 60.000 ảnh ở kích thước "
+                          "đầy đủ trên CPU, 5.000 ảnh ở chế độ nhanh"),
+    "paper_input": "đầu vào",
+    "paper_input_2012": "các vùng 224x224 cắt ngẫu nhiên (và lật) từ ảnh 256x256, RGB",
+    "paper_input_reference": "toàn bộ ảnh đã phóng to, một kênh xám",
+    "paper_input_laptop": "toàn bộ ảnh đã phóng to, một kênh xám",
+    "paper_augmentation": "tăng cường dữ liệu",
+    "paper_augmentation_2012": "cắt, lật ngang, đổi màu theo PCA",
+    "paper_augmentation_reference": "không",
+    "paper_augmentation_laptop": "không",
+    "paper_layers": "các tầng",
+    "paper_layers_2012": (
+        "5 tầng tích chập, 3 tầng kết nối đầy đủ; conv2, conv4 và conv5 chia thành hai nhóm "
+        "(mỗi GPU một nhóm); chuẩn hoá phản hồi cục bộ; gộp cực đại 3x3 chồng lấn với bước "
+        "sải 2; bản đồ cuối 6x6x256, 9.216 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
+    "paper_layers_reference": (
+        "cùng loại tầng và độ rộng, không chia nhóm, không chuẩn hoá phản hồi, cùng cách gộp; "
+        "bản đồ cuối 5x5x256, 6.400 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
+    "paper_layers_laptop": (
+        "các tầng của công thức tham chiếu; với ảnh 65 điểm ảnh, bản đồ cuối 1x1x256, 256 đầu "
+        "vào cho tầng kết nối đầy đủ đầu tiên"),
+    "paper_hardware": "phần cứng",
+    "paper_hardware_2012": ("hai GTX 580 (mỗi chiếc 3 GB), mỗi chiếc giữ một nửa bộ lọc của "
+                            "mỗi tầng"),
+    "paper_hardware_reference": "một GPU",
+    "paper_hardware_laptop": ("một CPU, tính bằng bf16 nếu bộ xử lý có phép nhân bf16 trong "
+                              "phần cứng"),
+    "paper_parameters": "tham số",
+    "paper_parameters_2012": "khoảng 60 triệu",
+    "paper_parameters_reference": "{params}",
+    "paper_parameters_laptop": "{laptop_params} (tầng kết nối đầy đủ đầu tiên có ít đầu vào hơn)",
+    "paper_optimizer": "bộ tối ưu",
+    "paper_optimizer_2012": "SGD, động lượng 0,9, suy giảm trọng số 0,0005, batch 128",
+    "paper_optimizer_reference": "SGD, không động lượng, không suy giảm trọng số, batch 128",
+    "paper_optimizer_laptop": "Adam, không suy giảm trọng số, batch 256 (64 ở chế độ nhanh)",
+    "paper_lr": "tốc độ học",
+    "paper_lr_2012": "0,01, chia cho 10 mỗi khi lỗi kiểm định thôi giảm (ba lần)",
+    "paper_lr_reference": "0,01, không đổi",
+    "paper_lr_laptop": "một chu kỳ: tăng từ 0,00004 lên 0,001 rồi giảm dần về không",
+    "paper_training": "huấn luyện",
+    "paper_training_2012": "khoảng 90 lượt qua 1,2 triệu ảnh, năm đến sáu ngày",
+    "paper_training_reference": "10 lượt qua 60.000 ảnh (thời gian xem ở trang huấn luyện)",
+    "paper_training_laptop": "3 lượt qua các ảnh huấn luyện (thời gian xem ở trang huấn luyện)",
+    "paper_testing": "kiểm tra",
+    "paper_testing_2012": "lấy trung bình dự đoán trên mười vùng cắt",
+    "paper_testing_reference": "một dự đoán cho mỗi ảnh",
+    "paper_testing_laptop": "một dự đoán cho mỗi ảnh (1.000 ảnh kiểm tra ở chế độ nhanh)",
+    "paper_result": "kết quả",
+    "paper_result_2012": (
+        "lỗi top-5 trên tập kiểm tra 15,3% cho một tổ hợp bảy mạng, hai trong số đó được huấn "
+        "luyện trước trên ImageNet Fall 2011, so với 26,2% của đội đứng thứ hai; một mạng đơn: "
+        "18,2% top-5 trên tập kiểm định"),
+    "paper_result_reference": "độ chính xác kiểm tra (xem trang huấn luyện)",
+    "paper_result_laptop": "độ chính xác kiểm tra (xem trang huấn luyện)",
+    "ex3_above": (
+        "Bước huấn luyện chạy ở {step:,.0f} GFLOP/s và phép nhân hai ma trận vuông cạnh {n} ở "
+        "{product:,.0f} GFLOP/s. Một bước nhanh hơn cả phép nhân ma trận cho thấy tốc độ của "
+        "phép nhân không phải là tốc độ đỉnh của bộ xử lý này: các hàm tích chập của thư viện, "
+        "vốn làm phần lớn phép tính của một bước, đã dùng các đơn vị tính toán tốt hơn phép "
+        "nhân ma trận cỡ này của nó. Vậy cả hai tốc độ đều dưới mức đỉnh, và thời gian của một "
+        "bước ở đây gần như dành hết cho phép tính: trên một bộ xử lý chậm như thế này, "
+        "AlexNet vẫn đo chính phép tính."),
     "ex3_busy": (
-        "Vậy ở đây một bước huấn luyện giữ cho các đơn vị tính toán luôn bận, và AlexNet đo "
-        "chúng một cách công bằng: với một bộ xử lý có tốc độ như thế này, nó vẫn là một "
-        "phép đo chuẩn hữu ích."),
+        "Bước huấn luyện chạy ở {step:,.0f} GFLOP/s và phép nhân hai ma trận vuông cạnh {n} ở "
+        "{product:,.0f} GFLOP/s. Thời gian của một bước ở đây chủ yếu dành cho phép tính, với "
+        "tốc độ gần bằng một phép nhân ma trận lớn: trên một bộ xử lý chậm như thế này, AlexNet "
+        "vẫn đo chính phép tính."),
     "ex3_idle": (
-        "Vậy ở đây phần lớn các đơn vị tính toán ngồi không trong một bước, và bước đó đo "
-        "các chi phí cố định quanh phép tính nhiều hơn là chính phép tính."),
+        "Bước huấn luyện chạy ở {step:,.0f} GFLOP/s và phép nhân hai ma trận vuông cạnh {n} ở "
+        "{product:,.0f} GFLOP/s. Chưa tới một nửa tốc độ của phép nhân, nên một bước ở đây "
+        "tốn nhiều thời gian cho các chi phí cố định quanh phép tính (khởi chạy kernel, di "
+        "chuyển giá trị kích hoạt, cập nhật trọng số) hơn là cho chính phép tính."),
     "ex4_passed": (
         "LeNet đạt độ chính xác kiểm tra {lenet:.3f} sau {lenet_epochs} epoch, còn AlexNet đạt "
         "{alexnet:.3f} sau {alexnet_epochs} epoch, vượt độ chính xác cuối cùng của LeNet ở "
-        "epoch {passed}. Trong {tail} epoch cuối của mỗi lần chạy, độ chính xác kiểm tra của "
-        "LeNet thay đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
+        "epoch {passed}. Trong {tail} epoch cuối của mỗi lần chạy, tính "
+        "ngược từ điểm kết thúc của chính lần chạy đó, độ chính xác kiểm tra của LeNet thay "
+        "đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
     "ex4_not_passed": (
         "LeNet đạt độ chính xác kiểm tra {lenet:.3f} sau {lenet_epochs} epoch, còn AlexNet đạt "
         "{alexnet:.3f} sau {alexnet_epochs} epoch, chưa lần nào vượt độ chính xác cuối cùng "
-        "của LeNet. Trong {tail} epoch cuối của mỗi lần chạy, độ chính xác kiểm tra của LeNet "
-        "thay đổi {lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
+        "của LeNet. Trong {tail} epoch cuối của mỗi lần chạy, tính ngược "
+        "từ điểm kết thúc của chính lần chạy đó, độ chính xác kiểm tra của LeNet thay đổi "
+        "{lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
+    "ex4_why": (
+        "Lý do để chờ đợi AlexNet tiếp tục tiến bộ lâu hơn: nó có số tham số gấp "
+        "{param_ratio:,.0f} lần LeNet và, với ảnh {side} điểm ảnh, thực hiện số phép nhân-cộng "
+        "cho mỗi ảnh gấp {flop_ratio:,.0f} lần."),
+    "this_run_scale": "Lần chạy của chính trang này ({scale}, {run}): ",
+    "this_run_quick": (" Một lần chạy nhỏ như vậy chỉ so sánh chi phí của các mạng; độ chính "
+                       "xác của chúng hầu như chưa vượt mức đoán mò, nên chưa xếp hạng được gì."),
     "ex5_small_ahead": (
         "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
         "{small:.3f}, cao hơn mức {alexnet:.3f} của AlexNet: mạng được thiết kế cho ảnh 28 x 28 "
-        "làm tốt hơn với chi phí chỉ bằng một phần nhỏ. SlimAlexNet, giữ hình dạng của AlexNet "
-        "với một phần tư số kênh, huấn luyện nhanh gấp {slim_speedup:.1f} lần AlexNet và đạt "
+        "làm tốt hơn với chi phí chỉ bằng một phần nhỏ. SlimAlexNet, với bốn tầng tích chập "
+        "hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp {slim_speedup:.1f} lần "
+        "AlexNet và đạt "
         "{slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex5_small_behind": (
         "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
         "{small:.3f}, thấp hơn mức {alexnet:.3f} của AlexNet: với cùng số epoch, mạng nhỏ chưa "
-        "bắt kịp, dù mỗi epoch của nó chỉ mất một phần nhỏ thời gian. SlimAlexNet, giữ hình "
-        "dạng của AlexNet với một phần tư số kênh, huấn luyện nhanh gấp {slim_speedup:.1f} "
+        "bắt kịp, dù mỗi epoch của nó chỉ mất một phần nhỏ thời gian. SlimAlexNet, với bốn tầng "
+        "tích chập hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp {slim_speedup:.1f} "
         "lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex6_rising": (
         "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
@@ -374,10 +457,10 @@ TEXT = {
     "lesson_scale_gpu": "thời gian các ô, GPU kích thước đầy đủ",
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
-    "lesson_unmeasured": "chưa được đo (không có tệp thời gian)",
-    "lesson_page_unmeasured": "chưa đo: tệp thời gian không có trang này",
+    "lesson_unmeasured": "chưa được đo",
+    "lesson_page_unmeasured": "chưa đo: lần chạy đo giờ này bỏ qua trang này",
     "lesson_total": "Tổng số phút dự kiến: {minutes}.",
-    "lesson_why_2012": "Hỏi vì sao CNN có từ 1995 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
+    "lesson_why_2012": "Hỏi vì sao CNN có từ 1989 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
     "lesson_features": (
         "Cho xem một đặc trưng thủ công, rồi bàn xem học đặc trưng thay đổi điều "
         "gì."

@@ -118,31 +118,102 @@ TEXT = {
     "hw_design_slow": "时钟频率为其 1/{ratio} 的核心",
     "hw_device_threads": "{name}, {threads} 个线程)",
     "hw_no_bf16_units": "无 bf16 单元",
+    "paper_table_region": "2012 年的论文与本章的两种配方（表格可横向滚动）",
+    "paper_column_2012": "2012 年的论文",
+    "paper_column_reference": "本章：参考配方（GPU）",
+    "paper_column_laptop": "本章：笔记本配方（CPU）",
+    "paper_data": "数据",
+    "paper_data_2012": "ILSVRC-2012：128万张彩色照片，1000 个类别",
+    "paper_data_reference": "Fashion-MNIST：6万张 28×28 灰度图像，10 个类别，放大到 224×224",
+    "paper_data_laptop": "Fashion-MNIST 放大到 65×65：CPU 全尺寸下用全部 6万张图像，快速模式下用 5000 张",
+    "paper_input": "输入",
+    "paper_input_2012": "从 256×256 图像中随机裁出的 224×224 区域（及其翻转），RGB",
+    "paper_input_reference": "整张放大后的图像，一个灰度通道",
+    "paper_input_laptop": "整张放大后的图像，一个灰度通道",
+    "paper_augmentation": "数据增广",
+    "paper_augmentation_2012": "裁剪、水平翻转、基于 PCA 的颜色变化",
+    "paper_augmentation_reference": "无",
+    "paper_augmentation_laptop": "无",
+    "paper_layers": "层",
+    "paper_layers_2012": (
+        "5 个卷积层、3 个全连接层；conv2、conv4 和 conv5 分成两组（每块 GPU 一组）；局部响应"
+        "归一化；步幅为 2 的重叠 3×3 最大汇聚；最后的特征图为 6×6×256，第一个全连接层有 9216 "
+        "个输入"),
+    "paper_layers_reference": (
+        "层的种类和宽度相同，不分组，没有响应归一化，汇聚相同；最后的特征图为 5×5×256，第一个"
+        "全连接层有 6400 个输入"),
+    "paper_layers_laptop": (
+        "与参考配方的层相同；在 65 像素的图像上，最后的特征图为 1×1×256，第一个全连接层有 256 "
+        "个输入"),
+    "paper_hardware": "硬件",
+    "paper_hardware_2012": "两块 GTX 580（各 3 GB），每块保存每一层一半的滤波器",
+    "paper_hardware_reference": "一块 GPU",
+    "paper_hardware_laptop": "CPU；处理器有 bf16 硬件乘法单元时用 bf16 计算",
+    "paper_parameters": "参数",
+    "paper_parameters_2012": "约6000万",
+    "paper_parameters_reference": "{params}",
+    "paper_parameters_laptop": "{laptop_params}（第一个全连接层的输入更少）",
+    "paper_optimizer": "优化器",
+    "paper_optimizer_2012": "SGD，动量 0.9，权重衰减 0.0005，批量 128",
+    "paper_optimizer_reference": "SGD，无动量，无权重衰减，批量 128",
+    "paper_optimizer_laptop": "Adam，无权重衰减，批量 256（快速模式下为 64）",
+    "paper_lr": "学习率",
+    "paper_lr_2012": "0.01，验证误差不再下降时除以 10（共三次）",
+    "paper_lr_reference": "0.01，保持不变",
+    "paper_lr_laptop": "单周期：从 0.00004 升到 0.001，再降向零",
+    "paper_training": "训练",
+    "paper_training_2012": "在 120万张图像上约 90 遍，用时五到六天",
+    "paper_training_reference": "在 6万张图像上 10 遍（用时见训练一页）",
+    "paper_training_laptop": "在训练图像上 3 遍（用时见训练一页）",
+    "paper_testing": "测试",
+    "paper_testing_2012": "对十个裁剪区域的预测取平均",
+    "paper_testing_reference": "每张图像一次预测",
+    "paper_testing_laptop": "每张图像一次预测（快速模式下用 1000 张测试图像）",
+    "paper_result": "结果",
+    "paper_result_2012": (
+        "七个网络的集成（其中两个在 ImageNet Fall 2011 上预训练）的 top-5 测试错误率为 15.3%，"
+        "第二名为 26.2%；单个网络在验证集上的 top-5 错误率为 18.2%"),
+    "paper_result_reference": "测试准确率（见训练一页）",
+    "paper_result_laptop": "测试准确率（见训练一页）",
+    "ex3_above": (
+        "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
+        "训练步比矩阵乘法还快，说明矩阵乘法的速度并不是这台处理器的峰值：承担一步中大部分运算"
+        "的卷积内核，比库里这种规模的矩阵乘法更充分地利用了运算单元。所以两个速度都低于峰值，"
+        "而这里一步的时间几乎全花在运算上：在这样慢的处理器上，AlexNet 衡量的仍是运算本身。"),
     "ex3_busy": (
-        "可见在这里，一个训练步让运算单元保持忙碌，AlexNet 能公平地衡量它们：对这样速度的处理器，"
-        "它仍是一个有用的基准。"),
+        "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
+        "这里一步的时间主要花在运算上，速度接近大型矩阵乘法：在这样慢的处理器上，AlexNet "
+        "衡量的仍是运算本身。"),
     "ex3_idle": (
-        "可见在这里，一个训练步中大部分运算单元处于空闲，这一步衡量的更多是运算之外的固定开销，"
-        "而不是运算本身。"),
+        "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
+        "不到矩阵乘法速度的一半，说明这里一步的大部分时间花在运算之外的固定开销上（启动内核、"
+        "搬运激活值、更新权重），而不是运算本身。"),
     "ex4_passed": (
         "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
         "轮后为 {alexnet:.3f}，并在第 {passed} 轮超过了 LeNet 的最终准确率。在各自最后 {tail} "
-        "轮中，LeNet 的测试准确率变化了 {lenet_gain:+.3f}，AlexNet 的变化了 {alexnet_gain:+.3f}。"),
+        "轮中（各从自己那次运行的结尾往前数），LeNet 的测试准确率变化了 {lenet_gain:+.3f}，"
+        "AlexNet 的变化了 {alexnet_gain:+.3f}。"),
     "ex4_not_passed": (
         "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
-        "轮后为 {alexnet:.3f}，始终没有超过 LeNet 的最终准确率。在各自最后 {tail} 轮中，LeNet "
-        "的测试准确率变化了 {lenet_gain:+.3f}，AlexNet 的变化了 {alexnet_gain:+.3f}。"),
+        "轮后为 {alexnet:.3f}，始终没有超过 LeNet 的最终准确率。在各自最后 {tail} 轮中"
+        "（各从自己那次运行的结尾往前数），LeNet 的测试准确率变化了 {lenet_gain:+.3f}，"
+        "AlexNet 的变化了 {alexnet_gain:+.3f}。"),
+    "ex4_why": (
+        "之所以预期 AlexNet 能更久地持续提升：它的参数是 LeNet 的 {param_ratio:,.0f} 倍，在 "
+        "{side} 像素的图像上，每张图像的乘加次数是 LeNet 的 {flop_ratio:,.0f} 倍。"),
+    "this_run_scale": "本页这次运行在{scale}下{run}：",
+    "this_run_quick": "这么小的运行只能比较各网络的开销；它们的准确率还几乎停留在瞎猜的水平，排不出高下。",
     "ex5_small_ahead": (
         "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，高于 AlexNet 的 "
-        "{alexnet:.3f}：为 28×28 图像设计的网络以很小的代价做得更好。SlimAlexNet 保留 AlexNet "
-        "的结构、只用四分之一的通道，训练速度是 AlexNet 的 {slim_speedup:.1f} 倍，测试准确率为 "
+        "{alexnet:.3f}：为 28×28 图像设计的网络以很小的代价做得更好。SlimAlexNet 有四个更窄的"
+        "卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 {slim_speedup:.1f} 倍，测试准确率为 "
         "{slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex5_small_behind": (
         "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，低于 AlexNet 的 "
         "{alexnet:.3f}：在同样的轮数内，小网络没有追上，尽管它每一轮只用了很少的时间。"
-        "SlimAlexNet 保留 AlexNet 的结构、只用四分之一的通道，训练速度是 AlexNet 的 "
+        "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
         "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex6_rising": (
         "在批量 32、128 和 512 下训练一轮，每秒分别训练 {r32:,.0f}、{r128:,.0f} 和 {r512:,.0f} "
@@ -306,10 +377,10 @@ TEXT = {
     "lesson_scale_gpu": "单元用时，GPU 完整规模",
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} 秒，{device}",
-    "lesson_unmeasured": "尚未测量（没有计时文件）",
-    "lesson_page_unmeasured": "未测量：计时文件中没有这一页",
+    "lesson_unmeasured": "尚未测量",
+    "lesson_page_unmeasured": "未测量：这次计时运行没有包括这一页",
     "lesson_total": "共计划 {minutes} 分钟。",
-    "lesson_why_2012": "提问：卷积网络 1995 年就有了，为什么到 2012 年才胜出？收集回答。",
+    "lesson_why_2012": "提问：卷积网络 1989 年就有了，为什么到 2012 年才胜出？收集回答。",
     "lesson_features": "展示一个手工设计的特征，再讨论学习特征会改变什么。",
     "lesson_model": "逐层讲解网络；演示 ReLU 对比 sigmoid 以及暂退法。",
     "lesson_panel": "现场运行“ReLU 对比 sigmoid”预设；在结束前让学生预测结果。",
