@@ -388,3 +388,37 @@ def mistakes_text(matrix, class_names, top=3) -> Prose:
             say("mistakes_some_tops", among=among, count=len(chosen)))
     return say("mistakes", mistakes=join(parts), tops=tops) + \
         (say("mistakes_tied") if tied else "")
+
+
+def this_run(name, key, history, **values):
+    """What this run of experiment ``name`` found, as catalog sentence ``key``, labelled
+    with the scale it ran at and how much it saw (``history``, one of its runs'), at every
+    scale: in quick mode too, where the page has no recorded full-size finding to quote.
+
+    As :func:`result` does, a full-size run records its finding, and a
+    finding recorded at another scale is added, labelled, but only where it was recorded
+    by the experiment's current form (its sentence still takes its numbers).
+    """
+    scale = scales.current()
+    text = say("this_run_scale", scale=say(f"scale_name_{scale}"),
+               run=run_scale(history)) + say(key, **values)
+    if scale == "quick":  # a few batches: the costs compare, the accuracies hardly move
+        text = text + say("this_run_quick")
+    if scale != "quick" or recorded_now(name, "cpu"):
+        text = text + result(name, key, stated=True, **values)
+    return text
+
+
+def recorded_now(name, scale) -> bool:
+    """Whether the page that is running has a finding of experiment ``name`` recorded at
+    ``scale`` whose sentence still takes the numbers it recorded."""
+    recorded = results.load_findings(_PAGE.get("name"), scale)
+    finding = recorded.get("findings", {}).get(name)
+    if not finding:
+        return False
+    try:
+        say(finding["key"], **finding["values"])
+    except KeyError:
+        return False
+    return True
+

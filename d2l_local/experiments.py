@@ -206,41 +206,6 @@ def late_accuracy(histories, last=5):
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("experiment")
 
 
-def this_run(name, key, history, **values):
-    """What this run of experiment ``name`` found, as catalog sentence ``key``, labelled
-    with the scale it ran at and how much it saw (``history``, one of its runs'), at every
-    scale: in quick mode too, where the page has no recorded full-size finding to quote.
-
-    As :func:`d2l_local.book.result` does, a full-size run records its finding, and a
-    finding recorded at another scale is added, labelled, but only where it was recorded
-    by the experiment's current form (its sentence still takes its numbers).
-    """
-    from . import book, scales
-    scale = scales.current()
-    text = book.say("this_run_scale", scale=book.say(f"scale_name_{scale}"),
-                    run=book.run_scale(history)) + book.say(key, **values)
-    if scale == "quick":  # a few batches: the costs compare, the accuracies hardly move
-        text = text + book.say("this_run_quick")
-    if scale != "quick" or recorded_now(name, "cpu"):
-        text = text + book.result(name, key, stated=True, **values)
-    return text
-
-
-def recorded_now(name, scale) -> bool:
-    """Whether the page that is running has a finding of experiment ``name`` recorded at
-    ``scale`` whose sentence still takes the numbers it recorded."""
-    from . import book, results
-    recorded = results.load_findings(book._PAGE.get("name"), scale)
-    finding = recorded.get("findings", {}).get(name)
-    if not finding:
-        return False
-    try:
-        book.say(finding["key"], **finding["values"])
-    except KeyError:
-        return False
-    return True
-
-
 NOT_MEASURED = "–"  # what a table shows where a run measured nothing (peak memory on a CPU)
 
 

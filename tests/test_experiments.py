@@ -107,7 +107,7 @@ def test_this_run_states_its_own_finding_and_scale_in_quick_mode(monkeypatch, tm
     # a finding recorded by an earlier form of the experiment (a sentence since retired)
     results.save_findings("exercises", "cpu", {"ex5": {"key": "ex5_found", "values": {}}},
                           60.0, "cpu")
-    text = experiments.this_run("ex5", "ex5_small_ahead", history, **_ex5_values())
+    text = book.this_run("ex5", "ex5_small_ahead", history, **_ex5_values())
     assert text.startswith("This page's own run (quick mode, after 2 epochs of 256 training")
     assert "reached a test accuracy of 0.700" in text
     assert "earlier form" not in text and "D2L_QUICK" not in text and "found:" not in text
@@ -115,5 +115,5 @@ def test_this_run_states_its_own_finding_and_scale_in_quick_mode(monkeypatch, tm
     # a finding of the experiment as it is now is quoted after this run's, labelled
     results.save_findings("exercises", "cpu", {"ex5": {"key": "ex5_small_behind", "values": {
         **_ex5_values(), "small": 0.5}}}, 60.0, "cpu")
-    text = experiments.this_run("ex5", "ex5_small_ahead", history, **_ex5_values())
+    text = book.this_run("ex5", "ex5_small_ahead", history, **_ex5_values())
     assert " The CPU full-size run (on cpu" in text and "below AlexNet's 0.600" in text
