@@ -311,7 +311,7 @@ windows224.value_counts().rename("windows").sort_index()
 covered, realisable = windows224["original pixels"], windows224["independent functions"]
 most_covered = d2l.book.glue("most_covered", max(covered))
 fewest_covered = d2l.book.glue("fewest_covered", min(covered))
-windows_inside = d2l.book.glue("windows_inside", len(windows224))
+windows_inside = d2l.book.glue("windows_inside", len(windows224), ",")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # Along each axis a window depends on 3 or 4 original pixels, so on
@@ -362,8 +362,8 @@ windows65 = window_functions(s65)
 faint_from = s65.directions_for(0.999)  # the directions past these hold 0.1% of the energy
 {"directions spanned (of 121)": s65.rank, "energy in the top 9": round(s65.share(9), 4),
  "directions for 99.9%": faint_from,
- "original pixels per window": (windows65["original pixels"].min(),
-                                windows65["original pixels"].max()),
+ "original pixels per window": (int(windows65["original pixels"].min()),
+                                int(windows65["original pixels"].max())),
  "every window: functions = pixels": bool(
      (windows65["original pixels"] == windows65["independent functions"]).all())}
 

@@ -145,11 +145,11 @@ def test_the_pages_figures_say_what_they_show():
                    {"trained": weight, "inside": weight, "outside": weight}),
                "filters": d2l.show_filters(weight)[0].figure}
     alts = {name: plotting.text_alternatives(fig) for name, fig in figures.items()}
-    assert alts["grid"]["alt"].startswith("A close-up of 5 by 5 original pixels of a test "
-                                          "image enlarged 8 times")
-    assert "3 rows of the same 12 first-layer filters of 11 by 11 weights" in \
-        alts["parts"]["alt"]
-    assert alts["filters"]["alt"].startswith("12 first-layer filters of 11 by 11 weights")
+    assert alts["grid"]["alt"].startswith("A close-up of a test image enlarged 8 times, 5 "
+                                          "original pixels on a side")
+    assert alts["parts"]["alt"].startswith("3 rows of the same 12 first-layer filters, each a "
+                                           "square of 11 weights on a side")
+    assert alts["filters"]["alt"].startswith("12 first-layer filters, each a square of 11")
     for texts in alts.values():
         assert len(set(texts.values())) == 3  # one per language
         for text in texts.values():

@@ -369,18 +369,17 @@ TEXT = {
     "lesson_training": "Huấn luyện bằng công thức của máy; sau đó chạy các so sánh theo cặp.",
     "lesson_firstlayer": "Huấn luyện ngắn rồi xem các bộ lọc của tầng đầu tiên.",
     "figure_window_grid": (
-        "Cận cảnh {span} x {span} pixel gốc của một ảnh kiểm tra phóng to {scale} lần, độ xám "
-        "đổi mượt từ pixel gốc này sang pixel gốc kế bên. Đường trắng đánh dấu biên của các "
-        "pixel gốc, cách nhau {scale} pixel phóng to, còn các chấm là tâm của chúng. Ô vuông "
-        "đỏ nét liền đánh dấu một cửa sổ {kernel} x {kernel}, ô nét đứt là cửa sổ kế tiếp, "
-        "lệch {stride} pixel sang phải."),
+        "Cận cảnh một ảnh kiểm tra phóng to {scale} lần, mỗi cạnh {span} pixel gốc, độ xám đổi "
+        "mượt từ pixel gốc này sang pixel gốc kế bên. Đường trắng đánh dấu biên của các pixel "
+        "gốc, còn các chấm là tâm của chúng. Ô vuông đỏ nét liền đánh dấu một cửa sổ có cạnh "
+        "{kernel} pixel; ô nét đứt là cửa sổ kế tiếp, lệch {stride} pixel sang phải."),
     "figure_filter_parts": (
-        "{rows} hàng gồm cùng {n} bộ lọc tầng đầu, mỗi bộ {k} x {k} trọng số: sau huấn "
-        "luyện, phần nằm trong không gian sinh của các mảnh ảnh, và phần còn lại. Đỏ là "
-        "dương, xanh là âm, mỗi cột dùng chung một thang màu."),
+        "{rows} hàng gồm cùng {n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng "
+        "số: sau huấn luyện, phần nằm trong không gian sinh của các mảnh ảnh, và phần còn lại. "
+        "Đỏ là dương, xanh là âm, mỗi cột dùng chung một thang màu."),
     "figure_filters": (
-        "{n} bộ lọc tầng đầu, mỗi bộ {k} x {k} trọng số, mỗi bộ vẽ theo thang xám riêng từ "
-        "trọng số âm nhất (đen) đến dương nhất (trắng)."),
+        "{n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng số, mỗi bộ vẽ theo thang "
+        "xám riêng từ trọng số âm nhất (đen) đến dương nhất (trắng)."),
     "lesson_exercises": "Từng cặp chọn một bài tập, chạy và trình bày trong hai phút.",
 }
 
