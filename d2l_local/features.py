@@ -1,12 +1,13 @@
 """What a first convolution layer can learn: the space its input patches span.
 
 A convolution filter's gradient is a weighted sum of the input patches it sees, so plain
-gradient descent (no weight decay) only ever moves a filter inside the span of those
-patches; whatever part of the filter lies outside keeps its random start. Enlarged
-images have smooth patches that span few dimensions. These helpers measure that span on
-real images (for any interpolation mode), derive it from the geometry of the enlargement
-(:func:`bends`, :func:`window_shapes`), and split trained filters into their inside and
-outside parts.
+gradient descent, with or without momentum (no weight decay), only ever moves a filter
+inside the span of those patches; whatever part of the filter lies outside keeps its random
+start. Optimisers that rescale each weight's step, such as Adam, do not keep to the span.
+Enlarged images have smooth patches that span few dimensions. These helpers measure that
+span on real images (for any interpolation mode and any size, 65 pixels included), derive
+it from the geometry of the enlargement (:func:`bends`, :func:`window_shapes`), and split
+trained filters into their inside and outside parts.
 """
 
 from __future__ import annotations
@@ -159,7 +160,10 @@ def basis_patches(shapes):
     return torch.einsum("ai,bj->abij", shapes, shapes).reshape(n * n, k, k)
 
 
-def window_pixels(scale, start, kernel=11, original=28):
+def window_pixels(scale=None, start=0, kernel=11, original=28, size=None):
     """The (kernel, original) rows of :func:`enlarge_rows` that one window starting at
-    ``start`` covers (``start >= 0``): how its pixels depend on the original row."""
-    return enlarge_rows(original * scale, original)[start:start + kernel]
+    ``start`` covers (``start >= 0``): how its pixels depend on the original row. The
+    enlarged row has ``size`` pixels, by default ``original * scale`` (``size`` also
+    allows enlargements by a fraction, such as 65 pixels from 28)."""
+    size = original * scale if size is None else size
+    return enlarge_rows(size, original)[start:start + kernel]

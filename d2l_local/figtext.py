@@ -232,6 +232,11 @@ def describe(fig, lang: str = "en") -> str:
     def say(key, **values):
         return catalog[key].format(**values)
     with drawn_in(fig, lang):
+        own = getattr(fig, "d2l_alt", None)  # (catalog key, values) set by the figure's maker
+        if own is not None:
+            heading = fig._suptitle.get_text() if fig._suptitle else ""
+            text = say(own[0], **own[1])
+            return " ".join((f"{heading}: {text}" if heading else text).split())
         parts = [text for ax in fig.axes if (text := _axes_description(ax, say))]
         grid = [ax for ax in fig.axes if ax.images and not (ax.get_xlabel() or ax.get_ylabel())]
         if grid:

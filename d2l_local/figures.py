@@ -157,6 +157,8 @@ def plot_filter_parts(parts, n=12, scale=0.8):
             ax.set_yticks([])
         axes[r, 0].set_ylabel(name, rotation=0, ha="right", va="center", fontsize=9)
     fig.tight_layout()
+    fig.d2l_alt = ("figure_filter_parts", {"rows": len(rows), "n": n,
+                                           "k": next(iter(rows.values())).shape[-1]})
     return fig
 
 
@@ -198,7 +200,9 @@ def plot_window_on_grid(image, scale=8, window=None, kernel=11, stride=4, paddin
                                fill=False, lw=1.8, ls=style, color="tab:red", label=name))
     ax.set_xlabel("enlarged pixel (column)")
     ax.set_ylabel("enlarged pixel (row)")
-    ax.set_title(f"{kernel}x{kernel} windows on a {scale}x enlargement")
+    ax.set_title(f"{kernel}x{kernel} windows on an image enlarged {scale} times")
+    fig.d2l_alt = ("figure_window_grid", {"span": span, "scale": scale, "kernel": kernel,
+                                          "stride": stride})
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
     fig.tight_layout()
     return fig

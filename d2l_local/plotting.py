@@ -113,6 +113,7 @@ def show_filters(weight, num_cols=12, scale=0.8, title=None):
     w = (w - lo) / (hi - lo + 1e-12)
     rows = -(-len(w) // num_cols)
     axes = show_images(w, rows, num_cols, scale=scale, cmap="gray")
+    axes[0].figure.d2l_alt = ("figure_filters", {"n": len(w), "k": w.shape[-1]})
     if title:
         axes[0].figure.suptitle(title)
     return axes

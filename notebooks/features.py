@@ -68,7 +68,9 @@ def gabor_filter(theta, size=11, sigma=2.5, wavelength=5.0):
 
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# Applied to four test images (the Sobel filters padded to 11 by 11, like the Gabor ones):
+# Applied to four test images of Fashion-MNIST, small grey pictures of clothes and shoes on
+# which this chapter trains its network ([The Missing Ingredient: Data](data.md#sec-data) introduces them), with the
+# Sobel filters padded to 11 by 11 like the Gabor ones:
 
 # %%
 angles = (0, 45, 90, 135)
@@ -95,7 +97,7 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # textures, higher layers parts of objects, the top layers whole objects. Sparse coding
 # had already shown that edge-like filters emerge when a model is trained to represent
 # natural images economically ([Olshausen and Field, 1996](../references.bib#olshausen1996emergence)), and large systems trained on
-# unlabelled images learned detectors for faces and cats ([Le, 2013](../references.bib#le2013building)), a network
+# unlabelled images learned detectors for faces and cats ([Le et al., 2012](../references.bib#le2012building); [Le, 2013](../references.bib#le2013building)), a network
 # of a billion connections trained on Google's DistBelief system ([Dean et al., 2012](../references.bib#dean2012large)).
 # AlexNet's own first layer, trained on colour ImageNet photographs scaled to 256 by 256
 # pixels (224-pixel crops of them), learned filters much like the crafted ones above
@@ -109,13 +111,15 @@ d2l.figures.plot_filter_responses(images, names, responses);
 #
 # If learned features were the better idea, why did they win only in 2012? The next two
 # pages give the two main reasons, data and hardware. Deep networks of the 1990s also
-# lacked tricks that are routine today, several of which AlexNet used: initialisations
-# that keep the signal at a usable size through many layers ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding)),
-# activations that do not squash their input into a narrow range, such as the rectified
-# linear unit ([Nair and Hinton, 2010](../references.bib#nair2010rectified)), regularisation that keeps a large network from
-# memorising its training images, such as dropout ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)), and
-# optimisers that cope with the loss surfaces of deep networks, such as Adam
-# ([Kingma and Ba, 2014](../references.bib#kingma2014adam)).
+# lacked tricks that are routine today. AlexNet used several of them
+# ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)): the rectified linear unit, an activation that does not squash its input into a
+# narrow range ([Nair and Hinton, 2010](../references.bib#nair2010rectified)); dropout, which keeps a large network from memorising
+# its training images ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)); more training images made by cropping,
+# flipping and recolouring the ones it had; and stochastic gradient descent with momentum and
+# weight decay. Two others it did without. It drew its initial weights from a Gaussian of
+# standard deviation 0.01, not by the scaling that keeps the signal at a usable size through
+# many layers ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding)), and the Adam optimiser ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), which
+# this chapter's laptop recipe uses, appeared two years after it.
 #
 # Will the AlexNet of this chapter learn the same on Fashion-MNIST? Answering needs the
 # data, the network and its training, which the next pages bring in that order;

@@ -30,10 +30,15 @@ d2l.book.show_run_mode("firstlayer")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # The first layer of the 2012 network learned edge and colour detectors from ImageNet's
-# photographs ([Learned versus Crafted Features](features.md#sec-features)). The first layer of this chapter's network, trained in
-# [Training AlexNet](training.md#sec-training), shows nothing of the kind. This page finds out why. The answer lies less in
-# the network or its training than in the images the layer is given: Fashion-MNIST's 28 by
-# 28 pixels, enlarged eight times ([The Missing Ingredient: Data](data.md#sec-data)).
+# photographs ([Learned versus Crafted Features](features.md#sec-features)). [Training AlexNet](training.md#sec-training) trains this chapter's
+# network by one of two recipes. The reference recipe, run on a GPU, feeds it Fashion-MNIST's
+# 28 by 28 pixels enlarged eight times, to 224 ([The Missing Ingredient: Data](data.md#sec-data)), and trains it by
+# stochastic gradient descent; the laptop recipe, run on a CPU, enlarges them to 65 pixels
+# and trains with the Adam optimiser. This page trains the network with the reference
+# recipe, finds that its first layer learns nothing of the kind, and finds out why. The
+# answer lies less in the network or its training than in the images the layer is given.
+# The laptop recipe changes both the images and the optimiser; a section near the end says
+# what that changes.
 #
 # ## A short training run
 #
@@ -148,7 +153,7 @@ patches224 = d2l.book.glue("patches224", s224.patches, ",")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # On the original 28 by 28 images the patches span all {eval}`rank28` directions. On
-# images enlarged eight times, as the chapter trains on, the {eval}`patches224`
+# images enlarged eight times, as the reference recipe trains on, the {eval}`patches224`
 # patches of these 500 images span only {eval}`rank224` of the 121, and nine
 # directions hold {eval}`top9_224`% of their energy. Random pixels, enlarged the same way,
 # span {eval}`noise224`: the limit comes from the enlargement, not from the clothes.
@@ -191,6 +196,7 @@ d2l.figures.plot_window_shapes(shapes);
 # lies outside the span measured on the training images.
 
 # %%
+s224 = spaces[224]  # the span measured at 224 pixels, in the table above
 products = d2l.features.basis_patches(shapes)
 len(products), torch.linalg.matrix_rank(products.reshape(len(products), -1)).item(), \
     s224.outside_share(products)
@@ -250,7 +256,7 @@ outside_share = d2l.book.glue("outside_share",
 # {eval}`outside_share`% of the filters' size, so most of the noise pictured above is
 # invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Twelve trained first-layer filters (top), their part inside the span of the patches (middle) and the rest (bottom), each column on one colour scale. The bottom row is the part of their random start that training cannot touch.", "name": "fig-filter-parts"}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Twelve first-layer filters trained by this page's run, gradient descent on 224-pixel images (top), their part inside the span of the patches (middle) and the rest (bottom), each column on one colour scale. Under gradient descent the bottom row is the part of their random start that training cannot touch.", "name": "fig-filter-parts"}}
 d2l.figures.plot_filter_parts({"trained": model.net[0].weight, "inside": inside,
                                "outside": outside});
 
@@ -264,6 +270,7 @@ moved_outside = (outside - start_outside).norm().item()
 outside_ratio = d2l.book.glue("outside_ratio", moved_outside / moved_inside, ".0e")
 lr, decay, momentum, steps = 0.01, 5e-4, 0.9, 10 * 469
 decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps, ".2f")
+
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # The part outside the span changed {eval}`outside_ratio` times as much as the part inside. That little is rounding: this
@@ -281,30 +288,37 @@ decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** st
 # sums of a few original pixels, the ones whose centres lie near it:
 
 # %%
-inside_image = d2l.features.window_starts(224, inside_only=True)  # none in the padding
-rows = {begin: d2l.features.window_pixels(scale=8, start=begin) for begin in inside_image}
-rows = {begin: r[:, r.abs().sum(0) > 0] for begin, r in rows.items()}  # pixels used
-covered, realisable = [], []
-for down in rows.values():
-    for along in rows.values():
-        patch_map = torch.kron(down, along)  # a window's 121 pixels from the originals
-        covered.append(patch_map.shape[1])
-        # the linear functions of those pixels that filters inside the span compute
-        realisable.append(torch.linalg.matrix_rank(
-            s224.basis[:, :s224.rank].T @ patch_map).item())
-pd.Series([r.shape[1] for r in rows.values()]).value_counts().rename_axis(
-    "original pixels covered along an axis").rename("window positions")
+def window_functions(space):
+    """For each window wholly inside the image: how many original pixels it depends on,
+    and how many independent linear functions of them the filters inside the span compute."""
+    starts = d2l.features.window_starts(space.size, inside_only=True)  # none in the padding
+    rows = [d2l.features.window_pixels(size=space.size, start=s) for s in starts]
+    rows = [r[:, r.abs().sum(0) > 0] for r in rows]  # the original pixels each row uses
+    basis = space.basis[:, :space.rank]
+    counts = []
+    for down in rows:
+        for along in rows:
+            patch_map = torch.kron(down, along)  # a window's 121 pixels from the originals
+            counts.append((patch_map.shape[1],
+                           torch.linalg.matrix_rank(basis.T @ patch_map).item()))
+    return pd.DataFrame(counts, columns=["original pixels", "independent functions"])
+
+
+windows224 = window_functions(s224)
+windows224.value_counts().rename("windows").sort_index()
 
 # %% tags=["remove-cell"]
+covered, realisable = windows224["original pixels"], windows224["independent functions"]
 most_covered = d2l.book.glue("most_covered", max(covered))
 fewest_covered = d2l.book.glue("fewest_covered", min(covered))
+windows_inside = d2l.book.glue("windows_inside", len(windows224), ",")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # Along each axis a window depends on 3 or 4 original pixels, so on
-# {eval}`fewest_covered` to {eval}`most_covered` of them in all. For every window,
-# the filters inside the span compute every linear function of those original pixels, and
-# nothing else (the code checks, for each window, that the number of independent functions
-# equals the number of pixels). A filter
+# {eval}`fewest_covered` to {eval}`most_covered` of them in all. In each of the
+# {eval}`windows_inside` windows, the filters inside the span compute as many independent
+# linear functions of those pixels as there are pixels (the table's two counts agree on
+# every row): every linear function of them, and nothing else. A filter
 # inside the span can therefore take the difference between neighbouring original pixels,
 # which is an edge detector at the scale of the original image. What it cannot do is
 # respond to detail finer than an original pixel, because the enlarged images have none,
@@ -317,7 +331,8 @@ fewest_covered = d2l.book.glue("fewest_covered", min(covered))
 
 # %%
 modes = ("nearest", "bilinear", "bicubic")
-by_mode = {mode: [d2l.features.patch_space(train_images, size, mode=mode).rank
+by_mode = {mode: [(spaces[size] if mode == "bilinear"  # measured above
+                   else d2l.features.patch_space(train_images, size, mode=mode)).rank
                   for size in (56, 112, 224)] for mode in modes}
 pd.DataFrame(by_mode, index=pd.Index(["2x", "4x", "8x"], name="enlargement")).rename(
     columns=lambda m: f"{m}: directions spanned")
@@ -334,6 +349,77 @@ bicubic224 = d2l.book.glue("bicubic224", by_mode["bicubic"][2])
 # four original pixels along each axis into every value, so a window depends on more of
 # them, and at 8x its patches span {eval}`bicubic224`. The count belongs to the
 # enlargement, the window, the stride and the padding together, not to AlexNet.
+#
+# ## The laptop recipe: 65 pixels and Adam
+#
+# The laptop recipe changes both things this argument rests on. Its images are 65 pixels
+# wide, Fashion-MNIST's enlarged about 2.3 times, and it trains with Adam
+# ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), not plain gradient descent. The same measurements at 65 pixels:
+
+# %%
+s65 = d2l.features.patch_space(train_images, 65)
+windows65 = window_functions(s65)
+faint_from = s65.directions_for(0.999)  # the directions past these hold 0.1% of the energy
+{"directions spanned (of 121)": s65.rank, "energy in the top 9": round(s65.share(9), 4),
+ "directions for 99.9%": faint_from,
+ "original pixels per window": (int(windows65["original pixels"].min()),
+                                int(windows65["original pixels"].max())),
+ "every window: functions = pixels": bool(
+     (windows65["original pixels"] == windows65["independent functions"]).all())}
+
+# %% tags=["remove-cell"]
+rank65 = d2l.book.glue("rank65", s65.rank)
+top9_65 = d2l.book.glue("top9_65", 100 * s65.share(9), ".1f")
+strong65 = d2l.book.glue("strong65", faint_from)
+faint65 = d2l.book.glue("faint65", s65.rank - faint_from)
+fewest65 = d2l.book.glue("fewest65", windows65["original pixels"].min())
+most65 = d2l.book.glue("most65", windows65["original pixels"].max())
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# A 65-pixel window depends on {eval}`fewest65` to {eval}`most65` original pixels,
+# fewer than its 121, and filters inside the span compute every linear function of them, as
+# at 224 pixels. But the original pixels' centres are about 2.3 enlarged pixels apart, not
+# a whole number, so the windows meet the grid in many ways, and together their patches
+# span all {eval}`rank65` directions: no part of a filter is out of reach. The span is
+# lopsided, though. Nine directions hold {eval}`top9_65`% of the patch energy and
+# {eval}`strong65` hold 99.9%; along the other {eval}`faint65` the images barely
+# excite a filter, so its part there barely changes any output.
+#
+# Adam also breaks the first step of the argument. It divides each weight's step by a
+# running measure of that weight's own gradients, so its step is no longer a weighted sum
+# of patches; its very first step moves every weight by about the learning rate, in the
+# direction of its gradient's sign. Here is one step of each optimiser, at the laptop
+# recipe's learning rate, from the same random start and the same gradient on 64 images of
+# 65 pixels, and how much of each step lies in the faint directions:
+
+# %%
+laptop = d2l.AlexNet(lr=1e-3)
+X65, y65 = next(iter(d2l.FashionMNIST(batch_size=64, resize=(65, 65),
+                                       num_train=64).train_dataloader()))
+laptop(X65[:1])  # creates and initialises the weights
+laptop.loss(laptop(X65), y65).backward()
+w = laptop.net[0].weight
+one_step = {}
+for name, optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
+    moved = w.detach().clone().requires_grad_()
+    moved.grad = w.grad.detach().clone()
+    optimizer([moved], lr=1e-3).step()
+    one_step[name] = moved.detach() - w.detach()
+faint_share = {name: d2l.features.split_filters(step, s65, rank=faint_from)[1].norm().item()
+               / step.norm().item() for name, step in one_step.items()}
+faint_share
+
+# %% tags=["remove-cell"]
+sgd_faint = d2l.book.glue("sgd_faint", 100 * faint_share["SGD"], ".0f")
+adam_faint = d2l.book.glue("adam_faint", 100 * faint_share["Adam"], ".0f")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The SGD step puts {eval}`sgd_faint`% of its size into the faint directions, as much
+# as the patches' own weak energy there gives it; the Adam step puts {eval}`adam_faint`%.
+# So with the laptop recipe the first layer is not confined to a span, but part of every
+# step goes where it changes little of what the layer computes, and nothing there pulls the
+# filters towards a pattern. How far its filters moved, as [Training AlexNet](training.md#sec-training) reports,
+# does not by itself say how much they learned.
 #
 # ## A first layer sized for the detail
 #
@@ -378,6 +464,9 @@ d2l.show_filters(native.net[0].weight, num_cols=16,
 # %% tags=["remove-cell"]
 native_change = relative_change(native.net[0].weight, native_start)
 native_change = d2l.book.glue("native_change", 100 * native_change, ".0f")
+native_steps = d2l.book.glue("native_steps", native_trainer.num_train_batches * 2)
+alexnet_steps = d2l.book.glue("alexnet_steps",
+                              trainer.num_train_batches * trainer.max_epochs)
 native_scale = d2l.book.glue("native_scale", d2l.book.run_scale(native_trainer.history))
 native_acc = d2l.book.glue(
     "native_acc", d2l.book.versus_chance(native_trainer.history[-1]["val_acc"]))
@@ -386,21 +475,25 @@ native_seconds = d2l.book.glue(
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # This network reached a test accuracy of {eval}`native_acc` {eval}`native_scale`,
-# in {eval}`native_seconds` of training. Its first-layer filters
-# moved by {eval}`native_change`% of their initial size, against
-# {eval}`alexnet_change`% for AlexNet's first layer above. The two runs differ in
-# more than the input (NativeNet uses momentum and a five times larger learning rate), so
-# the two numbers are not a like-for-like race. What the span says holds for any length of
-# training: NativeNet's patches span all 25 directions of its window, so nothing confines
+# in {eval}`native_seconds` of training. In its {eval}`native_steps` steps its
+# first-layer filters moved by {eval}`native_change`% of their initial size, all of it
+# inside the span of its patches, since that span is every direction of its window. The
+# AlexNet run at the top of this page took {eval}`alexnet_steps` steps, without momentum
+# and at a fifth of the learning rate, so how far the two moved does not compare. What does
+# compare is where a step can go, at any length of training: AlexNet's steps stay in 25 of
+# its 121 directions, and the other {eval}`outside_share`% of its filters' size stays as
+# it started; NativeNet's patches span all 25 directions of its window, so nothing confines
 # its filters, and whatever patterns help to tell the classes apart, they are free to take.
 #
 # The lesson is not that AlexNet learns no features on Fashion-MNIST: every layer above
 # the first is trained on what the first passes on, and the first can still become a
 # detector of edges between original pixels. It is that a layer can learn only what its
 # input lets it see. The 2012 network saw colour photographs with detail at every scale,
-# and its first layer became edge and colour detectors; this chapter's copy sees smooth
-# enlargements, and the part of each filter that could hold finer detail keeps its random
-# start, unseen by anything after it.
+# and its first layer became edge and colour detectors. Trained by the reference recipe,
+# this chapter's copy sees smooth eightfold enlargements, and the part of each filter that
+# could hold finer detail keeps its random start, unseen by anything after it. Trained by
+# the laptop recipe, it sees smaller enlargements in which no direction is out of reach but
+# most are faint, and Adam moves its filters along those too.
 
 # %% tags=["remove-cell"]
 assert len(trainer.history) == trainer.max_epochs and len(native_trainer.history) == 2
@@ -412,11 +505,13 @@ assert spaces[224].share(9) > 0.999 and spaces[112].rank < spaces[56].rank < 121
 assert d2l.features.bends(scale=8) == [0.5, 4.5, 8.5] and len(shapes) == 5
 assert s224.outside_share(products) < 1e-5 and interior112 == 16 == len(
     d2l.features.bends(scale=4) + [0, 0]) ** 2
-assert set(covered) == {9, 12, 16} and realisable == covered
+assert set(covered) == {9, 12, 16} and (realisable == covered).all()
+assert s65.rank == 121 and set(windows65["original pixels"]) == {36, 42, 49}
+assert (windows65["original pixels"] == windows65["independent functions"]).all()
+assert faint_share["Adam"] > 3 * faint_share["SGD"], faint_share
 assert by_mode["nearest"][2] == 16 and by_mode["bicubic"][2] > 25
 assert space5.rank == 25
 # the outside part changes no output; gradient descent moved only the inside part
 assert output_gap < 1e-3 and agree == 1.0, (output_gap, agree)
 assert moved_outside < 0.01 * moved_inside, (moved_outside, moved_inside)
-assert native_change > 2 * alexnet_change
 d2l.book.finish_page();

@@ -132,3 +132,35 @@ def test_a_filter_gradient_is_a_sum_of_patches_times_errors():
     by_formula = torch.einsum("bfl,bpl->fp", out.grad.flatten(2), patches)
     assert torch.allclose(by_formula.view_as(conv.weight), conv.weight.grad, rtol=1e-4,
                           atol=1e-5)
+
+
+def test_the_pages_figures_say_what_they_show():
+    """The text alternatives of the first-layer page's figures describe the picture, not
+    its axis ticks, and leave no blank to fill, in every language."""
+    from d2l_local import plotting
+    image = d2l.load_fashion_mnist()["test_images"][0]
+    weight = torch.randn(12, 1, 11, 11)
+    figures = {"grid": d2l.figures.plot_window_on_grid(image),
+               "parts": d2l.figures.plot_filter_parts(
+                   {"trained": weight, "inside": weight, "outside": weight}),
+               "filters": d2l.show_filters(weight)[0].figure}
+    alts = {name: plotting.text_alternatives(fig) for name, fig in figures.items()}
+    assert alts["grid"]["alt"].startswith("A close-up of a test image enlarged 8 times, 5 "
+                                          "original pixels on a side")
+    assert alts["parts"]["alt"].startswith("3 rows of the same 12 first-layer filters, each a "
+                                           "square of 11 weights on a side")
+    assert alts["filters"]["alt"].startswith("12 first-layer filters, each a square of 11")
+    for texts in alts.values():
+        assert len(set(texts.values())) == 3  # one per language
+        for text in texts.values():
+            assert "{" not in text and " ." not in text and "for ." not in text
+            assert "matrix" not in text and "grid of" not in text
+    assert figures["grid"].axes[0].get_title() == "11x11 windows on an image enlarged 8 times"
+
+
+def test_a_65_pixel_window_depends_on_6_or_7_original_pixels_per_axis():
+    starts = features.window_starts(65, inside_only=True)
+    counts = {int((features.window_pixels(size=65, start=s).abs().sum(0) > 0).sum())
+              for s in starts}
+    assert counts == {6, 7}
+    assert torch.equal(features.window_pixels(8, 12), features.window_pixels(size=224, start=12))

@@ -40,7 +40,9 @@ def test_grids_matrices_bars_and_points():
     axes = d2l.show_images(torch.zeros(3, 8, 8), 1, 4, titles=["bag", "coat", "bag"])
     assert plotting.describe(axes[0].figure) == "A grid of 3 images: bag, coat."
     axes = d2l.show_filters(torch.rand(5, 1, 3, 3), title="filters")
-    assert plotting.describe(axes[0].figure) == "filters: A grid of 5 images."
+    assert plotting.describe(axes[0].figure) == (
+        "filters: 5 first-layer filters, each a square of 3 weights on a side, each in grey "
+        "from its most negative weight (black) to its most positive (white).")
     ax = d2l.plot_confusion(torch.eye(2) * 4, ["cat", "dog"])
     assert plotting.describe(ax.figure) == ("A 2 by 2 matrix of values, true down the side "
                                             "and predicted along the bottom, for cat, dog.")

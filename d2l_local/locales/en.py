@@ -467,6 +467,19 @@ TEXT = {
     "lesson_model_all": "Build AlexNet; count its parameters and FLOPs per layer.",
     "lesson_training": "Train with the machine's recipe; then the presets, in pairs.",
     "lesson_firstlayer": "Train briefly and look at the first layer's filters.",
+    "figure_window_grid": (
+        "A close-up of a test image enlarged {scale} times, {span} original pixels on a "
+        "side, its grey changing smoothly from one original pixel to the next. White lines "
+        "mark the original pixels' borders and dots their centres. A solid red square marks "
+        "one window, {kernel} pixels on a side; a dashed one marks the next window, {stride} "
+        "pixels to the right."),
+    "figure_filter_parts": (
+        "{rows} rows of the same {n} first-layer filters, each a square of {k} weights on a "
+        "side: as trained, their part inside the span of the patches, and the rest. Red is "
+        "positive and blue negative, each column on one colour scale."),
+    "figure_filters": (
+        "{n} first-layer filters, each a square of {k} weights on a side, each in grey from "
+        "its most negative weight (black) to its most positive (white)."),
     "lesson_exercises": "Pairs pick an exercise, run it and report in two minutes.",
 }
 

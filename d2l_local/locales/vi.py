@@ -473,6 +473,18 @@ TEXT = {
     "lesson_model_all": "Dựng AlexNet; đếm tham số và FLOP của từng tầng.",
     "lesson_training": "Huấn luyện bằng công thức của máy; sau đó chạy các so sánh theo cặp.",
     "lesson_firstlayer": "Huấn luyện ngắn rồi xem các bộ lọc của tầng đầu tiên.",
+    "figure_window_grid": (
+        "Cận cảnh một ảnh kiểm tra phóng to {scale} lần, mỗi cạnh {span} pixel gốc, độ xám đổi "
+        "mượt từ pixel gốc này sang pixel gốc kế bên. Đường trắng đánh dấu biên của các pixel "
+        "gốc, còn các chấm là tâm của chúng. Ô vuông đỏ nét liền đánh dấu một cửa sổ có cạnh "
+        "{kernel} pixel; ô nét đứt là cửa sổ kế tiếp, lệch {stride} pixel sang phải."),
+    "figure_filter_parts": (
+        "{rows} hàng gồm cùng {n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng "
+        "số: sau huấn luyện, phần nằm trong không gian sinh của các mảnh ảnh, và phần còn lại. "
+        "Đỏ là dương, xanh là âm, mỗi cột dùng chung một thang màu."),
+    "figure_filters": (
+        "{n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng số, mỗi bộ vẽ theo thang "
+        "xám riêng từ trọng số âm nhất (đen) đến dương nhất (trắng)."),
     "lesson_exercises": "Từng cặp chọn một bài tập, chạy và trình bày trong hai phút.",
 }
 
@@ -541,7 +553,7 @@ FIGURE_PATTERNS = [
     (r"(.+), bf16 matrix", "{0}, ma trận bf16"),
     (r"measured: (.+), (fp32|bf16)", "đo được: {0}, {1}"),
     (r"(\d+) epochs on (.+)", "{0} epoch trên {1}"),
-    (r"(\d+x\d+) windows on a (\d+)x enlargement", "cửa sổ {0} trên ảnh phóng to {1} lần"),
+    (r"(\d+x\d+) windows on an image enlarged (\d+) times", "cửa sổ {0} trên ảnh phóng to {1} lần"),
     (r"(\d+) row shapes and the (\d+) patches they make",
      "{0} dạng hàng và {1} mảng ảnh chúng tạo ra"),
     (r"(\d+x\d+) filters on (\d+x\d+) images", "bộ lọc {0} trên ảnh {1}"),

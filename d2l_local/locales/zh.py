@@ -390,6 +390,16 @@ TEXT = {
     "lesson_model_all": "搭建 AlexNet；逐层统计参数量和浮点运算量。",
     "lesson_training": "用适合本机的配方训练；然后两人一组运行预设。",
     "lesson_firstlayer": "短时间训练，观察第一层的滤波器。",
+    "figure_window_grid": (
+        "一张放大 {scale} 倍的测试图像的特写，每边 {span} 个原始像素，灰度从一个原始像素平滑过渡"
+        "到下一个。白线标出原始像素的边界，圆点标出其中心。红色实线方框是一个边长 {kernel} 个像素"
+        "的窗口，虚线方框是向右移 {stride} 个像素的下一个窗口。"),
+    "figure_filter_parts": (
+        "{rows} 行同样的 {n} 个第一层滤波器，每个是边长 {k} 个权重的正方形：训练后的滤波器、"
+        "它们在图像块张成空间内的部分，以及其余部分。红色为正，蓝色为负，每一列共用一个色标。"),
+    "figure_filters": (
+        "{n} 个第一层滤波器，每个是边长 {k} 个权重的正方形，各自按灰度显示，从最负的权重（黑）"
+        "到最正的权重（白）。"),
     "lesson_exercises": "两人一组选一道练习，运行后用两分钟汇报。",
 }
 
@@ -458,7 +468,7 @@ FIGURE_PATTERNS = [
     (r"(.+), bf16 matrix", "{0}，bf16 矩阵"),
     (r"measured: (.+), (fp32|bf16)", "实测：{0}，{1}"),
     (r"(\d+) epochs on (.+)", "在 {1} 上训练 {0} 轮"),
-    (r"(\d+x\d+) windows on a (\d+)x enlargement", "{1} 倍放大图像上的 {0} 窗口"),
+    (r"(\d+x\d+) windows on an image enlarged (\d+) times", "{1} 倍放大图像上的 {0} 窗口"),
     (r"(\d+) row shapes and the (\d+) patches they make", "{0} 种行形状及其组成的 {1} 个图像块"),
     (r"(\d+x\d+) filters on (\d+x\d+) images", "{1} 图像上的 {0} 滤波器"),
     (r"dropout ([\d.]+)", "暂退概率 {0}"),
