@@ -160,7 +160,7 @@ TEXT = {
     "paper_table_region": "Bài báo năm 2012 và hai công thức của chương (bảng cuộn ngang được)",
     "paper_column_2012": "bài báo năm 2012",
     "paper_column_reference": "chương này: công thức tham chiếu (GPU)",
-    "paper_column_laptop": "chương này: công thức cho laptop (CPU)",
+    "paper_column_laptop": "chương này: công thức cho máy tính xách tay (CPU)",
     "paper_data": "dữ liệu",
     "paper_data_2012": "ILSVRC-2012: 1,28 triệu ảnh màu, 1.000 lớp",
     "paper_data_reference": ("Fashion-MNIST: 60.000 ảnh xám 28x28, 10 lớp, phóng to thành "

@@ -118,10 +118,10 @@ TEXT = {
     "hw_design_slow": "时钟频率为其 1/{ratio} 的核心",
     "hw_device_threads": "{name}, {threads} 个线程)",
     "hw_no_bf16_units": "无 bf16 单元",
-    "paper_table_region": "2012 年的论文与本章的两种配方（表格可横向滚动）",
+    "paper_table_region": "2012 年的论文与本章的两种方案（表格可横向滚动）",
     "paper_column_2012": "2012 年的论文",
-    "paper_column_reference": "本章：参考配方（GPU）",
-    "paper_column_laptop": "本章：笔记本配方（CPU）",
+    "paper_column_reference": "本章：参考方案（GPU）",
+    "paper_column_laptop": "本章：笔记本电脑方案（CPU）",
     "paper_data": "数据",
     "paper_data_2012": "ILSVRC-2012：128万张彩色照片，1000 个类别",
     "paper_data_reference": "Fashion-MNIST：6万张 28×28 灰度图像，10 个类别，放大到 224×224",
@@ -143,7 +143,7 @@ TEXT = {
         "层的种类和宽度相同，不分组，没有响应归一化，汇聚相同；最后的特征图为 5×5×256，第一个"
         "全连接层有 6400 个输入"),
     "paper_layers_laptop": (
-        "与参考配方的层相同；在 65 像素的图像上，最后的特征图为 1×1×256，第一个全连接层有 256 "
+        "与参考方案的层相同；在 65 像素的图像上，最后的特征图为 1×1×256，第一个全连接层有 256 "
         "个输入"),
     "paper_hardware": "硬件",
     "paper_hardware_2012": "两块 GTX 580（各 3 GB），每块保存每一层一半的滤波器",
@@ -352,9 +352,9 @@ TEXT = {
         "可能还没有出现，不用暂退法的运行的测试准确率甚至可能略高。"),
     "preset_lr_x10": "学习率 ×10",
     "preset_lr_x10_expect": (
-        "两次运行：配方的学习率和它的十倍。预计更大的步长会让损失跳动或增大：这次运行可能以"
+        "两次运行：方案的学习率和它的十倍。预计更大的步长会让损失跳动或增大：这次运行可能以"
         "发散结束（表中会注明，并给出建议），或停留在随机猜测附近。如果它没有发散，它的前几轮"
-        "也可能比配方进展得更快：出现哪种情况取决于优化器。"),
+        "也可能比方案进展得更快：出现哪种情况取决于优化器。"),
     "preset_size": "65 像素对比 224 像素",
     "preset_size_expect": (
         "两次运行使用相同的图像，分别上采样到 65 和 224 像素。上采样不增加信息，所以预计准确率"
@@ -388,7 +388,7 @@ TEXT = {
     "lesson_data": "加载 Fashion-MNIST；测量上采样到 224 像素的代价。",
     "lesson_hardware": "比较 CPU 和 GPU；测量本机的计算速率。",
     "lesson_model_all": "搭建 AlexNet；逐层统计参数量和浮点运算量。",
-    "lesson_training": "用适合本机的配方训练；然后两人一组运行预设。",
+    "lesson_training": "用适合本机的方案训练；然后两人一组运行预设。",
     "lesson_firstlayer": "短时间训练，观察第一层的滤波器。",
     "figure_window_grid": (
         "一张放大 {scale} 倍的测试图像的特写，每边 {span} 个原始像素，灰度从一个原始像素平滑过渡"
