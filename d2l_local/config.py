@@ -88,8 +88,9 @@ class QuickLimits:
     val_examples: int = 128
 
     def describe(self) -> str:
-        return (f"data sets made without a size hold {self.train_examples} training and "
-                f"{self.val_examples} test images; each experiment states its own size")
+        return (f"every experiment on these pages sets its own, smaller size; only a data "
+                f"set made without one (no num_train or num_val) is cut to "
+                f"{self.train_examples} training and {self.val_examples} test images")
 
 
 QUICK = QuickLimits()

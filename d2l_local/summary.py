@@ -246,3 +246,47 @@ def time_forward(model, batch, size, device, repeat=3):
     x = torch.rand(batch, 1, size, size, device=device)
     with evaluating(model), torch.no_grad():
         return median_seconds(lambda: model(x), device, repeat)
+
+
+# the labels of a table of training_memory's items, and the catalog sentence of each
+MEMORY_LABELS = {"weights": "memory_weights", "gradients": "memory_gradients",
+                 "optimizer state": "memory_optimizer_state", "activations": "memory_activations",
+                 "total": "memory_total", "this chapter's network": "memory_ours",
+                 "the 2012 paper's network": "memory_paper"}  # the model page's columns
+
+
+class LabelledTable:
+    """A table whose row and column labels are shown in the reader's language.
+
+    ``labels`` maps an English label to its catalog sentence; labels not in it (names,
+    numbers) are shown as they are. In a notebook it is the table in the reader's language;
+    in the static book it is HTML holding every language, of which the page's stylesheet
+    shows the one matching the page's ``lang`` (one execution, three editions).
+    """
+
+    def __init__(self, frame, labels):
+        self.frame, self.labels = frame, dict(labels)
+
+    def in_language(self, language: str):
+        from .locales import CATALOGS
+        names = {k: CATALOGS[language][v] for k, v in self.labels.items()}
+        return self.frame.rename(index=names, columns=names)
+
+    def _repr_html_(self):
+        from . import config
+        from .locales import LANGUAGES
+        if not config.static_book():
+            return self.in_language(config.language())._repr_html_()
+        parts = "".join(f'<div lang="{lang}">{self.in_language(lang).to_html()}</div>'
+                        for lang in LANGUAGES)
+        return f'<div class="d2l-l10n">{parts}</div>'
+
+    def __repr__(self):
+        from . import config
+        return repr(self.in_language(config.language()))
+
+
+def memory_table(frame) -> LabelledTable:
+    """A table of :func:`training_memory`'s items (rows, and a "total"), one column per
+    network, labelled in the reader's language."""
+    return LabelledTable(frame, MEMORY_LABELS)

@@ -46,16 +46,17 @@ d2l.book.show_run_mode("model")
 #
 # The original network was spread over two GPUs, half of each layer's filters on each, the
 # two halves exchanging results only at some layers, because, the paper explains, one
-# GTX 580 had only 3 GB of memory ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) ({ref}`sec-model-memory`
+# GTX 580 had only 3 GiB (3,072 MiB) of memory ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)) ({ref}`sec-model-memory`
 # counts what that means). On one modern GPU the network is
 # a single stream, as in {numref}`fig-alexnet-vs-lenet`.
 #
 # ```{figure} ../img/alexnet-vs-lenet.svg
 # :name: fig-alexnet-vs-lenet
-# :alt: Two stacks of layers side by side, read from the input at the bottom up. LeNet: a 1×28×28 image; 5×5 convolution with 6 channels and padding 2, sigmoid, 6×28×28; 2×2 average pooling, 6×14×14; 5×5 convolution with 16 channels, sigmoid, 16×10×10; 2×2 average pooling, 16×5×5; dense layers of 120 and 84 with sigmoids; dense 10. AlexNet: a 1×224×224 image; 11×11 convolution with 96 channels, stride 4 and padding 1, ReLU, 96×54×54; 3×3 max pooling with stride 2, 96×26×26; 5×5 convolution with 256 channels, 256×26×26; max pooling, 256×12×12; three 3×3 convolutions with 384, 384 and 256 channels, 384×12×12, 384×12×12 and 256×12×12; max pooling, 256×5×5; two dense layers of 4096 with ReLU and dropout 0.5; dense 10.
-# :width: 620px
+# :alt: Two stacks of layers, LeNet above AlexNet, each read from its input at the bottom up. LeNet: a 1×28×28 image; 5×5 convolution with 6 channels and padding 2, sigmoid, 6×28×28; 2×2 average pooling, 6×14×14; 5×5 convolution with 16 channels, sigmoid, 16×10×10; 2×2 average pooling, 16×5×5; dense layers of 120 and 84 with sigmoids; dense 10. AlexNet: a 1×224×224 image; 11×11 convolution with 96 channels, stride 4 and padding 1, ReLU, 96×54×54; 3×3 max pooling with stride 2, 96×26×26; 5×5 convolution with 256 channels, 256×26×26; max pooling, 256×12×12; three 3×3 convolutions with 384, 384 and 256 channels, 384×12×12, 384×12×12 and 256×12×12; max pooling, 256×5×5; two dense layers of 4096 with ReLU and dropout 0.5; dense 10.
+# :width: 400px
 #
-# LeNet (left) and the single-stream AlexNet of this chapter (right), input at the bottom.
+# LeNet (top) and the single-stream AlexNet of this chapter (below), each with its input at
+# the bottom.
 # Each box gives a layer and the shape of its output.
 # ```
 #
@@ -176,7 +177,7 @@ last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1])
 # (sec-model-memory)=
 # ## Memory: why two GPUs in 2012
 #
-# The paper says that the 3 GB of one GTX 580 limited the size of network it could train,
+# The paper says that the 3 GiB of one GTX 580 limited the size of network it could train,
 # and that it therefore spread its network over two cards ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)). Its
 # network is not quite this chapter's: it takes colour crops that come to 227 pixels (the
 # paper says 224, but only 227 gives its 55 by 55 first maps), normalises the responses of
@@ -215,13 +216,13 @@ budgets = {
         paper_alexnet(), (1, 3, 227, 227), batch_size=128, optimizer_states=1)}
 gib = pd.DataFrame(budgets) / 2**30
 gib.loc["total"] = gib.sum()
-gib.round(3)
+d2l.summary.memory_table(gib.round(3))  # its labels in the reader's language
 
 # %% tags=["remove-cell"]
 paper = "the 2012 paper's network"
 paper_params = sum(p.numel() for p in paper_alexnet().parameters())
 paper_params_m = d2l.book.glue("paper_params_m", d2l.book.millions(paper_params))
-card_gib = 3e9 / 2**30  # a GTX 580's 3 GB
+card_gib = 3  # a GTX 580's 3 GiB (3,072 MiB)
 mem_total = d2l.book.glue("mem_total", gib.loc["total", paper], ".2f")
 mem_share = d2l.book.glue("mem_share", 100 * gib.loc["total", paper] / card_gib, ".0f")
 mem_card = d2l.book.glue("mem_card", gib.loc["total", paper] / 2, ".2f")
@@ -235,7 +236,7 @@ imagenet_params_m = d2l.book.glue("imagenet_params_m", d2l.book.millions(imagene
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # By this count the paper's network, with {eval}`paper_params_m` parameters,
-# needs {eval}`mem_total` GiB for a training step, {eval}`mem_share`% of one 3 GB
+# needs {eval}`mem_total` GiB for a training step, {eval}`mem_share`% of one 3 GiB
 # card, or about {eval}`mem_card` GiB on each of two (the paper split every layer, the
 # dense ones included, between the cards). This chapter's single stream, with
 # {eval}`imagenet_params_m` parameters in its ImageNet shape, needs
@@ -244,7 +245,7 @@ imagenet_params_m = d2l.book.glue("imagenet_params_m", d2l.book.millions(imagene
 # the layer below has used it, so it adds about a layer's worth at a time, the largest
 # being the first layer's output, {eval}`largest_act` GiB. The convolution code needs
 # working memory, the next batch of images waits on the card, and the driver takes its
-# share. So a count alone cannot settle whether the whole step fitted in 3 GB with room to
+# share. So a count alone cannot settle whether the whole step fitted in 3 GiB with room to
 # spare; the paper reports that it did not, and splitting the network also halved each
 # card's arithmetic. {eval}`memory_peak` An NVIDIA H100 has 80 GB ([NVIDIA, 2022](../references.bib#nvidia2022h100)).
 

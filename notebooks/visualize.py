@@ -112,7 +112,9 @@ selective = [name for name, value in layers["top-8 class agreement"].items()
 if len(selective) == len(layers):
     layer_agreement += d2l.book.say("visualize_selective_all")
 elif selective:
-    layer_agreement += d2l.book.say("visualize_selective", layers=", ".join(selective))
+    missed = [name for name in layers.index if name not in selective]
+    layer_agreement += d2l.book.say("visualize_selective", reached=d2l.book.join(selective, "visualize_layer_separator"),
+                                    missed=d2l.book.join(missed, "visualize_layer_separator"))
 else:
     layer_agreement += d2l.book.say("visualize_selective_none")
 layer_agreement = d2l.book.glue("layer_agreement", layer_agreement)

@@ -186,8 +186,15 @@ def test_mistakes_are_described_as_measured():
                            "(30 times); t-shirt taken for shirt (20 times); coat taken for "
                            "pullover (10 times).")
     assert "All of them are between tops" in text
-    assert "衬衫 被当成 T恤（30 次）" in text.in_language("zh")  # the classes in Chinese
+    assert "衬衫被当成T恤（30 次）" in text.in_language("zh")  # the classes in Chinese
     assert "áo sơ mi bị nhầm thành áo phông (30 lần)" in text.in_language("vi")
+    # the tops are named in the sentence as in the class names, one word for each class
+    from d2l_local.locales import CLASS_NAMES
+    for lang in ("zh", "vi"):
+        for name in ("t-shirt", "pullover", "coat", "shirt"):
+            assert CLASS_NAMES[lang][name] in book.say("mistakes_all_tops").in_language(lang)
+            assert CLASS_NAMES[lang][name] in book.say("mistakes_some_tops", among=1,
+                                                       count=3).in_language(lang)
     m[5, 1] = 40
     text = book.mistakes_text(m, names)
     assert "sandal taken for trouser (40 times)" in text and "2 of these 3 are between" in text

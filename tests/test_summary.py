@@ -107,3 +107,21 @@ def test_training_memory_counts_weights_state_and_activations():
     table = d2l.layer_table(d2l.LeNet(), (1, 1, 28, 28), verbose=False)
     per_image = sum(int(torch.tensor(s[1:]).prod()) for s in table["output shape"])
     assert budget["activations"] == 10 * per_image * 4
+
+
+def test_memory_table_labels_it_in_each_language(monkeypatch):
+    import pandas as pd
+    frame = pd.DataFrame({"this chapter's network": summary.training_memory(
+        d2l.LeNet(), (1, 1, 28, 28), batch_size=10)})
+    frame.loc["total"] = frame.sum()
+    table = summary.memory_table(frame)
+    assert list(table.in_language("zh").index) == ["权重", "梯度", "优化器状态", "激活值", "合计"]
+    assert list(table.in_language("vi").columns) == ["mạng của chương này"]
+    assert table.in_language("en").equals(frame)  # the numbers are left as they are
+    monkeypatch.setenv("D2L_LANG", "zh")
+    monkeypatch.delenv("D2L_STATIC_BOOK", raising=False)
+    assert "权重" in table._repr_html_() and "weights" not in table._repr_html_()
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")  # the book: every language, one shown by lang
+    html = table._repr_html_()
+    assert html.startswith('<div class="d2l-l10n">')
+    assert all(f'<div lang="{lang}">' in html for lang in ("en", "zh", "vi"))

@@ -104,3 +104,18 @@ def test_run_notebooks_times_each_code_cell(tmp_path):
 def test_gpu_run_times_every_cell_into_a_timings_file():
     script = (ROOT / "tools" / "gpu_run.sh").read_text()
     assert "tools/run_notebooks.py" in script and "results/timings-gpu-" in script
+
+
+def test_the_architecture_figure_is_readable_on_a_phone():
+    """On a 390-pixel phone the figure is shrunk to about 358 pixels (the page's margins):
+    one column of boxes, narrow enough that its smallest text is still 12 pixels or more
+    there (side by side, 700 units wide, it was about 6)."""
+    import re
+    svg = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text(encoding="utf-8")
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    sizes = [float(s) for s in re.findall(r"font: (?:bold )?([\d.]+)px", svg)]
+    assert sizes and min(sizes) * 358 / width >= 12, (width, sizes)
+    # one column: every box starts at the same x, LeNet's above AlexNet's
+    xs = set(re.findall(r'<rect x="([\d.]+)" y=', svg))
+    assert len(xs) == 1, xs
+    assert svg.index(">LeNet<") < svg.index(">AlexNet<")

@@ -1,4 +1,8 @@
-"""Draw img/alexnet-vs-lenet.svg: the two networks as stacks of layers, side by side.
+"""Draw img/alexnet-vs-lenet.svg: the two networks as stacks of layers, LeNet above AlexNet.
+
+One narrow column (400 units wide, 15-unit text) rather than two side by side, so that
+on a phone, where the figure is shrunk to the width of the screen, the text stays
+readable (side by side, a 700-unit figure was shrunk to about half size).
 
 The boxes are read from the library's models, not typed: ``d2l.LeNet()`` run on a
 1x1x28x28 image and ``d2l.AlexNet()`` on a 1x1x224x224 one, each layer's kind and sizes
@@ -69,18 +73,19 @@ def stack(model: nn.Module, input_shape) -> list[tuple[str, str, str]]:
     return [tuple(b) for b in boxes]
 
 
-BOX_W, BOX_H, GAP, TOP = 330, 34, 14, 60
+WIDTH, BOX_W, BOX_H, GAP, TOP = 400, 384, 34, 12, 40
+BETWEEN = 56  # from the first stack's input to the second stack's title
 
 
 def column(layers, x, title, top):
     """A stack of boxes, input at the bottom, with arrows pointing up."""
-    parts = [f'<text x="{x + BOX_W / 2}" y="{top - 25}" class="title">{title}</text>']
+    parts = [f'<text x="{x + BOX_W / 2}" y="{top - 14}" class="title">{title}</text>']
     for i, (name, shape, fill) in enumerate(reversed(layers)):
         y = top + i * (BOX_H + GAP)
         parts.append(f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="5" '
                      f'fill="{fill}" stroke="#555"/>')
-        parts.append(f'<text x="{x + 10}" y="{y + 22}" class="layer">{name}</text>')
-        parts.append(f'<text x="{x + BOX_W - 10}" y="{y + 22}" class="shape">{shape}</text>')
+        parts.append(f'<text x="{x + 8}" y="{y + 22}" class="layer">{name}</text>')
+        parts.append(f'<text x="{x + BOX_W - 8}" y="{y + 22}" class="shape">{shape}</text>')
         if i < len(layers) - 1:
             cx = x + BOX_W / 2
             parts.append(f'<line x1="{cx}" y1="{y + BOX_H + GAP}" x2="{cx}" y2="{y + BOX_H + 2}"'
@@ -89,19 +94,20 @@ def column(layers, x, title, top):
 
 
 def svg(lenet=None, alexnet=None) -> str:
-    """The figure: LeNet and AlexNet side by side, their inputs on one line (by default
-    the stacks of ``d2l.LeNet()`` and ``d2l.AlexNet()``)."""
+    """The figure: LeNet's stack above AlexNet's, each read from its input at the bottom
+    (by default the stacks of ``d2l.LeNet()`` and ``d2l.AlexNet()``)."""
     lenet = lenet or stack(d2l.LeNet(), (1, 1, 28, 28))
     alexnet = alexnet or stack(d2l.AlexNet(), (1, 1, 224, 224))
-    height = TOP + len(alexnet) * (BOX_H + GAP) + 10
-    offset = (len(alexnet) - len(lenet)) * (BOX_H + GAP)  # LeNet starts lower
-    body = column(lenet, 10, "LeNet", TOP + offset) + column(alexnet, 360, "AlexNet", TOP)
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="700" height="{height}" viewBox="0 0 700 {height}">
+    second = TOP + len(lenet) * (BOX_H + GAP) + BETWEEN  # AlexNet's first box
+    height = second + len(alexnet) * (BOX_H + GAP)
+    x = (WIDTH - BOX_W) / 2
+    body = column(lenet, x, "LeNet", TOP) + column(alexnet, x, "AlexNet", second)
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>
 <style>
-.title {{ font: bold 18px sans-serif; text-anchor: middle; }}
-.layer {{ font: 13px sans-serif; }}
-.shape {{ font: 12px monospace; text-anchor: end; fill: #333; }}
+.title {{ font: bold 19px sans-serif; text-anchor: middle; }}
+.layer {{ font: 15px sans-serif; }}
+.shape {{ font: 14px monospace; text-anchor: end; fill: #333; }}
 </style>
 <rect width="100%" height="100%" fill="white"/>
 {chr(10).join(body)}

@@ -63,16 +63,21 @@ TEXT = {
     "laptop recipe": "laptop recipe",
     "run_summary": (
         "On {device}, the {recipe} reached a test accuracy of {accuracy} {scale}, training "
-        "at {rate:,.0f} images per second ({precision} arithmetic); training and testing "
-        "took {duration}."),
+        "at {rate:,.0f} images per second over the whole run ({precision} arithmetic); "
+        "training and testing took {duration}."),
     "training_found_laptop": (
         "the laptop recipe reached a test accuracy of {acc:.3f} after {epochs} epochs of "
-        "{train:,} training images, training at {rate:,.0f} images per second; training and "
-        "testing took {fit_s:,.0f} s."),
+        "{train:,} training images; training and testing took {fit_s:,.0f} s."),
     "training_found_reference": (
         "the reference recipe reached a test accuracy of {acc:.3f} after {epochs} epochs of "
-        "{train:,} training images, training at {rate:,.0f} images per second; training and "
-        "testing took {fit_s:,.0f} s."),
+        "{train:,} training images; training and testing took {fit_s:,.0f} s."),
+    "training_no_gpu_run": (
+        "No such run came with this copy of the book: run this page on a machine with a GPU, "
+        "and the run above is that run."),
+    "training_no_bench": (
+        "No such comparison came with this copy of the book. Run on a GPU, this page's own "
+        "images per second, in the table above, are the ones to set beside d2l-zh's; they "
+        "include the data loading that d2l-zh's leave out."),
     # the page that looks inside the trained network
     "scale_change_teaching": (
         " Its one training run, a preset's two short runs, is as small at every scale; the "
@@ -99,8 +104,10 @@ TEXT = {
         "over each layer's channels: {layers}. For eight test images drawn at random from "
         "the same sample it is {chance:.0f}%."),
     "visualize_selective": (
-        " Only {layers} reach one and a half times that: there, many channels respond to "
-        "something that one class has and the others mostly lack."),
+        " One and a half times that is reached by {reached}, not by {missed}: in the layers "
+        "that reach it, many channels respond to something that one class has and the others "
+        "mostly lack."),
+    "visualize_layer_separator": ", ",
     "visualize_selective_all": (
         " Every layer reaches one and a half times that: even the first layer's channels "
         "favour some classes."),
@@ -130,6 +137,13 @@ TEXT = {
     "memory_peak": (
         "Measured on {device}, two training steps of this network at a batch of 128 "
         "peaked at {peak:.2f} GiB of GPU memory, convolution workspace included."),
+    "memory_weights": "weights",
+    "memory_gradients": "gradients",
+    "memory_optimizer_state": "optimizer state",
+    "memory_activations": "activations",
+    "memory_total": "total",
+    "memory_ours": "this chapter's network",
+    "memory_paper": "the 2012 paper's network",
     "memory_peak_no_gpu": (
         "This page ran without a GPU, so it measured no peak; on a GPU it measures one "
         "here."),

@@ -63,16 +63,21 @@ TEXT = {
     "laptop recipe": "công thức cho máy tính xách tay",
     "run_summary": (
         "Trên {device}, {recipe} đạt độ chính xác kiểm tra {accuracy} {scale}, huấn luyện "
-        "với tốc độ {rate:,.0f} ảnh mỗi giây (số học {precision}); huấn luyện và kiểm tra "
-        "mất {duration}."),
+        "với tốc độ trung bình {rate:,.0f} ảnh mỗi giây trên cả lần chạy (số học "
+        "{precision}); huấn luyện và kiểm tra mất {duration}."),
     "training_found_laptop": (
         "công thức cho máy tính xách tay đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} "
-        "epoch với {train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; "
-        "huấn luyện và kiểm tra mất {fit_s:,.0f} giây."),
+        "epoch với {train:,} ảnh huấn luyện; huấn luyện và kiểm tra mất {fit_s:,.0f} giây."),
     "training_found_reference": (
         "công thức tham chiếu đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} epoch với "
-        "{train:,} ảnh huấn luyện, huấn luyện với tốc độ {rate:,.0f} ảnh mỗi giây; huấn luyện "
-        "và kiểm tra mất {fit_s:,.0f} giây."),
+        "{train:,} ảnh huấn luyện; huấn luyện và kiểm tra mất {fit_s:,.0f} giây."),
+    "training_no_gpu_run": (
+        "Bản sách này không kèm lần chạy nào như vậy: hãy chạy trang này trên một máy có GPU, "
+        "và lần chạy ở trên chính là lần chạy đó."),
+    "training_no_bench": (
+        "Bản sách này không kèm phép so sánh nào như vậy. Khi chạy trên GPU, số ảnh mỗi giây "
+        "của chính trang này, trong bảng ở trên, là con số để đặt cạnh số của d2l-zh; nó tính "
+        "cả việc nạp dữ liệu mà d2l-zh bỏ qua."),
     # trang xem bên trong mạng đã huấn luyện
     "scale_change_teaching": (
         " Lần huấn luyện duy nhất của trang, hai lần chạy ngắn của một so sánh dựng sẵn, nhỏ "
@@ -100,8 +105,9 @@ TEXT = {
         "chúng, lấy trung bình trên các kênh của mỗi tầng: {layers}. Với tám ảnh kiểm tra rút "
         "ngẫu nhiên từ cùng mẫu đó, tỉ lệ là {chance:.0f}%."),
     "visualize_selective": (
-        " Chỉ {layers} đạt gấp rưỡi mức đó: ở đó, nhiều kênh phản ứng với thứ mà một lớp có "
-        "còn các lớp khác phần lớn không có."),
+        " {reached} đạt gấp rưỡi mức đó, còn {missed} thì không: ở những tầng đạt được, nhiều "
+        "kênh phản ứng với thứ mà một lớp có còn các lớp khác phần lớn không có."),
+    "visualize_layer_separator": ", ",
     "visualize_selective_all": (
         " Mọi tầng đều đạt gấp rưỡi mức đó: ngay cả các kênh của tầng đầu tiên cũng ưu tiên "
         "một số lớp."),
@@ -130,6 +136,13 @@ TEXT = {
     "memory_peak": (
         "Đo trên {device}: hai bước huấn luyện mạng này với batch 128 dùng tối đa "
         "{peak:.2f} GiB bộ nhớ GPU, kể cả bộ nhớ làm việc của phép tích chập."),
+    "memory_weights": "trọng số",
+    "memory_gradients": "gradient",
+    "memory_optimizer_state": "trạng thái bộ tối ưu",
+    "memory_activations": "giá trị kích hoạt",
+    "memory_total": "tổng",
+    "memory_ours": "mạng của chương này",
+    "memory_paper": "mạng của bài báo năm 2012",
     "memory_peak_no_gpu": (
         "Trang này chạy không có GPU nên không đo được mức đỉnh; khi chạy trên GPU, số "
         "đo sẽ hiện ở đây."),

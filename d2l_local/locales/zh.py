@@ -35,25 +35,29 @@ TEXT = {
                           "网络还没有学到东西"),
     "versus_chance": "{acc:.3f}（随机猜测为 {chance:.2f}）",
     "mistakes_none": "没有一张测试图像被分错。",
-    "mistake_1": "{true} 被当成 {pred}（1 次）",
-    "mistake": "{true} 被当成 {pred}（{count} 次）",
+    "mistake_1": "{true}被当成{pred}（1 次）",
+    "mistake": "{true}被当成{pred}（{count} 次）",
     "your_values": "**你的运行：**{values}。",
     "list_separator": "；",
     "mistakes": "本次运行最常见的错误：{mistakes}。{tops}",
-    "mistakes_all_tops": ("它们全都发生在上衣之间（T 恤、套衫、外套和衬衫）：在 28×28 "
+    "mistakes_all_tops": ("它们全都发生在上衣之间（T恤、套头衫、外套和衬衫）：在 28×28 "
                           "的灰度像素下，这些类别的差别几乎只在袖子和领子上。"),
-    "mistakes_some_tops": "其中 {among} 个（共 {count} 个）发生在上衣之间（T 恤、套衫、外套和衬衫）。",
+    "mistakes_some_tops": "其中 {among} 个（共 {count} 个）发生在上衣之间（T恤、套头衫、外套和衬衫）。",
     "reference recipe": "参考方案",
     "laptop recipe": "笔记本电脑方案",
     "run_summary": (
-        "在 {device} 上，{recipe}{scale}，测试准确率达到 {accuracy}，训练速度为每秒 "
+        "在 {device} 上，{recipe}{scale}，测试准确率达到 {accuracy}，整个运行的平均训练速度为每秒 "
         "{rate:,.0f} 张图像（{precision} 运算）；训练和测试共用时 {duration}。"),
     "training_found_laptop": (
-        "笔记本电脑方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
-        "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
+        "笔记本电脑方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
+        "训练和测试共用时 {fit_s:,.0f} 秒。"),
     "training_found_reference": (
-        "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}，"
-        "训练速度为每秒 {rate:,.0f} 张图像；训练和测试共用时 {fit_s:,.0f} 秒。"),
+        "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
+        "训练和测试共用时 {fit_s:,.0f} 秒。"),
+    "training_no_gpu_run": "本书的这一份没有附带这样的运行：在有GPU的机器上运行本页，上面的运行就是它。",
+    "training_no_bench": (
+        "本书的这一份没有附带这样的比较。在GPU上运行时，上表中本页自己的每秒图像数就可以与 d2l-zh "
+        "的数字相比；不过它包含了数据加载，而 d2l-zh 的数字没有计入。"),
     # 查看训练好的网络内部的页面
     "scale_change_teaching": (
         "本页唯一的训练是一个预设的两次短运行，在每种规模下都一样小；计划中的时间读自计时文件，与本页在哪种规模下运行无关。"),
@@ -75,8 +79,9 @@ TEXT = {
         "{sample} 张），计算其中属于它们最常见类别的比例，再对每层的通道取平均：{layers}。从同一"
         "样本中随机抽取八张测试图像，这个比例是 {chance:.0f}%。"),
     "visualize_selective": (
-        "只有 {layers} 达到它的一倍半：在这些层中，许多通道响应的是某一类具有、而其他类大多没有"
-        "的东西。"),
+        "{reached} 达到它的一倍半，{missed} 没有达到：在达到的这些层中，许多通道响应的是某一类"
+        "具有、而其他类大多没有的东西。"),
+    "visualize_layer_separator": "、",
     "visualize_selective_all": "每一层都达到它的一倍半：连第一层的通道也偏爱某些类别。",
     "visualize_selective_none": "没有一层达到它的一倍半：在本次运行中，通道还没有专门对应某些类别。",
     "visualize_silent_layer": "{layer}：{silent} 个（共 {channels} 个）",
@@ -96,6 +101,13 @@ TEXT = {
     "gpu_listed": "GPU 的速率也列在同一张表中。",
     "memory_peak": (
         "在 {device} 上实测，这个网络以 128 的批量训练两步，GPU 显存峰值为 {peak:.2f} GiB（含卷积的工作内存）。"),
+    "memory_weights": "权重",
+    "memory_gradients": "梯度",
+    "memory_optimizer_state": "优化器状态",
+    "memory_activations": "激活值",
+    "memory_total": "合计",
+    "memory_ours": "本章的网络",
+    "memory_paper": "2012年论文的网络",
     "memory_peak_no_gpu": (
         "本页运行时没有 GPU，因此没有测得峰值；在 GPU 上运行时，这里会给出实测值。"),
     "gpu_missing": "没有找到 GPU，因此表中只有 CPU；本书还没有记录过在 GPU 上的测量。",
