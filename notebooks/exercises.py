@@ -92,10 +92,13 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", fwd / 1e9, ".2f")
 # * Training: the reference recipe on a GPU, or a laptop recipe (the smallest input,
 #   Adam with a one-cycle schedule, three epochs) on a CPU; the training panel lets you
 #   change the hyperparameters and compare runs ([Training AlexNet](training.md#sec-training)).
-# * On images enlarged 8 times the first layer's patches span only 25 of 121 directions.
-#   The part of each filter outside that span keeps its random start and changes no
-#   output; the part inside can still compute any linear function of the original pixels
-#   under the window, edge detectors included ([What the First Layer Can Learn](firstlayer.md#sec-first-layer)).
+# * On images enlarged 8 times (the reference recipe) the first layer's patches span only
+#   25 of 121 directions. Under gradient descent, with or without momentum, the part of
+#   each filter outside that span keeps its random start and changes no output; the part
+#   inside can still compute any linear function of the original pixels under the window,
+#   edge detectors included. At the laptop recipe's 65 pixels the patches span all 121
+#   directions, most of them faintly, and Adam's steps do not keep to a span
+#   ([What the First Layer Can Learn](firstlayer.md#sec-first-layer)).
 #
 # ## Exercises
 #
