@@ -21,7 +21,7 @@
 import d2l_local as d2l
 import pandas as pd
 import torch
-from IPython.display import Code, display
+from IPython.display import Code, Markdown, display
 
 d2l.book.show_run_mode("training")
 
@@ -188,12 +188,8 @@ if runs:
     display(d2l.history_table(run["history"])[
         ["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoch_s"]].round(3))
     d2l.plot_history(run["history"], title=f"{len(run['history'])} epochs on {run['device']}")
-
-# %% tags=["remove-cell"]
-gpu_run_note = d2l.book.glue("gpu_run_note", "" if runs else d2l.book.say("training_no_gpu_run"))
-
-# %% [markdown]
-# {eval}`gpu_run_note`
+else:  # in the reader's language
+    display(Markdown(d2l.book.say("training_no_gpu_run")))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
@@ -211,12 +207,8 @@ if benches:
     print(f"{bench['device']} ({bench['environment'].get('driver', '?')}), "
           f"torch {bench['environment']['torch']}")
     display(pd.DataFrame(bench["summary"]).T.round(3))
-
-# %% tags=["remove-cell"]
-bench_note = d2l.book.glue("bench_note", "" if benches else d2l.book.say("training_no_bench"))
-
-# %% [markdown]
-# {eval}`bench_note`
+else:
+    display(Markdown(d2l.book.say("training_no_bench")))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Try it yourself: the training panel

@@ -80,7 +80,7 @@ def test_the_publishing_repository_and_commit_come_from_the_workflow(monkeypatch
 
 def test_citations_become_author_year_with_a_reference_list(generated):
     text = "\n".join(source(c) for c in generated["features"]["cells"])
-    assert "(Lowe, 2004)" in text and "(Le, 2013)" in text
+    assert "(Lowe, 2004)" in text and "(Le et al., 2012; Le, 2013)" in text
     intro = "\n".join(source(c) for c in generated["alexnet"]["cells"])
     assert "(LeCun et al., 1989; LeCun and Bengio, 1995)" in intro  # two in one
     refs = source(generated["features"]["cells"][-1])
@@ -118,7 +118,7 @@ def test_figures_are_images_from_the_repository(generated):
     assert images and all(u.startswith("https://raw.githubusercontent.com/") for u in images)
     for url in images:  # each names a file the repository has
         assert (ROOT / url.split("/", 6)[-1]).is_file(), url
-    assert "*Figure 4: LeNet (left)" in text  # numbered through the chapter, as the book
+    assert "*Figure 4: LeNet (top)" in text  # numbered through the chapter, as the book
 
 
 def test_prose_stays_markdown_and_a_cell_under_it_shows_the_readers_values(generated):

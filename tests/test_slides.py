@@ -98,3 +98,30 @@ def test_every_page_of_every_edition_is_a_slideshow():
         for lang in editions.TRANSLATIONS:
             assert slides.problems(editions.make_notebooks.edition_folder(lang, ROOT)
                                    / page.name, page) == []
+
+
+def test_a_markdown_cell_without_a_marker_before_another_is_flagged(tmp_path):
+    """Copying by position moves a piece's first marker to its start: a Markdown cell
+    without a marker above a marked one (a glued sentence under a code cell, say) would be
+    pushed into the next slide in the translations. The check names such a page; a second
+    marked cell after the first is fine, and its type is compared too."""
+    english, page = tmp_path / "en.md", tmp_path / "zh.md"
+    english.write_text(PAGE, encoding="utf-8")
+    slides.mark(english)
+    page.write_text(english.read_text(encoding="utf-8"), encoding="utf-8")
+    assert slides.split_pieces(english) == [] and slides.problems(page, english) == []
+    second = 'More words, no heading.\n\n+++ {"slideshow": {"slide_type": "slide"}}\n\n## Next\n'
+    for path in (english, page):  # a second marked cell: allowed, in both editions
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "More words, no heading.\n", second), encoding="utf-8")
+    assert slides.split_pieces(english) == [] and slides.problems(page, english) == []
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '"slide_type": "slide"}}\n\n## Next', '"slide_type": "fragment"}}\n\n## Next'),
+        encoding="utf-8")
+    assert "second and later" in " ".join(slides.problems(page, english))
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        '```\n\n+++ {"slideshow": {"slide_type": "subslide"}}\n\nMore words',
+        "```\n\nA glued sentence.\n\n+++ {\"slideshow\": {\"slide_type\": \"subslide\"}}\n\nMore words"),
+        encoding="utf-8")
+    assert slides.split_pieces(english) == [1]
+    assert "text before their first" in " ".join(slides.problems(page, english))

@@ -104,11 +104,37 @@ def sync(page, english) -> bool:
     return new != text
 
 
+def split_pieces(page) -> list[int]:
+    """The text pieces of ``page`` (by number) that hold text before their first ``+++``
+    marker: two Markdown cells between the same code cells, the first without a marker,
+    which the rule above cannot copy by position (sync would move the marker up, and the
+    cell above it into the next slide)."""
+    return [i for i, piece in enumerate(pieces(Path(page).read_text(encoding="utf-8"))[1])
+            if (m := MARKER.search(piece)) and piece[:m.start()].strip()]
+
+
+def all_slide_types(page) -> list[list[str | None]]:
+    """Every marker's slide type, piece by piece (a piece may hold several Markdown cells,
+    each after its own marker; sync copies the first, a translator keeps the others)."""
+    return [[json.loads(m.group(1)).get("slideshow", {}).get("slide_type") if m.group(1)
+             else None for m in MARKER.finditer(piece)]
+            for piece in pieces(Path(page).read_text(encoding="utf-8"))[1]]
+
+
 def problems(page, english) -> list[str]:
-    """Where a translation's slide types differ from its English page's."""
+    """Where a translation's slide types differ from its English page's, or the English
+    page has a Markdown cell without a marker before another one."""
+    split = split_pieces(english)
+    if split:
+        return [f"{english}: text pieces {split} hold text before their first +++ marker; "
+                "join the two Markdown cells or give the first its own marker"]
     mine, theirs = slide_types(page), slide_types(english)
     if mine != theirs:
         return [f"{page}: slide types differ from {english}; run python tools/slides.py sync"]
+    if all_slide_types(page) != all_slide_types(english):
+        return [f"{page}: the slide types of the second and later Markdown cells between two "
+                f"code cells differ from {english}; copy them by hand"]
+    theirs = [k for kinds in all_slide_types(english) for k in kinds]
     bad = sorted({k for k in theirs if k is not None and k not in TYPES})
     return [f"{english}: unknown slide types {bad}"] if bad else []
 
