@@ -121,7 +121,8 @@ def test_a_markdown_cell_without_a_marker_before_another_is_flagged(tmp_path):
     assert "second and later" in " ".join(slides.problems(page, english))
     english.write_text(english.read_text(encoding="utf-8").replace(
         '```\n\n+++ {"slideshow": {"slide_type": "subslide"}}\n\nMore words',
-        "```\n\nA glued sentence.\n\n+++ {\"slideshow\": {\"slide_type\": \"subslide\"}}\n\nMore words"),
+        '```\n\nA glued sentence.\n\n+++ {"slideshow": {"slide_type": "subslide"}}'
+        "\n\nMore words"),
         encoding="utf-8")
     assert slides.split_pieces(english) == [1]
     assert "text before their first" in " ".join(slides.problems(page, english))
