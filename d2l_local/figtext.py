@@ -175,7 +175,8 @@ def _number(value) -> str:
     return f"{value:.0f}" if value.is_integer() and abs(value) < 1e6 else f"{value:.3g}"
 
 
-def _axes_description(ax, say) -> str | None:
+def _axes_description(ax, say, number=_number) -> str | None:
+    """What ``ax`` shows, in the words of ``say`` and the numbers of ``number``."""
     lines = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
     xlabel, ylabel, title = ax.get_xlabel(), ax.get_ylabel(), ax.get_title()
     if lines:
@@ -185,11 +186,11 @@ def _axes_description(ax, say) -> str | None:
             ok = np.isfinite(ys)
             if ok.any():
                 curves.append(say("figure_curve", label=line.get_label(),
-                                  first=_number(ys[ok][0]), last=_number(ys[ok][-1]),
-                                  low=_number(ys[ok].min()), high=_number(ys[ok].max())))
+                                  first=number(ys[ok][0]), last=number(ys[ok][-1]),
+                                  low=number(ys[ok].min()), high=number(ys[ok].max())))
         xs = np.concatenate([np.asarray(line.get_xdata(), float) for line in lines])
         return say("figure_curves", n=len(lines), title=title or ylabel or say("figure_values"),
-                   x=xlabel or "x", x0=_number(np.nanmin(xs)), x1=_number(np.nanmax(xs)),
+                   x=xlabel or "x", x0=number(np.nanmin(xs)), x1=number(np.nanmax(xs)),
                    curves=say("list_separator").join(curves))
     if ax.images:
         shape = ax.images[0].get_array().shape
@@ -204,7 +205,7 @@ def _axes_description(ax, say) -> str | None:
         return say("figure_points", n=len(points), y=ylabel or "y", x=xlabel or "x",
                    points=say("list_separator").join(
                        (f"{named[key]} " if (key := tuple(np.round(p, 6))) in named else "")
-                       + f"({_number(p[0])}, {_number(p[1])})" for p in points))
+                       + say("figure_pair", x=number(p[0]), y=number(p[1])) for p in points))
     bars = [p for p in ax.patches if hasattr(p, "get_width")]
     if bars:
         def names(axis):  # category labels, not numbers ("$10^{3}$")
@@ -214,11 +215,23 @@ def _axes_description(ax, say) -> str | None:
                                               for n in found) else []
         sideways = names(ax.yaxis)
         labels = sideways or names(ax.xaxis)
-        sizes = [b.get_width() if sideways else b.get_height() for b in bars]
+        def size(bar):
+            return bar.get_width() if sideways else bar.get_height()
+        sizes = [size(b) for b in bars]
+        from matplotlib.container import BarContainer
+        legend = ax.get_legend()
+        series = [c for c in ax.containers if isinstance(c, BarContainer)]
+        if len(series) > 1 and legend is not None:  # one set of bars per legend entry
+            return say("figure_bar_groups", n=len(bars), k=len(series), m=len(labels),
+                       series=" ".join(
+                           say("figure_bar_series", series=text.get_text(),
+                               values=say("list_separator").join(
+                                   f"{name}: {number(size(b))}" for name, b in zip(labels, group)))
+                           for text, group in zip(legend.get_texts(), series)))
         return say("figure_bars", n=len(bars),
                    title=title or (xlabel if sideways else ylabel) or say("figure_values"),
                    names=say("list_separator").join(
-                       f"{name}: {_number(size)}" for name, size in zip(labels, sizes)))
+                       f"{name}: {number(size)}" for name, size in zip(labels, sizes)))
     return None
 
 
@@ -226,18 +239,21 @@ def describe(fig, lang: str = "en") -> str:
     """What ``fig`` shows, in words, from the data it draws (for a screen reader): each
     curve's first and last value and its range, a grid's number of images and their
     titles, a matrix's size and labels; in ``lang``, the figure's own words included."""
-    from .locales import CATALOGS
-    catalog = CATALOGS[lang]
+    from .locales import CATALOGS, format_in, number_symbols
+    catalog, symbols = CATALOGS[lang], number_symbols(lang)
 
-    def say(key, **values):
-        return catalog[key].format(**values)
+    def say(key, **values):  # numbers written as the language writes them
+        return format_in(lang, catalog[key], **values)
+
+    def number(value):
+        return _number(value).translate(symbols)
     with drawn_in(fig, lang):
         own = getattr(fig, "d2l_alt", None)  # (catalog key, values) set by the figure's maker
         if own is not None:
             heading = fig._suptitle.get_text() if fig._suptitle else ""
             text = say(own[0], **own[1])
             return " ".join((f"{heading}: {text}" if heading else text).split())
-        parts = [text for ax in fig.axes if (text := _axes_description(ax, say))]
+        parts = [text for ax in fig.axes if (text := _axes_description(ax, say, number))]
         grid = [ax for ax in fig.axes if ax.images and not (ax.get_xlabel() or ax.get_ylabel())]
         if grid:
             titles = [ax.get_title() for ax in grid if ax.get_title()]

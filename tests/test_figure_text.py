@@ -48,6 +48,14 @@ def test_grids_matrices_bars_and_points():
                                             "and predicted along the bottom, for cat, dog.")
     text = plotting.describe(d2l.figures.plot_dataset_scale())
     assert text.startswith("A bar chart of 7 bars") and "COIL-100 (1996): 7200" in text
+    table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
+    fig = d2l.figures.plot_params_vs_flops(table)  # two bars per layer: both series told
+    text = plotting.describe(fig)
+    assert text.startswith("A bar chart of 16 bars, 2 series over 8 categories. "
+                           "% of parameters: conv1: ") and " % of forward FLOPs: conv1: " in text
+    assert text.count("dense8: ") == 2 and text.endswith(".")
+    assert "16 个条形" in plotting.describe(fig, "zh") and "2 dãy" in plotting.describe(fig, "vi")
+    assert "conv1: 0,025; " in plotting.describe(fig, "vi")  # Vietnamese decimal commas
     text = plotting.describe(d2l.figures.plot_flops_history([("this CPU", 1e11)]))
     assert "GTX 580 (one of AlexNet's two) (2010, 1.58e+12)" in text
     assert text.endswith(f"this CPU ({time.localtime().tm_year}, 1e+11).")

@@ -88,6 +88,12 @@ def _formatter(lang: str) -> _LocalNumbers:
     return _LocalNumbers(BABEL_LOCALE[lang])
 
 
+def number_symbols(lang: str) -> dict:
+    """A ``str.translate`` table that rewrites a number written the English way (``1,200.5``)
+    with ``lang``'s separators and signs."""
+    return _formatter(lang).symbols
+
+
 def format_in(lang: str, template: str, **values) -> str:
     """``template.format(**values)`` with the numbers written as ``lang`` writes them: the
     template's format spec says which digits (``{count:,}``, ``{acc:.3f}``), Babel's

@@ -326,6 +326,9 @@ TEXT = {
     "figure_grid": "A grid of {n} images: {titles}.",
     "figure_matrix": ("A {rows} by {cols} matrix of values, {y} down the side and {x} "
                       "along the bottom, for {names}."),
+    "figure_bar_groups": "A bar chart of {n} bars, {k} series over {m} categories. {series}",
+    "figure_bar_series": "{series}: {values}.",
+    "figure_pair": "({x}, {y})",
     "figure_bars": "A bar chart of {n} bars, {title}: {names}.",
     "figure_values": "values",
     "figure_grid_untitled": "A grid of {n} images.",

@@ -327,6 +327,9 @@ TEXT = {
     "figure_grid": "Lưới {n} ảnh: {titles}.",
     "figure_matrix": ("Ma trận giá trị {rows} x {cols}, {y} theo chiều dọc và {x} theo "
                       "chiều ngang, cho {names}."),
+    "figure_bar_groups": "Biểu đồ {n} cột, {k} dãy số trên {m} hạng mục. {series}",
+    "figure_bar_series": "{series}: {values}.",
+    "figure_pair": "({x}; {y})",
     "figure_bars": "Biểu đồ {n} cột, {title}: {names}.",
     "figure_values": "giá trị",
     "figure_grid_untitled": "Lưới {n} ảnh.",
