@@ -389,6 +389,18 @@ def test_icon_only_toggles_get_a_name_in_the_pages_language():
     assert name_toggles(labelled, "vi") == labelled
 
 
+def test_hidden_code_toggles_speak_the_editions_language():
+    """myst-nb writes 'Show code cell source' on every hide-input cell's toggle; each
+    edition's config gives it the words of its catalog."""
+    import yaml
+    for lang, show in (("en", "Show code cell source"), ("zh", "显示代码"),
+                       ("vi", "Hiện mã nguồn")):
+        config = yaml.safe_load((editions.edition_config(lang, "quick") / "_config.yml")
+                                .read_text(encoding="utf-8"))["sphinx"]["config"]
+        assert config["nb_code_prompt_show"] == show
+        assert config["nb_code_prompt_hide"] == CATALOGS[lang]["code_hide"] != show
+
+
 def test_figures_drawn_by_code_have_their_caption_in_every_language(monkeypatch, tmp_path):
     assert editions.caption_problems() == []
     table = book_editions.captions()

@@ -57,6 +57,12 @@ def test_translated_pages_carry_their_glued_sentences_in_their_language():
         assert word in text
 
 
+def test_hidden_code_toggles_are_in_the_editions_language():
+    for edition, words in (("zh", "显示代码"), ("vi", "Hiện mã nguồn")):
+        html = page_file(edition, "training").read_text(encoding="utf-8")
+        assert words in html and "Show code cell" not in html, edition
+
+
 def test_figures_are_numbered_in_the_editions_language():
     numbers = {e: re.findall(r"(Fig\.|图|Hình) \d+", page_file(e, "model").read_text(
         encoding="utf-8")) for e in ("en", "zh", "vi")}

@@ -58,7 +58,7 @@ import slides
 import yaml
 from make_notebooks import is_notebook
 
-from d2l_local.locales import LANGUAGES, SPHINX_LANGUAGE, TITLES, TRANSLATIONS
+from d2l_local.locales import CATALOGS, LANGUAGES, SPHINX_LANGUAGE, TITLES, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = re.compile(r"^% translation of (\S+), prose sha256 ([0-9a-f]{16})\s*$", re.M)
@@ -293,6 +293,10 @@ def edition_config(lang: str, scale: str) -> Path:
     config["title"] = TITLES[lang]
     sphinx["config"]["language"] = SPHINX_LANGUAGE[lang]
     sphinx["config"]["d2l_edition"] = lang
+    # the toggle of a cell whose code is hidden (hide-input) says what it does in the
+    # page's language (myst-nb's words; Sphinx has no catalog of them)
+    sphinx["config"]["nb_code_prompt_show"] = CATALOGS[lang]["code_show"]
+    sphinx["config"]["nb_code_prompt_hide"] = CATALOGS[lang]["code_hide"]
     if lang != "en":
         if lang in NUMFIG_FORMAT:  # Sphinx has no catalog for it: it would write "Fig. 5"
             sphinx["config"]["numfig_format"] = NUMFIG_FORMAT[lang]

@@ -18,6 +18,8 @@ TEXT = {
     "duration_s": "{s} s",
     "duration_under_1s": "under 1 s",
     "duration_min": "{m} min {s} s",
+    "code_show": "Show code cell source",
+    "code_hide": "Hide code cell source",
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),

@@ -19,6 +19,8 @@ TEXT = {
     "duration_s": "{s} giây",
     "duration_under_1s": "dưới 1 giây",
     "duration_min": "{m} phút {s} giây",
+    "code_show": "Hiện mã nguồn",
+    "code_hide": "Ẩn mã nguồn",
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),

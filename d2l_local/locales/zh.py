@@ -14,6 +14,8 @@ TEXT = {
     "duration_s": "{s} 秒",
     "duration_under_1s": "不到 1 秒",
     "duration_min": "{m} 分 {s} 秒",
+    "code_show": "显示代码",
+    "code_hide": "隐藏代码",
     "nav_toggle": "展开或收起本节的页面",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
     "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
