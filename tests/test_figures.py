@@ -96,7 +96,8 @@ def test_the_architecture_figure_says_in_words_what_it_draws(page):
     expected = shapes(texts[:split]) + shapes(texts[split:])
     assert len(expected) == 14
     source = (ROOT / "notebooks" / page).read_text(encoding="utf-8")
-    alt = re.search(r"```\{figure\}[^\n]*alexnet-vs-lenet\.svg\n(?::\w+:.*\n)*?:alt: (.+)\n",
+    alt = re.search(r"```\{figure\}[^\n]*alexnet-vs-lenet(?:\.\w+)?\.svg\n(?::\w+:.*\n)*?"
+                    r":alt: (.+)\n",
                     source).group(1)
     found = re.findall(r"\d+(?:×\d+)+", alt)
     assert [s for s in found if s in expected] == expected, (found, expected)

@@ -8,6 +8,8 @@ import sys
 import pytest
 import torch
 
+from d2l_local.locales import LANGUAGES
+
 from .browser import ROOT
 
 
@@ -19,9 +21,16 @@ def test_the_architecture_figure_is_what_the_models_give_today(tmp_path):
     import d2l_local as d2l
     sys.path.insert(0, str(ROOT / "tools"))
     import draw_architecture
-    committed = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text()
-    draw_architecture.main(tmp_path / "figure.svg")
-    assert committed == (tmp_path / "figure.svg").read_text()
+    committed = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text(encoding="utf-8")
+    draw_architecture.main(tmp_path)
+    for lang in LANGUAGES:  # each edition's figure, in its words
+        name = draw_architecture.out_file(lang).name
+        assert (ROOT / "img" / name).read_text(encoding="utf-8") == \
+            (tmp_path / name).read_text(encoding="utf-8"), name
+    assert ">全连接 4096, ReLU, 暂退法 0.5<" in (tmp_path / "alexnet-vs-lenet.zh.svg").read_text(
+        encoding="utf-8")
+    assert ">kết nối đầy đủ 4096, ReLU, dropout 0,5<" in (
+        tmp_path / "alexnet-vs-lenet.vi.svg").read_text(encoding="utf-8")
     # a box per layer that has weights or pools, and one for the input, per network
     drawn, boxes = (nn.Conv2d, nn.Linear, nn.MaxPool2d, nn.AvgPool2d), 0
     for model, shape in ((d2l.LeNet(), (1, 1, 28, 28)), (d2l.AlexNet(), (1, 1, 224, 224))):
@@ -111,11 +120,21 @@ def test_the_architecture_figure_is_readable_on_a_phone():
     one column of boxes, narrow enough that its smallest text is still 12 pixels or more
     there (side by side, 700 units wide, it was about 6)."""
     import re
-    svg = (ROOT / "img" / "alexnet-vs-lenet.svg").read_text(encoding="utf-8")
-    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
-    sizes = [float(s) for s in re.findall(r"font: (?:bold )?([\d.]+)px", svg)]
-    assert sizes and min(sizes) * 358 / width >= 12, (width, sizes)
-    # one column: every box starts at the same x, LeNet's above AlexNet's
-    xs = set(re.findall(r'<rect x="([\d.]+)" y=', svg))
-    assert len(xs) == 1, xs
-    assert svg.index(">LeNet<") < svg.index(">AlexNet<")
+    sys.path.insert(0, str(ROOT / "tools"))
+    import draw_architecture
+    for lang in LANGUAGES:
+        svg = draw_architecture.out_file(lang).read_text(encoding="utf-8")
+        width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+        sizes = [float(s) for s in re.findall(r"font: (?:bold )?([\d.]+)px", svg)]
+        assert sizes and min(sizes) * 358 / width >= 12, (width, sizes)
+        # one column: every box starts at the same x, LeNet's above AlexNet's
+        xs = set(re.findall(r'<rect x="([\d.]+)" y=', svg))
+        assert len(xs) == 1, xs
+        assert svg.index(">LeNet<") < svg.index(">AlexNet<")
+        # a box whose words and shape do not fit on one line gets a second line
+        tall = re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="\d+" height="(\d+)"', svg)
+        assert set(tall) <= {str(draw_architecture.BOX_H),
+                             str(draw_architecture.BOX_H + draw_architecture.ROW)}
+    assert not draw_architecture.fits_one_line(
+        "tích chập 11×11, 96, sải bước 4, đệm 1, ReLU", "96×54×54")
+    assert draw_architecture.fits_one_line("conv 5×5, 6, pad 2, sigmoid", "6×28×28")

@@ -20,6 +20,16 @@ TEXT = {
     "duration_min": "{m} min {s} s",
     "code_show": "Show code cell source",
     "code_hide": "Hide code cell source",
+    # the architecture figure's boxes (tools/draw_architecture.py)
+    "arch_input": "input",
+    "arch_image": "{shape} image",
+    "arch_conv": "conv {k}",
+    "arch_stride": "stride {n}",
+    "arch_pad": "pad {n}",
+    "arch_max_pool": "max-pool {k}",
+    "arch_avg_pool": "avg-pool {k}",
+    "arch_dense": "dense {n}",
+    "arch_dropout": "dropout {p:g}",
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),

@@ -21,6 +21,16 @@ TEXT = {
     "duration_min": "{m} phút {s} giây",
     "code_show": "Hiện mã nguồn",
     "code_hide": "Ẩn mã nguồn",
+    # the architecture figure's boxes (tools/draw_architecture.py)
+    "arch_input": "đầu vào",
+    "arch_image": "ảnh {shape}",
+    "arch_conv": "tích chập {k}",
+    "arch_stride": "sải bước {n}",
+    "arch_pad": "đệm {n}",
+    "arch_max_pool": "gộp cực đại {k}",
+    "arch_avg_pool": "gộp trung bình {k}",
+    "arch_dense": "kết nối đầy đủ {n}",
+    "arch_dropout": "dropout {p:g}",
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),
