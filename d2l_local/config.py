@@ -67,6 +67,14 @@ def language() -> str:
     return folder if folder in LANGUAGES else "en"
 
 
+def say(key: str, **values) -> str:
+    """The library's message ``key`` (d2l_local.locales) in the reader's language
+    (:func:`language`), its numbers written as that language writes them."""
+    from .locales import CATALOGS, format_in
+    lang = language()
+    return format_in(lang, CATALOGS[lang][key], **values)
+
+
 def data_dir_variable() -> Path | None:
     """The folder named by ``D2L_DATA_DIR``, or None when it is unset or empty."""
     value = os.environ.get("D2L_DATA_DIR", "").strip()
@@ -87,10 +95,6 @@ class QuickLimits:
     train_examples: int = 256
     val_examples: int = 128
 
-    def describe(self) -> str:
-        return (f"every experiment on these pages sets its own, smaller size; only a data "
-                f"set made without one (no num_train or num_val) is cut to "
-                f"{self.train_examples} training and {self.val_examples} test images")
 
 
 QUICK = QuickLimits()
@@ -107,8 +111,7 @@ def announce_quick_mode() -> None:
     global _quick_notice_shown
     if quick_mode() and not _quick_notice_shown:
         _quick_notice_shown = True
-        print(f"[d2l_local] quick mode (D2L_QUICK=1): {QUICK.describe()}. "
-              "Unset D2L_QUICK for the full run.")
+        print(say("msg_quick", train=QUICK.train_examples, val=QUICK.val_examples))
 
 
 def project_root() -> Path | None:

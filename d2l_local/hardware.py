@@ -91,8 +91,7 @@ def select_device(num_gpus_wanted=1, device=None, verbose=True):
     if have == 0:
         dev = try_gpu()
         if dev.type == "cpu" and verbose:
-            print("No GPU found: training on the CPU, which is slower (the section "
-                  "'Two recipes' of the page Training AlexNet says what changes).")
+            print(config.say("msg_no_gpu"))
         if num_gpus_wanted > 1:
             warnings.warn(f"num_gpus={num_gpus_wanted} asked for, none available; "
                           f"using {dev}.", stacklevel=3)

@@ -306,8 +306,8 @@ class Trainer(HyperParameters):
         self.stop_requested = self.interrupted = False
         self.history = [r for r in self.history if r.get("complete", True)]
         if self.verbose and rank == 0:
-            ranks = f" in {world} data-parallel processes" if world > 1 else ""
-            print(f"Training on {describe_device(self.device)}{ranks}.")
+            print(config.say("msg_training_on_ranks" if world > 1 else "msg_training_on",
+                             device=describe_device(self.device), world=world))
         self._board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
 
     def _begin(self, model):
@@ -321,9 +321,8 @@ class Trainer(HyperParameters):
         elif self.epoch >= self.max_epochs:  # the same model, finished: train it again
             more = self.hparams["max_epochs"]
             if self.verbose:
-                print(f"This trainer has run its {self.max_epochs} epoch(s); training "
-                      f"{more} more (epochs {self.epoch + 1} to {self.epoch + more}). Set "
-                      "trainer.max_epochs to choose where it stops.")
+                print(config.say("msg_train_more", done=self.max_epochs, more=more,
+                                 first=self.epoch + 1, last=self.epoch + more))
             self.max_epochs = self._extended_to = self.epoch + more
             self._new_schedule = True  # a schedule of its own for the epochs added
         self.model = model
@@ -504,12 +503,11 @@ class Trainer(HyperParameters):
 
     def _say_interrupted(self):
         self.interrupted = True
-        print(f"Interrupted after {self.complete_epochs} complete epoch(s); "
-              "trainer.history and the model are kept.", file=sys.stderr)
+        print(config.say("msg_interrupted", epochs=self.complete_epochs), file=sys.stderr)
 
     def _say_stopped(self):
         if self.stop_requested and self.verbose and self.rank == 0:
-            print(f"Stopped after {self.complete_epochs} complete epoch(s).")
+            print(config.say("msg_stopped", epochs=self.complete_epochs))
 
     def _release_memory(self):
         if self.optim is not None:

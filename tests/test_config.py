@@ -22,9 +22,22 @@ def test_quick_limits_in_one_place(monkeypatch, capsys, quick):
     config.announce_quick_mode()
     config.announce_quick_mode()
     out = capsys.readouterr().out
-    assert out.count("quick mode") == 1 and config.QUICK.describe() in out
+    assert out.count("quick mode") == 1 and "256 training and 128 test images" in out
     monkeypatch.delenv("D2L_QUICK")
     assert config.quick_limits() is None
+
+
+def test_the_librarys_messages_speak_the_readers_language(monkeypatch):
+    """What the library prints on a page (quick mode, no GPU, where it trains, a stop) is
+    in the page's edition, its numbers written the edition's way."""
+    monkeypatch.setenv("D2L_LANG", "zh")
+    assert config.say("msg_stopped", epochs=2) == "在完成 2 轮之后停止。"
+    assert "未找到GPU" in config.say("msg_no_gpu")
+    monkeypatch.setenv("D2L_LANG", "vi")
+    assert "1.200 ảnh huấn luyện" in config.say("msg_quick", train=1200, val=128)
+    monkeypatch.setenv("D2L_LANG", "en")
+    assert config.say("msg_training_on_ranks", device="cpu", world=2) == \
+        "Training on cpu in 2 data-parallel processes."
 
 
 def test_data_dir_variable(monkeypatch, tmp_path):

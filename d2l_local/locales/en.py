@@ -30,6 +30,24 @@ TEXT = {
     "arch_avg_pool": "avg-pool {k}",
     "arch_dense": "dense {n}",
     "arch_dropout": "dropout {p:g}",
+    # the library's own messages, printed in the reader's language (config.say)
+    "msg_quick": (
+        '[d2l_local] quick mode (D2L_QUICK=1): every experiment on these pages sets its '
+        'own, smaller size; only a data set made without one (no num_train or num_val) is '
+        'cut to {train:,} training and {val:,} test images. Unset D2L_QUICK for the full '
+        'run.'),
+    "msg_no_gpu": (
+        "No GPU found: training on the CPU, which is slower (the section 'Two recipes' of "
+        'the page Training AlexNet says what changes).'),
+    "msg_training_on": 'Training on {device}.',
+    "msg_training_on_ranks": 'Training on {device} in {world} data-parallel processes.',
+    "msg_train_more": (
+        'This trainer has run its {done} epoch(s); training {more} more (epochs {first} to '
+        '{last}). Set trainer.max_epochs to choose where it stops.'),
+    "msg_interrupted": (
+        'Interrupted after {epochs} complete epoch(s); trainer.history and the model are '
+        'kept.'),
+    "msg_stopped": 'Stopped after {epochs} complete epoch(s).',
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),

@@ -31,6 +31,23 @@ TEXT = {
     "arch_avg_pool": "gộp trung bình {k}",
     "arch_dense": "kết nối đầy đủ {n}",
     "arch_dropout": "dropout {p:g}",
+    # the library's own messages, printed in the reader's language (config.say)
+    "msg_quick": (
+        '[d2l_local] chế độ nhanh (D2L_QUICK=1): mỗi thí nghiệm trên các trang này tự đặt '
+        'kích thước nhỏ hơn của riêng nó; chỉ tập dữ liệu được tạo mà không có kích thước '
+        '(không có num_train hay num_val) mới bị cắt còn {train:,} ảnh huấn luyện và '
+        '{val:,} ảnh kiểm tra. Bỏ đặt D2L_QUICK để chạy đầy đủ.'),
+    "msg_no_gpu": (
+        'Không tìm thấy GPU: huấn luyện trên CPU, chậm hơn (mục “Hai công thức” của trang '
+        'Huấn luyện AlexNet nói những gì thay đổi).'),
+    "msg_training_on": 'Huấn luyện trên {device}.',
+    "msg_training_on_ranks": 'Huấn luyện trên {device} với {world} tiến trình song song dữ liệu.',
+    "msg_train_more": (
+        'Trình huấn luyện này đã chạy {done} epoch của nó; huấn luyện thêm {more} epoch '
+        '(epoch {first} đến {last}). Đặt trainer.max_epochs để chọn nơi nó dừng.'),
+    "msg_interrupted": (
+        'Bị ngắt sau {epochs} epoch hoàn chỉnh; trainer.history và mô hình được giữ lại.'),
+    "msg_stopped": 'Đã dừng sau {epochs} epoch hoàn chỉnh.',
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),

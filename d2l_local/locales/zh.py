@@ -26,6 +26,21 @@ TEXT = {
     "arch_avg_pool": "平均汇聚 {k}",
     "arch_dense": "全连接 {n}",
     "arch_dropout": "暂退法 {p:g}",
+    # the library's own messages, printed in the reader's language (config.say)
+    "msg_quick": (
+        '[d2l_local] 快速模式（D2L_QUICK=1）：这些页面上的每个实验'
+        '都自行设定了更小的规模；只有未指定规模（没有 num_train 或 num_v'
+        'al）的数据集才会被截取为 {train:,} 张训练图像和 {val:,} 张'
+        '测试图像。取消设置 D2L_QUICK 即可完整运行。'),
+    "msg_no_gpu": '未找到GPU：在CPU上训练，速度较慢（“训练AlexNet”一页的“两种方案”一节说明了有哪些变化）。',
+    "msg_training_on": '在 {device} 上训练。',
+    "msg_training_on_ranks": '在 {device} 上以 {world} 个数据并行进程训练。',
+    "msg_train_more": (
+        '这个训练器已经运行了它的 {done} 轮；再训练 {more} 轮（第 {fi'
+        'rst} 轮到第 {last} 轮）。设置 trainer.max_epochs'
+        ' 可以选择在哪一轮停止。'),
+    "msg_interrupted": '在完成 {epochs} 轮之后被中断；trainer.history 和模型都已保留。',
+    "msg_stopped": '在完成 {epochs} 轮之后停止。',
     "nav_toggle": "展开或收起本节的页面",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
     "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
