@@ -254,10 +254,35 @@ class RunModeNote:
         return f'<blockquote class="d2l-run-mode d2l-l10n">{parts}</blockquote>'
 
 
+def label_tables_in_notebooks():
+    """In a notebook, a pandas DataFrame with a label of
+    :data:`d2l_local.summary.TABLE_LABELS` (a column, a row, the index's name) is shown
+    with its labels in the reader's language, the book holding every language
+    (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
+    code of a page stays the same in every edition. Registered once."""
+    from .figtext import _in_notebook
+    from .summary import TABLE_LABELS, LabelledTable, known_labels
+    if not _in_notebook():
+        return
+    import pandas as pd
+    from IPython import get_ipython
+    html = get_ipython().display_formatter.formatters["text/html"]
+    if getattr(html.type_printers.get(pd.DataFrame), "d2l_labelled", False):
+        return
+
+    def labelled(frame):
+        return LabelledTable(frame, TABLE_LABELS)._repr_html_() if known_labels(frame) \
+            else frame._repr_html_()
+    labelled.d2l_labelled = True
+    html.for_type(pd.DataFrame, labelled)
+
+
 def show_run_mode(page=None, device=None):
     """Display the note saying at which scale this page runs, and on what; start the
     page's clock. :func:`finish_page` adds the time it took to the same note."""
     from IPython.display import display
+
+    label_tables_in_notebooks()  # the page's tables labelled in the reader's language
     _PAGE.clear()
     _PAGE.update(name=page, device=device, start=time.perf_counter(), findings={})
     note = RunModeNote(run_mode_text(device, page), config.static_book())

@@ -255,6 +255,24 @@ MEMORY_LABELS = {"weights": "memory_weights", "gradients": "memory_gradients",
                  "the 2012 paper's network": "memory_paper"}  # the model page's columns
 
 
+# the labels of the tables the pages show (layer tables, receptive fields, the first-layer
+# page's spans), each with its catalog sentence: a DataFrame displayed in a notebook shows
+# them in the reader's language (label_tables_in_notebooks)
+TABLE_LABELS = {label: f"table_{key}" for key, label in (
+    ("layer", "layer"), ("type", "type"), ("input_shape", "input shape"),
+    ("output_shape", "output shape"), ("parameters", "parameters"),
+    ("forward_flops", "forward FLOPs"), ("activation_mib", "activation MiB"),
+    ("kind", "kind"), ("kernel", "kernel"), ("stride", "stride"), ("padding", "padding"),
+    ("output_side", "output side"), ("jump", "jump"), ("receptive_field", "receptive field"),
+    ("enlargement", "enlargement"), ("spanned", "directions spanned (of 121)"),
+    ("random_pixels", "same, random pixels"), ("top9", "energy in the top 9"),
+    ("for999", "directions for 99.9%"), ("image_side", "image side"),
+    ("original_pixels", "original pixels"), ("independent_functions", "independent functions"),
+    ("nearest_spanned", "nearest: directions spanned"),
+    ("bilinear_spanned", "bilinear: directions spanned"),
+    ("bicubic_spanned", "bicubic: directions spanned"))}
+
+
 class LabelledTable:
     """A table whose row and column labels are shown in the reader's language.
 
@@ -270,7 +288,10 @@ class LabelledTable:
     def in_language(self, language: str):
         from .locales import CATALOGS
         names = {k: CATALOGS[language][v] for k, v in self.labels.items()}
-        return self.frame.rename(index=names, columns=names)
+        frame = self.frame.rename(index=names, columns=names)
+        for axis in (frame.index, frame.columns):  # and the names of the index
+            axis.names = [names.get(n, n) for n in axis.names]
+        return frame
 
     def _repr_html_(self):
         from . import config
@@ -284,6 +305,14 @@ class LabelledTable:
     def __repr__(self):
         from . import config
         return repr(self.in_language(config.language()))
+
+
+def known_labels(frame) -> set:
+    """The labels of ``frame`` that :data:`TABLE_LABELS` translates."""
+    found = {*map(str, frame.columns), *frame.columns.names, *frame.index.names}
+    if frame.index.dtype == object:
+        found |= set(map(str, frame.index))
+    return found & set(TABLE_LABELS)
 
 
 def memory_table(frame) -> LabelledTable:

@@ -125,3 +125,36 @@ def test_memory_table_labels_it_in_each_language(monkeypatch):
     html = table._repr_html_()
     assert html.startswith('<div class="d2l-l10n">')
     assert all(f'<div lang="{lang}">' in html for lang in ("en", "zh", "vi"))
+
+
+def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch):
+    """A DataFrame the pages show (receptive fields, layer tables, the spans) gets its
+    labels, the index's name included, in the page's edition; in the static book all three,
+    of which the page's stylesheet shows one; a table with none of those labels is left as
+    pandas draws it."""
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from d2l_local import book, figtext
+    shell = InteractiveShell.instance()
+    html = shell.display_formatter.formatters["text/html"]
+    monkeypatch.setattr(figtext, "_in_notebook", lambda: True)
+    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+    try:
+        book.label_tables_in_notebooks()
+        book.label_tables_in_notebooks()  # once is enough: the second keeps the first
+        fields = summary.receptive_fields(d2l.AlexNet(), input_size=224)
+        monkeypatch.setenv("D2L_LANG", "zh")
+        shown = html(fields)
+        assert "感受野" in shown and ">层<" in shown and "receptive field" not in shown
+        monkeypatch.setenv("D2L_LANG", "vi")
+        assert "vùng tiếp nhận" in html(fields)
+        plain = pd.DataFrame({"a": [1.5]})
+        assert html(plain) == plain._repr_html_()
+        monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+        book = html(fields)
+        assert 'class="d2l-l10n"' in book and all(
+            f'lang="{lang}"' in book for lang in ("en", "zh", "vi"))
+        assert "receptive field" in book and "感受野" in book
+    finally:
+        shell.display_formatter.formatters["text/html"].type_printers.pop(pd.DataFrame, None)
