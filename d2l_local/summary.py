@@ -65,14 +65,40 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
             h.remove()
     table = pd.DataFrame.from_records(records)
     if verbose:
-        print(f"{'layer':<10}{'output shape':<19}{'parameters':>12}{'MFLOPs':>10}")
-        for r in records:
-            shape = "x".join(str(d) for d in r["output shape"])
-            print(f"{r['type']:<10}{shape:<19}{r['parameters']:>12,}"
-                  f"{r['forward FLOPs'] / 1e6:>10.1f}")
-        print(f"{'total':<10}{'':<19}{table['parameters'].sum():>12,}"
-              f"{table['forward FLOPs'].sum() / 1e6:>10.1f}")
+        print(_summary_text(records, table))
     return table
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font (a CJK character takes two)."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _row(*cells) -> str:
+    """Cells (text, width, '<' or '>') padded to their widths, CJK characters counted twice."""
+    return "".join(text + " " * (width - _width(text)) if align == "<"
+                   else " " * (width - _width(text)) + text for text, width, align in cells)
+
+
+def _summary_text(records, table) -> str:
+    """The layer table as printed: its headings in the reader's language, its numbers
+    written as that language writes them."""
+    from . import config
+    from .locales import CATALOGS, format_in
+    lang = config.language()
+    words = CATALOGS[lang]
+    lines = [_row((words["table_layer"], 10, "<"), (words["table_output_shape"], 19, "<"),
+                  (words["table_parameters"], 12, ">"), ("MFLOPs", 10, ">"))]
+    for r in records:
+        shape = "x".join(str(d) for d in r["output shape"])
+        lines.append(_row((r["type"], 10, "<"), (shape, 19, "<"),
+                          (format_in(lang, "{v:,}", v=r["parameters"]), 12, ">"),
+                          (format_in(lang, "{v:.1f}", v=r["forward FLOPs"] / 1e6), 10, ">")))
+    lines.append(_row((words["memory_total"], 10, "<"), ("", 19, "<"),
+                      (format_in(lang, "{v:,}", v=int(table["parameters"].sum())), 12, ">"),
+                      (format_in(lang, "{v:.1f}", v=table["forward FLOPs"].sum() / 1e6), 10, ">")))
+    return "\n".join(lines)
 
 
 def model_flops(model: nn.Module, input_shape) -> dict:

@@ -158,3 +158,21 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch):
         assert "receptive field" in book and "感受野" in book
     finally:
         shell.display_formatter.formatters["text/html"].type_printers.pop(pd.DataFrame, None)
+
+
+def test_the_printed_layer_table_speaks_the_readers_language(capsys, monkeypatch):
+    """Headings from the catalog, numbers as the language writes them, and the columns
+    still aligned where a Chinese heading takes two columns per character."""
+    monkeypatch.setenv("D2L_LANG", "zh")
+    d2l.LeNet().layer_summary((1, 1, 28, 28))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["层", "输出形状", "参数", "MFLOPs"] and lines[-1].startswith("合计")
+    import unicodedata
+
+    def columns(line):  # as a monospaced font draws it: a CJK character takes two
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    assert len({columns(line) for line in lines}) == 1  # every row as wide
+    monkeypatch.setenv("D2L_LANG", "vi")
+    d2l.LeNet().layer_summary((1, 1, 28, 28))
+    out = capsys.readouterr().out
+    assert out.startswith("tầng") and "61.706" in out and " 0,8" in out
