@@ -254,6 +254,28 @@ class RunModeNote:
         return f'<blockquote class="d2l-run-mode d2l-l10n">{parts}</blockquote>'
 
 
+class Said(RunModeNote):
+    """A catalog sentence displayed as a page's output: Markdown in the reader's language
+    in a notebook, every language in the static book (as :class:`RunModeNote`, without
+    its frame)."""
+
+    def _repr_markdown_(self):
+        return _in(self.text, config.language())
+
+    def _repr_html_(self):
+        if not self.static_book:
+            return None
+        parts = "".join(f'<p lang="{lang}">{_markdown_to_html(_in(self.text, lang))}</p>'
+                        for lang in LANGUAGES)
+        return f'<div class="d2l-l10n">{parts}</div>'
+
+
+def said(key: str, **values) -> Said:
+    """``display(said(key))``: the catalog's sentence ``key`` as a page's output, in the
+    language of each edition that shows it (:class:`Said`)."""
+    return Said(say(key, **values), config.static_book())
+
+
 def label_tables_in_notebooks():
     """In a notebook, a pandas DataFrame with a label of
     :data:`d2l_local.summary.TABLE_LABELS` (a column, a row, the index's name) is shown

@@ -75,6 +75,25 @@ def say(key: str, **values) -> str:
     return format_in(lang, CATALOGS[lang][key], **values)
 
 
+def tell(key: str, **values) -> None:
+    """Print the library's message ``key`` in the reader's language (:func:`say`). While
+    ``make book`` executes the pages (:func:`static_book`), one execution serves every
+    edition, so the message is displayed in every language instead, each in an element
+    with its ``lang``, of which each edition's page shows its own (``.d2l-l10n``)."""
+    if not static_book():
+        print(say(key, **values))
+        return
+    import html
+
+    from IPython.display import HTML, display
+
+    from .locales import CATALOGS, format_in
+    parts = "".join(f'<pre lang="{lang}">'
+                    f'{html.escape(format_in(lang, CATALOGS[lang][key], **values))}</pre>'
+                    for lang in LANGUAGES)
+    display(HTML(f'<div class="d2l-l10n d2l-message">{parts}</div>'))
+
+
 def data_dir_variable() -> Path | None:
     """The folder named by ``D2L_DATA_DIR``, or None when it is unset or empty."""
     value = os.environ.get("D2L_DATA_DIR", "").strip()
@@ -111,7 +130,7 @@ def announce_quick_mode() -> None:
     global _quick_notice_shown
     if quick_mode() and not _quick_notice_shown:
         _quick_notice_shown = True
-        print(say("msg_quick", train=QUICK.train_examples, val=QUICK.val_examples))
+        tell("msg_quick", train=QUICK.train_examples, val=QUICK.val_examples)
 
 
 def project_root() -> Path | None:

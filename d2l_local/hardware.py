@@ -91,7 +91,7 @@ def select_device(num_gpus_wanted=1, device=None, verbose=True):
     if have == 0:
         dev = try_gpu()
         if dev.type == "cpu" and verbose:
-            print(config.say("msg_no_gpu"))
+            config.tell("msg_no_gpu")
         if num_gpus_wanted > 1:
             warnings.warn(f"num_gpus={num_gpus_wanted} asked for, none available; "
                           f"using {dev}.", stacklevel=3)

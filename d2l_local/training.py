@@ -306,8 +306,8 @@ class Trainer(HyperParameters):
         self.stop_requested = self.interrupted = False
         self.history = [r for r in self.history if r.get("complete", True)]
         if self.verbose and rank == 0:
-            print(config.say("msg_training_on_ranks" if world > 1 else "msg_training_on",
-                             device=describe_device(self.device), world=world))
+            config.tell("msg_training_on_ranks" if world > 1 else "msg_training_on",
+                        device=describe_device(self.device), world=world)
         self._board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
 
     def _begin(self, model):
@@ -321,8 +321,8 @@ class Trainer(HyperParameters):
         elif self.epoch >= self.max_epochs:  # the same model, finished: train it again
             more = self.hparams["max_epochs"]
             if self.verbose:
-                print(config.say("msg_train_more", done=self.max_epochs, more=more,
-                                 first=self.epoch + 1, last=self.epoch + more))
+                config.tell("msg_train_more", done=self.max_epochs, more=more,
+                            first=self.epoch + 1, last=self.epoch + more)
             self.max_epochs = self._extended_to = self.epoch + more
             self._new_schedule = True  # a schedule of its own for the epochs added
         self.model = model
@@ -507,7 +507,7 @@ class Trainer(HyperParameters):
 
     def _say_stopped(self):
         if self.stop_requested and self.verbose and self.rank == 0:
-            print(config.say("msg_stopped", epochs=self.complete_epochs))
+            config.tell("msg_stopped", epochs=self.complete_epochs)
 
     def _release_memory(self):
         if self.optim is not None:

@@ -21,7 +21,7 @@
 import d2l_local as d2l
 import pandas as pd
 import torch
-from IPython.display import Code, Markdown, display
+from IPython.display import Code, display
 
 d2l.book.show_run_mode("training")
 
@@ -189,7 +189,7 @@ if runs:
         ["train_loss", "train_acc", "val_loss", "val_acc", "images_per_s", "epoch_s"]].round(3))
     d2l.plot_history(run["history"], title=f"{len(run['history'])} epochs on {run['device']}")
 else:  # in the reader's language
-    display(Markdown(d2l.book.say("training_no_gpu_run")))
+    display(d2l.book.said("training_no_gpu_run"))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
@@ -208,7 +208,7 @@ if benches:
           f"torch {bench['environment']['torch']}")
     display(pd.DataFrame(bench["summary"]).T.round(3))
 else:
-    display(Markdown(d2l.book.say("training_no_bench")))
+    display(d2l.book.said("training_no_bench"))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Try it yourself: the training panel

@@ -348,3 +348,15 @@ def test_finish_page_needs_the_note_at_the_top(monkeypatch):
     monkeypatch.setattr(book, "_PAGE", {})
     with pytest.raises(RuntimeError, match="show_run_mode"):
         book.finish_page()
+
+
+def test_a_said_sentence_is_in_the_readers_language_or_in_every_one(monkeypatch):
+    from d2l_local import book
+    monkeypatch.setenv("D2L_LANG", "zh")
+    monkeypatch.delenv("D2L_STATIC_BOOK", raising=False)
+    said = book.said("training_no_gpu_run")
+    assert said._repr_markdown_().startswith("本书的这一份") and said._repr_html_() is None
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    html = book.said("training_no_gpu_run")._repr_html_()
+    assert html.startswith('<div class="d2l-l10n">') and 'lang="vi"' in html
+    assert "No such run came" in html and "本书的这一份" in html

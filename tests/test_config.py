@@ -76,3 +76,22 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
     assert path.read_bytes() == b"by handle"
     with pytest.raises(ValueError):
         config.atomic_write(path, "x", write=lambda fh: None)
+
+
+def test_a_message_in_the_static_book_holds_every_language(monkeypatch, capsys):
+    """One execution serves every edition's page, so while the book executes the pages a
+    message is displayed in every language (the page's stylesheet shows its own); in a
+    notebook or a script it is printed in the reader's language."""
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    monkeypatch.setenv("D2L_LANG", "vi")
+    monkeypatch.delenv("D2L_STATIC_BOOK", raising=False)
+    config.tell("msg_stopped", epochs=2)
+    assert capsys.readouterr().out == "Đã dừng sau 2 epoch hoàn chỉnh.\n" and shown == []
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    config.tell("msg_stopped", epochs=2)
+    assert capsys.readouterr().out == "" and len(shown) == 1
+    html = shown[0].data
+    assert html.startswith('<div class="d2l-l10n d2l-message">')
+    assert '<pre lang="en">Stopped after 2 complete epoch(s).</pre>' in html
+    assert '<pre lang="zh">在完成 2 轮之后停止。</pre>' in html and '<pre lang="vi">' in html

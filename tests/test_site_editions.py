@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from d2l_local.locales import HTML_LANG, TRANSLATIONS
+from d2l_local.locales import CATALOGS, HTML_LANG, TRANSLATIONS
 
 from .browser import OUTPUT, offline_page
 from .test_site import SITE
@@ -61,6 +61,19 @@ def test_hidden_code_toggles_are_in_the_editions_language():
     for edition, words in (("zh", "显示代码"), ("vi", "Hiện mã nguồn")):
         html = page_file(edition, "training").read_text(encoding="utf-8")
         assert words in html and "Show code cell" not in html, edition
+
+
+def test_the_outputs_that_are_sentences_hold_the_editions_language():
+    """One execution serves every edition: a sentence the code displays (no recorded GPU
+    run) or a message the library prints (where it trains) is there in every language,
+    each page showing its own (.d2l-l10n)."""
+    for edition, no_run in (("zh", "本书的这一份没有附带这样的运行"),
+                            ("vi", "Bản sách này không kèm lần chạy nào như vậy")):
+        html = page_file(edition, "training").read_text(encoding="utf-8")
+        assert re.search(rf'<p lang="{edition}">{no_run}', html), edition
+        trains = CATALOGS[edition]["msg_training_on"].split("{device}")  # 在 {device} 上训练。
+        assert re.search(rf'<pre lang="{edition}">{re.escape(trains[0])}[^<]*'
+                         rf'{re.escape(trains[1])}</pre>', html), edition
 
 
 def test_figures_are_numbered_in_the_editions_language():
