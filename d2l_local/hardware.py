@@ -287,14 +287,18 @@ def measured_rates(device, fresh=False) -> dict:
     measurement (three pages that each timed a matrix product would print three numbers).
 
     Kept in :func:`rates_path` with the device's description and the torch version; a
-    different machine, thread count or torch measures again, and so does ``fresh=True``.
+    different machine, thread count or torch measures again, and so does ``fresh=True``;
+    the book's build (``D2L_STATIC_BOOK=1``) takes its own measurement once, rather than
+    quote one that the tests took while other tests ran beside them.
     Returns the rates with ``"device"`` and ``"measured"`` (UTC date and time).
     """
     import json
 
     from filelock import FileLock
     device = torch.device(device)
-    key = {"device": describe_device(device), "torch": torch.__version__}
+    # the book's build measures its own, not the one its tests took beside other work
+    key = {"device": describe_device(device), "torch": torch.__version__,
+           "book": config.static_book()}
     path = rates_path(device)
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock"):  # two pages measuring at once would disagree

@@ -413,7 +413,8 @@ d2l.experiments.rounded(both)
 # %% tags=["remove-cell"]
 small_acc, alexnet_acc = both.loc["SmallNet, 28x28", "val_acc"], both.loc[alexnet, "val_acc"]
 ex5_result = d2l.book.glue("ex5_result", d2l.book.this_run(
-    "ex5", "ex5_small_ahead" if small_acc > alexnet_acc else "ex5_small_behind",
+    "ex5", "ex5_small_level" if round(small_acc, 3) == round(alexnet_acc, 3)  # as printed
+    else "ex5_small_ahead" if small_acc > alexnet_acc else "ex5_small_behind",
     hist5[slim], epochs=epochs[alexnet],
     param_ratio=both.loc[alexnet, "parameters"] / both.loc["SmallNet, 28x28", "parameters"],
     speedup=both.loc["SmallNet, 28x28", "images/s"] / both.loc[alexnet, "images/s"],

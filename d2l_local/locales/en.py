@@ -340,6 +340,14 @@ TEXT = {
         "SlimAlexNet, with four narrower convolutions and one dense layer of 512, trained "
         "{slim_speedup:.1f} times as fast as AlexNet and reached {slim:.3f} ({slim_gap:+.3f} "
         "against AlexNet)."),
+    "ex5_small_level": (
+        "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
+        "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
+        "accuracy of {small:.3f}, level with AlexNet's {alexnet:.3f}: in as many epochs "
+        "neither network pulled ahead, and each of the small network's epochs took a fraction "
+        "of the time. SlimAlexNet, with four narrower convolutions and one dense layer of 512, "
+        "trained {slim_speedup:.1f} times as fast as AlexNet and reached {slim:.3f} "
+        "({slim_gap:+.3f} against AlexNet)."),
     "ex6_rising": (
         "One epoch at batch 32, 128 and 512 trained {r32:,.0f}, {r128:,.0f} and {r512:,.0f} "
         "images per second, so throughput grew with the batch, and ended at test accuracies "

@@ -339,6 +339,13 @@ TEXT = {
         "bắt kịp, dù mỗi epoch của nó chỉ mất một phần nhỏ thời gian. SlimAlexNet, với bốn tầng "
         "tích chập hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp {slim_speedup:.1f} "
         "lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
+    "ex5_small_level": (
+        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
+        "{small:.3f}, ngang với mức {alexnet:.3f} của AlexNet: với cùng số epoch, không mạng "
+        "nào vượt lên, còn mỗi epoch của mạng nhỏ chỉ mất một phần nhỏ thời gian. SlimAlexNet, "
+        "với bốn tầng tích chập hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp "
+        "{slim_speedup:.1f} lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex6_rising": (
         "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
         "{r512:,.0f} ảnh mỗi giây, vậy thông lượng tăng theo batch, và kết thúc với độ chính "

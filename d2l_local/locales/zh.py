@@ -280,6 +280,12 @@ TEXT = {
         "{alexnet:.3f}：在同样的轮数内，小网络没有追上，尽管它每一轮只用了很少的时间。"
         "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
         "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
+    "ex5_small_level": (
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，与 AlexNet 的 "
+        "{alexnet:.3f} 持平：在同样的轮数内，两个网络都没有领先，而小网络每一轮只用了很少的时间。"
+        "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
+        "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex6_rising": (
         "在批量 32、128 和 512 下训练一轮，每秒分别训练 {r32:,.0f}、{r128:,.0f} 和 {r512:,.0f} "
         "张图像，可见吞吐量随批量增大而增长；测试准确率分别为 {a32:.3f}、{a128:.3f} 和 {a512:.3f}。"),
