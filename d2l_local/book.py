@@ -87,9 +87,12 @@ class _ShownNumber(Shown):
         return obj
 
     def text(self, language=None) -> str:
-        return format(self.plain, self.fmt)
+        """The number as ``language`` (the reader's by default) writes it: Vietnamese
+        '60.000' and '0,883' where English writes '60,000' and '0.883'."""
+        return format_in(language or config.language(), "{v:" + self.fmt + "}", v=self.plain)
 
-    __str__ = text
+    def __str__(self):
+        return format(self.plain, self.fmt)
 
 
 class ShownFloat(_ShownNumber, float):
@@ -148,8 +151,10 @@ def glue(name, value, fmt=""):
     if isinstance(value, ShownProse):
         texts = {(name if lang == "en" else f"{name}__{lang}"): value.text(lang)
                  for lang in LANGUAGES}
-    else:
-        texts = {name: value.text()}
+    else:  # a number: once, and again for each language that writes it otherwise
+        texts = {name: value.text("en")}
+        texts.update({f"{name}__{lang}": value.text(lang) for lang in LANGUAGES
+                      if value.text(lang) != texts[name]})
     GLUED.update(texts)
     if config.static_book():
         from IPython.display import Markdown

@@ -124,8 +124,21 @@ def test_glue_stores_for_the_book_only_while_it_is_built(monkeypatch):
     book.glue("stored", 2.0, ".1f")
     book.glue("said", book.say("mistakes_none"))
     keys = [a[0] for a, _ in calls]
-    assert keys == ["stored", "said", "said__zh", "said__vi"]
+    assert keys == ["stored", "stored__vi", "said", "said__zh", "said__vi"]
     assert calls[0][0][1].data == "2.0" and all(k == {"display": False} for _, k in calls)
+    assert calls[1][0][1].data == "2,0"  # the Vietnamese book's decimal comma
+
+
+def test_a_glued_number_is_written_as_each_edition_writes_it(monkeypatch):
+    """One execution, three editions: a number is glued once, and again for a language
+    that writes it otherwise (vi 60.000 and 0,883); in a notebook it shows itself in the
+    reader's language."""
+    monkeypatch.delenv("D2L_STATIC_BOOK", raising=False)
+    count = book.glue("count", 60000, ",")
+    assert book.GLUED["count"] == "60,000" and book.GLUED["count__vi"] == "60.000"
+    assert "count__zh" not in book.GLUED  # Chinese writes it as English does
+    monkeypatch.setenv("D2L_LANG", "vi")
+    assert repr(book.glue("acc", 0.8834, ".3f")) == "0,883" and str(count) == "60,000"
 
 
 def test_prose_plus_prose_keeps_every_languages_text():
