@@ -76,20 +76,25 @@ def say(key: str, **values) -> str:
 
 
 def tell(key: str, **values) -> None:
-    """Print the library's message ``key`` in the reader's language (:func:`say`). While
-    ``make book`` executes the pages (:func:`static_book`), one execution serves every
-    edition, so the message is displayed in every language instead, each in an element
-    with its ``lang``, of which each edition's page shows its own (``.d2l-l10n``)."""
+    """Print the library's message ``key`` in the reader's language (:func:`say`); while
+    ``make book`` executes the pages, in every language (:func:`print_in_every_language`)."""
+    from .locales import CATALOGS, format_in
+    print_in_every_language({lang: format_in(lang, CATALOGS[lang][key], **values)
+                             for lang in LANGUAGES})
+
+
+def print_in_every_language(texts: dict) -> None:
+    """Print ``texts[lang]`` for the reader's language. While ``make book`` executes the
+    pages (:func:`static_book`), one execution serves every edition, so all of them are
+    displayed instead, each in an element with its ``lang``, of which each edition's page
+    shows its own (``.d2l-l10n``)."""
     if not static_book():
-        print(say(key, **values))
+        print(texts[language()])
         return
     import html
 
     from IPython.display import HTML, display
-
-    from .locales import CATALOGS, format_in
-    parts = "".join(f'<pre lang="{lang}">'
-                    f'{html.escape(format_in(lang, CATALOGS[lang][key], **values))}</pre>'
+    parts = "".join(f'<pre lang="{lang}">{html.escape(texts[lang])}</pre>'
                     for lang in LANGUAGES)
     display(HTML(f'<div class="d2l-l10n d2l-message">{parts}</div>'))
 

@@ -947,10 +947,19 @@ class LayerExplorer:
 
     # ---------------------------------------------------------------- display
     def static_html(self) -> str:
+        """The explorer's frozen state in every language, each in an element with its
+        ``lang``, of which each edition's page shows its own (``.d2l-l10n``)."""
+        import html
+
+        from .locales import CATALOGS, LANGUAGES, format_in
         s = self.state()
-        return ("<p><b>Layer explorer (frozen).</b> On this static page the explorer shows "
-                f"test image {s['image']}, {s['layer']}, channel {s['channel']}, unit "
-                f"{s['unit']}; open the page in JupyterLab or Colab to choose others.</p>")
+        parts = "".join(
+            f'<p lang="{lang}"><b>{html.escape(CATALOGS[lang]["explorer_frozen_title"])}</b> '
+            + html.escape(format_in(lang, CATALOGS[lang]["explorer_frozen"], image=s["image"],
+                                    layer=s["layer"], channel=s["channel"],
+                                    unit=f"({s['unit'][0]}, {s['unit'][1]})")) + "</p>"
+            for lang in LANGUAGES)
+        return f'<div class="d2l-l10n">{parts}</div>'
 
     def _ipython_display_(self):
         from IPython.display import HTML, Image, display

@@ -65,7 +65,10 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
             h.remove()
     table = pd.DataFrame.from_records(records)
     if verbose:
-        print(_summary_text(records, table))
+        from . import config
+        from .locales import LANGUAGES
+        config.print_in_every_language({lang: _summary_text(records, table, lang)
+                                        for lang in LANGUAGES})
     return table
 
 
@@ -81,12 +84,10 @@ def _row(*cells) -> str:
                    else " " * (width - _width(text)) + text for text, width, align in cells)
 
 
-def _summary_text(records, table) -> str:
-    """The layer table as printed: its headings in the reader's language, its numbers
-    written as that language writes them."""
-    from . import config
+def _summary_text(records, table, lang: str) -> str:
+    """The layer table as printed: its headings in ``lang``, its numbers written as that
+    language writes them."""
     from .locales import CATALOGS, format_in
-    lang = config.language()
     words = CATALOGS[lang]
     lines = [_row((words["table_layer"], 10, "<"), (words["table_output_shape"], 19, "<"),
                   (words["table_parameters"], 12, ">"), ("MFLOPs", 10, ">"))]

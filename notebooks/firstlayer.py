@@ -316,7 +316,7 @@ windows_inside = d2l.book.glue("windows_inside", len(windows224), ",")
 # %% [markdown] slideshow={"slide_type": "slide"}
 # Along each axis a window depends on 3 or 4 original pixels, so on
 # {eval}`fewest_covered` to {eval}`most_covered` of them in all. In each of the
-# {eval}`windows_inside` windows, the filters inside the span compute as many independent
+# {eval}`windows_inside` windows that lie wholly inside the image (the padded border aside), the filters inside the span compute as many independent
 # linear functions of those pixels as there are pixels (the table's two counts agree on
 # every row): every linear function of them, and nothing else. A filter
 # inside the span can therefore take the difference between neighbouring original pixels,

@@ -281,8 +281,9 @@ smallest = d2l.smallest_input_size(d2l.AlexNet())
 smallest
 
 # %%
-pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
-             columns=["layer", "output (C, H, W)"]).drop_duplicates().T
+trace = pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
+                     columns=["layer", "output (C, H, W)"])
+trace[~trace["layer"].isin(["ReLU", "Dropout"])].T  # the layers that change the shape
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # The first convolution (11 by 11, stride 4, padding 1) turns a side of $n$ into
@@ -337,8 +338,8 @@ first_layer_ratio = d2l.book.glue(
 last = grads.index[-1]
 last_layer_ratio = d2l.book.glue(
     "last_layer_ratio", float(grads.loc[last, "sigmoid"] / grads.loc[last, "relu"]), ".0f")
-sigmoid_input = d2l.book.glue("sigmoid_input", inputs["input, sigmoid"][last], ".2f")
-relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2f")
+sigmoid_input = d2l.book.glue("sigmoid_input", inputs["input, sigmoid"][last], ".2g")
+relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2g")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # With sigmoids, the gradient reaching the first layer is about

@@ -367,6 +367,7 @@ def test_the_static_book_shows_the_views_as_figures(monkeypatch):
     ex = d2l.LayerExplorer(tiny_net(), fake_data(), index=2, sample=None)
     ex._ipython_display_()
     assert isinstance(shown[0], HTML) and "frozen" in shown[0].data
+    assert "<p lang=\"zh\"><b>层浏览器（静态）。</b>" in shown[0].data  # every language
     images = shown[1:]
     assert len(images) == 5 and all(isinstance(i, Image) for i in images)
     alts = [i.metadata["alt"] for i in images]

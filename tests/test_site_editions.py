@@ -74,6 +74,8 @@ def test_the_outputs_that_are_sentences_hold_the_editions_language():
         trains = CATALOGS[edition]["msg_training_on"].split("{device}")  # 在 {device} 上训练。
         assert re.search(rf'<pre lang="{edition}">{re.escape(trains[0])}[^<]*'
                          rf'{re.escape(trains[1])}</pre>', html), edition
+        model = page_file(edition, "model").read_text(encoding="utf-8")  # the printed table
+        assert f'<pre lang="{edition}">{CATALOGS[edition]["table_layer"]} ' in model, edition
 
 
 def test_figures_are_numbered_in_the_editions_language():

@@ -74,6 +74,10 @@ TEXT = {
     "table_nearest_spanned": 'nearest: directions spanned',
     "table_bilinear_spanned": 'bilinear: directions spanned',
     "table_bicubic_spanned": 'bicubic: directions spanned',
+    "explorer_frozen_title": 'Layer explorer (frozen).',
+    "explorer_frozen": (
+        'On this static page the explorer shows test image {image}, {layer}, channel '
+        '{channel}, unit {unit}; open the page in JupyterLab or Colab to choose others.'),
     "nav_toggle": "Show or hide the pages of this section",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),

@@ -74,6 +74,11 @@ TEXT = {
     "table_nearest_spanned": 'lân cận gần nhất: số hướng được sinh',
     "table_bilinear_spanned": 'song tuyến tính: số hướng được sinh',
     "table_bicubic_spanned": 'song khối: số hướng được sinh',
+    "explorer_frozen_title": 'Trình khám phá tầng (tĩnh).',
+    "explorer_frozen": (
+        'Trên trang tĩnh này, trình khám phá hiển thị ảnh kiểm tra {image}, {layer}, kênh '
+        '{channel}, đơn vị {unit}; hãy mở trang trong JupyterLab hoặc Colab để chọn những cái'
+        ' khác.'),
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),

@@ -67,6 +67,9 @@ TEXT = {
     "table_nearest_spanned": '最近邻：张成的方向数',
     "table_bilinear_spanned": '双线性：张成的方向数',
     "table_bicubic_spanned": '双三次：张成的方向数',
+    "explorer_frozen_title": '层浏览器（静态）。',
+    "explorer_frozen": (
+        '在这个静态页面上，浏览器显示的是第 {image} 张测试图像、{layer}、通道 {channel}、单元 {unit}；在JupyterLab或Colab中打开本页即可选择其他内容。'),
     "nav_toggle": "展开或收起本节的页面",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
     "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
