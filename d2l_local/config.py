@@ -83,11 +83,12 @@ def tell(key: str, **values) -> None:
                              for lang in LANGUAGES})
 
 
-def print_in_every_language(texts: dict) -> None:
+def print_in_every_language(texts: dict, wrap: bool = True) -> None:
     """Print ``texts[lang]`` for the reader's language. While ``make book`` executes the
     pages (:func:`static_book`), one execution serves every edition, so all of them are
     displayed instead, each in an element with its ``lang``, of which each edition's page
-    shows its own (``.d2l-l10n``)."""
+    shows its own (``.d2l-l10n``); ``wrap=False`` for a table, whose lines must not wrap
+    (it scrolls as printed output does)."""
     if not static_book():
         print(texts[language()])
         return
@@ -96,7 +97,8 @@ def print_in_every_language(texts: dict) -> None:
     from IPython.display import HTML, display
     parts = "".join(f'<pre lang="{lang}">{html.escape(texts[lang])}</pre>'
                     for lang in LANGUAGES)
-    display(HTML(f'<div class="d2l-l10n d2l-message">{parts}</div>'))
+    kind = "d2l-message" if wrap else "d2l-printed"
+    display(HTML(f'<div class="d2l-l10n {kind}">{parts}</div>'))
 
 
 def data_dir_variable() -> Path | None:

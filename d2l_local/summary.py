@@ -68,7 +68,7 @@ def layer_table(model: nn.Module, input_shape, verbose: bool = True):
         from . import config
         from .locales import LANGUAGES
         config.print_in_every_language({lang: _summary_text(records, table, lang)
-                                        for lang in LANGUAGES})
+                                        for lang in LANGUAGES}, wrap=False)
     return table
 
 
