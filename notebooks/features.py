@@ -119,7 +119,7 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # weight decay. Two others it did without. It drew its initial weights from a Gaussian of
 # standard deviation 0.01, not by the scaling that keeps the signal at a usable size through
 # many layers ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding)), and the Adam optimiser ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), which
-# this chapter's laptop recipe uses, appeared two years after it.
+# this chapter uses to train on a laptop's CPU, appeared two years after it.
 #
 # Will the AlexNet of this chapter learn the same on Fashion-MNIST? Answering needs the
 # data, the network and its training, which the next pages bring in that order;

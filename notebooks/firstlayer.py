@@ -45,7 +45,10 @@ d2l.book.show_run_mode("firstlayer")
 # The next cell creates the network of [AlexNet](model.md#sec-model), keeps a copy of its first-layer filters as
 # initialised, and trains it with the settings of the reference recipe (stochastic
 # gradient descent at a learning rate of 0.01 on 224-pixel images, no weight decay) for
-# two epochs on 10,000 training images (in quick mode, one epoch on 256).
+# two epochs on 10,000 training images (in quick mode, one epoch on 256). Unlike that
+# recipe, it lets the Trainer choose the arithmetic (`speed="auto"`): bf16 on a processor
+# with bf16 units, fp32 elsewhere; further down the page says why that does not change the
+# lesson.
 
 # %%
 model = d2l.AlexNet(lr=0.01)
@@ -432,7 +435,7 @@ space5.rank, space5.share(9)
 
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# Here is such a network, small enough to train on a laptop's CPU, trained with SGD and
+# Here is such a network, NativeNet (native to 28-pixel images), small enough to train on a laptop's CPU, trained with SGD and
 # momentum (a momentum step is a sum of gradients too, so the span argument holds):
 
 # %%
