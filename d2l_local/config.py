@@ -67,20 +67,18 @@ def language() -> str:
     return folder if folder in LANGUAGES else "en"
 
 
-def say(key: str, **values) -> str:
-    """The library's message ``key`` (d2l_local.locales) in the reader's language
-    (:func:`language`), its numbers written as that language writes them."""
+def say(key: str, language_: str | None = None, **values) -> str:
+    """The library's message ``key`` (d2l_local.locales) in ``language_`` (the reader's,
+    :func:`language`, by default), its numbers written as that language writes them."""
     from .locales import CATALOGS, format_in
-    lang = language()
+    lang = language_ or language()
     return format_in(lang, CATALOGS[lang][key], **values)
 
 
 def tell(key: str, **values) -> None:
     """Print the library's message ``key`` in the reader's language (:func:`say`); while
     ``make book`` executes the pages, in every language (:func:`print_in_every_language`)."""
-    from .locales import CATALOGS, format_in
-    print_in_every_language({lang: format_in(lang, CATALOGS[lang][key], **values)
-                             for lang in LANGUAGES})
+    print_in_every_language({lang: say(key, lang, **values) for lang in LANGUAGES})
 
 
 def print_in_every_language(texts: dict, wrap: bool = True) -> None:
