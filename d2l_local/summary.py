@@ -297,7 +297,29 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     ("original_pixels", "original pixels"), ("independent_functions", "independent functions"),
     ("nearest_spanned", "nearest: directions spanned"),
     ("bilinear_spanned", "bilinear: directions spanned"),
-    ("bicubic_spanned", "bicubic: directions spanned"))}
+    ("bicubic_spanned", "bicubic: directions spanned"),
+    # the columns of the trainer's history (d2l.history_table) and of the experiments'
+    # tables: code names, which a translation keeps beside its words, since the code that
+    # follows a table selects its columns by them
+    ("epoch", "epoch"), ("train_loss", "train_loss"), ("train_acc", "train_acc"),
+    ("val_loss", "val_loss"), ("val_acc", "val_acc"), ("images_per_s", "images_per_s"),
+    ("epoch_s", "epoch_s"), ("experiment", "experiment"), ("epochs", "epochs"),
+    ("images_s", "images/s"), ("peak_mib", "peak MiB"), ("seconds", "seconds"),
+    ("cut", "cut"), ("gap", "gap"),
+    # the model page's gradient table and shape trace
+    ("relu", "relu"), ("sigmoid", "sigmoid"), ("ratio", "ratio"),
+    ("input_relu", "input, relu"), ("input_sigmoid", "input, sigmoid"),
+    ("output_chw", "output (C, H, W)"),
+    # the exercises' sums by kind of layer and arithmetic intensity
+    ("convolutions", "convolutions"), ("dense", "dense"), ("other", "other"),
+    ("weights_mib", "weights MiB"), ("batch_1", "batch 1"), ("batch_128", "batch 128"),
+    # the visualize page's table of stages and the explorer's timings
+    ("channels", "channels"), ("map_side", "map side"),
+    ("rf_side", "receptive field side"), ("silent_channels", "silent channels"),
+    ("top8_agreement", "top-8 class agreement"), ("image", "image"), ("channel", "channel"),
+    ("unit", "unit"), ("top_images_first", "top images, first time"),
+    ("attribute_occlusion", "attribute occlusion"),
+    ("attribute_ig", "attribute integrated gradients"), ("wall", "wall"), ("cpu", "cpu"))}
 
 
 class LabelledTable:

@@ -160,6 +160,28 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch):
         shell.display_formatter.formatters["text/html"].type_printers.pop(pd.DataFrame, None)
 
 
+def test_code_named_columns_keep_their_names_beside_the_translation():
+    """The trainer's history and the experiments' tables are selected by column name in the
+    code beside them, so a translation shows its words and the code name; English shows
+    the code name alone."""
+    from d2l_local import training
+    history = [{"epoch": 1, "train_loss": 0.5, "train_acc": 0.8, "val_loss": 0.6,
+                "val_acc": 0.75, "images_per_s": 100.0, "epoch_s": 3.0}]
+    frame = training.history_table(history)
+    assert summary.known_labels(frame) >= {"epoch", "train_loss", "val_acc", "epoch_s"}
+    table = summary.LabelledTable(frame, summary.TABLE_LABELS)
+    assert list(table.in_language("en").columns) == list(frame.columns)
+    zh = table.in_language("zh")
+    assert zh.index.name == "轮 (epoch)" and "训练损失 (train_loss)" in zh.columns
+    vi = table.in_language("vi")
+    assert all(name in label for name, label in zip(frame.columns, vi.columns))
+    assert "độ chính xác kiểm tra (val_acc)" in vi.columns
+    from d2l_local.locales import CATALOGS
+    for lang in ("zh", "vi"):  # every label has its translation, none the English alone
+        words = [CATALOGS[lang][key] for key in summary.TABLE_LABELS.values()]
+        assert all(w.strip() for w in words)
+
+
 def test_the_printed_layer_table_speaks_the_readers_language(capsys, monkeypatch):
     """Headings from the catalog, numbers as the language writes them, and the columns
     still aligned where a Chinese heading takes two columns per character."""

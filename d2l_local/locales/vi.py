@@ -74,12 +74,52 @@ TEXT = {
     "table_nearest_spanned": 'lân cận gần nhất: số hướng được sinh',
     "table_bilinear_spanned": 'song tuyến tính: số hướng được sinh',
     "table_bicubic_spanned": 'song khối: số hướng được sinh',
+    "table_epoch": 'epoch',
+    "table_train_loss": 'mất mát huấn luyện (train_loss)',
+    "table_train_acc": 'độ chính xác huấn luyện (train_acc)',
+    "table_val_loss": 'mất mát kiểm tra (val_loss)',
+    "table_val_acc": 'độ chính xác kiểm tra (val_acc)',
+    "table_images_per_s": 'ảnh mỗi giây (images_per_s)',
+    "table_epoch_s": 'giây mỗi epoch (epoch_s)',
+    "table_experiment": 'thí nghiệm',
+    "table_epochs": 'số epoch',
+    "table_images_s": 'ảnh mỗi giây (images/s)',
+    "table_peak_mib": 'bộ nhớ đỉnh (peak MiB)',
+    "table_seconds": 'số giây (seconds)',
+    "table_cut": 'bị ngắt (cut)',
+    "table_gap": 'chênh lệch (gap)',
+    "table_relu": 'chuẩn gradient, relu',
+    "table_sigmoid": 'chuẩn gradient, sigmoid',
+    "table_ratio": 'tỉ số (relu/sigmoid)',
+    "table_input_relu": 'trị tuyệt đối trung bình của đầu vào, relu',
+    "table_input_sigmoid": 'trị tuyệt đối trung bình của đầu vào, sigmoid',
+    "table_output_chw": 'đầu ra (C, H, W)',
+    "table_convolutions": 'tầng tích chập',
+    "table_dense": 'tầng kết nối đầy đủ',
+    "table_other": 'khác',
+    "table_weights_mib": 'trọng số (MiB)',
+    "table_batch_1": 'kích thước batch 1',
+    "table_batch_128": 'kích thước batch 128',
+    "table_channels": 'số kênh',
+    "table_map_side": 'cạnh bản đồ đặc trưng',
+    "table_rf_side": 'cạnh vùng tiếp nhận',
+    "table_silent_channels": 'số kênh im lặng',
+    "table_top8_agreement": 'mức thống nhất về lớp của 8 ảnh mạnh nhất',
+    "table_image": 'ảnh',
+    "table_channel": 'kênh',
+    "table_unit": 'đơn vị',
+    "table_top_images_first": 'ảnh mạnh nhất, lần đầu',
+    "table_attribute_occlusion": 'quy công: che khuất',
+    "table_attribute_ig": 'quy công: gradient tích phân',
+    "table_wall": 'thời gian thực (wall)',
+    "table_cpu": 'thời gian CPU (cpu)',
     "explorer_frozen_title": 'Trình khám phá tầng (tĩnh).',
     "explorer_frozen": (
         'Trên trang tĩnh này, trình khám phá hiển thị ảnh kiểm tra {image}, {layer}, kênh '
         '{channel}, đơn vị {unit}; hãy mở trang trong JupyterLab hoặc Colab để chọn những cái'
         ' khác.'),
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
+    "device_cpu": "cpu ({name}, {threads} luồng)",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),
     "scale_change_firstlayer": (
@@ -90,7 +130,7 @@ TEXT = {
         "ảnh, SGD với tốc độ học 0,01, mười epoch."),
     "scale_change_exercises": (
         " Ở kích thước đầy đủ trên GPU, các bài tập chạy dạng đầy đủ của chúng (AlexNet với "
-        "ảnh 224 điểm ảnh, hai mươi epoch khi đề bài yêu cầu); mỗi lời giải cho biết dạng nào "
+        "ảnh 224 pixel, hai mươi epoch khi đề bài yêu cầu); mỗi lời giải cho biết dạng nào "
         "đã chạy."),
     "quick_cannot_tell": "Lần chạy ở chế độ nhanh quá nhỏ để trả lời câu hỏi này.",
     "not_found_at_cpu": (" Chưa có lần chạy kích thước đầy đủ trên CPU nào của trang này được "
@@ -116,7 +156,7 @@ TEXT = {
     "mistakes": "Những lỗi thường gặp nhất của lần chạy này: {mistakes}. {tops}",
     "mistakes_all_tops": (
         "Tất cả đều là nhầm lẫn giữa các loại áo (áo phông, áo len chui đầu, áo khoác và áo "
-        "sơ mi): ở kích thước 28 x 28 điểm ảnh xám, chúng chỉ khác nhau ở tay áo và cổ áo."),
+        "sơ mi): ở kích thước 28 x 28 pixel xám, chúng chỉ khác nhau ở tay áo và cổ áo."),
     "mistakes_some_tops": ("{among} trong số {count} lỗi này là nhầm lẫn giữa các loại áo (áo "
                            "phông, áo len chui đầu, áo khoác và áo sơ mi)."),
     "reference recipe": "công thức tham chiếu",
@@ -145,7 +185,7 @@ TEXT = {
         "dù trang này chạy ở quy mô nào."),
     "scale_change_visualize": (
         " Ở kích thước đầy đủ trên GPU, trang này xem bên trong mạng của công thức tham chiếu "
-        "(ảnh 224 điểm ảnh, mười epoch); các góc nhìn vẫn như vậy."),
+        "(ảnh 224 pixel, mười epoch); các góc nhìn vẫn như vậy."),
     "scale_name_quick": "chế độ nhanh",
     "scale_name_cpu": "kích thước đầy đủ trên CPU",
     "scale_name_gpu": "kích thước đầy đủ trên GPU",
@@ -160,7 +200,7 @@ TEXT = {
         "mạng đã được lưu, và lần chạy sau của trang này sẽ nạp nó."),
     "visualize_layer_share": "{layer} {share:.0f}%",
     "visualize_agreement": (
-        "Trong lần chạy này ({scale}, ảnh {side} điểm ảnh), tỉ lệ của tám ảnh kiểm tra kích "
+        "Trong lần chạy này ({scale}, ảnh {side} pixel), tỉ lệ của tám ảnh kiểm tra kích "
         "thích một kênh mạnh nhất (trong số {sample} ảnh) thuộc về lớp phổ biến nhất của "
         "chúng, lấy trung bình trên các kênh của mỗi tầng: {layers}. Với tám ảnh kiểm tra rút "
         "ngẫu nhiên từ cùng mẫu đó, tỉ lệ là {chance:.0f}%."),
@@ -257,7 +297,7 @@ TEXT = {
         "cùng loại tầng và độ rộng, không chia nhóm, không chuẩn hoá phản hồi, cùng cách gộp; "
         "bản đồ cuối 5x5x256, 6.400 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
     "paper_layers_laptop": (
-        "các tầng của công thức tham chiếu; với ảnh 65 điểm ảnh, bản đồ cuối 1x1x256, 256 đầu "
+        "các tầng của công thức tham chiếu; với ảnh 65 pixel, bản đồ cuối 1x1x256, 256 đầu "
         "vào cho tầng kết nối đầy đủ đầu tiên"),
     "paper_hardware": "phần cứng",
     "paper_hardware_2012": ("hai GTX 580 (mỗi chiếc 3 GB), mỗi chiếc giữ một nửa bộ lọc của "
@@ -324,7 +364,7 @@ TEXT = {
         "{lenet_gain:+.3f} và của AlexNet thay đổi {alexnet_gain:+.3f}."),
     "ex4_why": (
         "Lý do để chờ đợi AlexNet tiếp tục tiến bộ lâu hơn: nó có số tham số gấp "
-        "{param_ratio:,.0f} lần LeNet và, với ảnh {side} điểm ảnh, thực hiện số phép nhân-cộng "
+        "{param_ratio:,.0f} lần LeNet và, với ảnh {side} pixel, thực hiện số phép nhân-cộng "
         "cho mỗi ảnh gấp {flop_ratio:,.0f} lần."),
     "this_run_scale": "Lần chạy của chính trang này ({scale}, {run}): ",
     "this_run_quick": (" Một lần chạy nhỏ như vậy chỉ so sánh chi phí của các mạng; độ chính "
@@ -516,12 +556,12 @@ TEXT = {
         "mát nhảy loạn hoặc tăng lên: lần chạy có thể kết thúc ở trạng thái phân kỳ (bảng sẽ ghi "
         "rõ, kèm lời khuyên) hoặc ở gần mức đoán ngẫu nhiên. Nếu không phân kỳ, các epoch đầu "
         "của nó cũng có thể tiến nhanh hơn công thức: điều nào xảy ra tùy vào bộ tối ưu."),
-    "preset_size": "65 so với 224 điểm ảnh",
+    "preset_size": "65 so với 224 pixel",
     "preset_size_expect": (
-        "Hai lần chạy trên cùng các ảnh, được phóng lên 65 và 224 điểm ảnh. Phóng ảnh không thêm "
-        "thông tin, nên dự kiến độ chính xác gần nhau; nhưng một ảnh 224 điểm ảnh tốn khoảng "
-        "{ratio:.0f} lần phép tính của một ảnh 65 điểm ảnh, nên dự kiến lần chạy 224 điểm ảnh lâu "
-        "hơn nhiều lần: trên CPU 2 nhân là vài phút, trong khi lần chạy 65 điểm ảnh chỉ vài giây "
+        "Hai lần chạy trên cùng các ảnh, được phóng lên 65 và 224 pixel. Phóng ảnh không thêm "
+        "thông tin, nên dự kiến độ chính xác gần nhau; nhưng một ảnh 224 pixel tốn khoảng "
+        "{ratio:.0f} lần phép tính của một ảnh 65 pixel, nên dự kiến lần chạy 224 pixel lâu "
+        "hơn nhiều lần: trên CPU 2 nhân là vài phút, trong khi lần chạy 65 pixel chỉ vài giây "
         "(chọn so sánh này trong bảng điều khiển sẽ đo thời gian trên máy này)."),
     "preset_estimate": (
         "Ước tính trên máy này, từ các bước huấn luyện vừa đo: {runs} ({images:,} ảnh huấn "
@@ -551,7 +591,7 @@ TEXT = {
     "lesson_model": "Đi qua từng tầng; cho xem ReLU so với sigmoid và dropout.",
     "lesson_panel": "Chạy trực tiếp so sánh ReLU với sigmoid; cho lớp dự đoán trước khi xong.",
     "lesson_summary": "Cùng đọc phần tóm tắt; giao hai bài tập về nhà.",
-    "lesson_data": "Nạp Fashion-MNIST; đo chi phí của việc phóng ảnh lên 224 điểm ảnh.",
+    "lesson_data": "Nạp Fashion-MNIST; đo chi phí của việc phóng ảnh lên 224 pixel.",
     "lesson_hardware": "So sánh CPU và GPU; đo tốc độ của máy này.",
     "lesson_model_all": "Dựng AlexNet; đếm tham số và FLOP của từng tầng.",
     "lesson_training": "Huấn luyện bằng công thức của máy; sau đó chạy các so sánh theo cặp.",

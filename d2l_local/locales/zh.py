@@ -67,10 +67,50 @@ TEXT = {
     "table_nearest_spanned": '最近邻：张成的方向数',
     "table_bilinear_spanned": '双线性：张成的方向数',
     "table_bicubic_spanned": '双三次：张成的方向数',
+    "table_epoch": '轮 (epoch)',
+    "table_train_loss": '训练损失 (train_loss)',
+    "table_train_acc": '训练准确率 (train_acc)',
+    "table_val_loss": '测试损失 (val_loss)',
+    "table_val_acc": '测试准确率 (val_acc)',
+    "table_images_per_s": '每秒图像数 (images_per_s)',
+    "table_epoch_s": '每轮秒数 (epoch_s)',
+    "table_experiment": '实验',
+    "table_epochs": '轮数',
+    "table_images_s": '每秒图像数 (images/s)',
+    "table_peak_mib": '内存峰值 (peak MiB)',
+    "table_seconds": '秒数 (seconds)',
+    "table_cut": '被中断 (cut)',
+    "table_gap": '差距 (gap)',
+    "table_relu": '梯度范数，relu',
+    "table_sigmoid": '梯度范数，sigmoid',
+    "table_ratio": '比值 (relu/sigmoid)',
+    "table_input_relu": '输入的平均绝对值，relu',
+    "table_input_sigmoid": '输入的平均绝对值，sigmoid',
+    "table_output_chw": '输出 (C, H, W)',
+    "table_convolutions": '卷积层',
+    "table_dense": '全连接层',
+    "table_other": '其他',
+    "table_weights_mib": '权重 (MiB)',
+    "table_batch_1": '批量大小 1',
+    "table_batch_128": '批量大小 128',
+    "table_channels": '通道数',
+    "table_map_side": '特征图边长',
+    "table_rf_side": '感受野边长',
+    "table_silent_channels": '静默通道数',
+    "table_top8_agreement": '前 8 张图像的类别一致度',
+    "table_image": '图像',
+    "table_channel": '通道',
+    "table_unit": '单元',
+    "table_top_images_first": '最强图像，首次',
+    "table_attribute_occlusion": '归因：遮挡',
+    "table_attribute_ig": '归因：积分梯度',
+    "table_wall": '墙钟时间 (wall)',
+    "table_cpu": '处理器时间 (cpu)',
     "explorer_frozen_title": '层浏览器（静态）。',
     "explorer_frozen": (
         '在这个静态页面上，浏览器显示的是第 {image} 张测试图像、{layer}、通道 {channel}、单元 {unit}；在JupyterLab或Colab中打开本页即可选择其他内容。'),
     "nav_toggle": "展开或收起本节的页面",
+    "device_cpu": "cpu（{name}，{threads} 个线程）",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
     "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
     "scale_change_training": (
@@ -272,19 +312,19 @@ TEXT = {
     "this_run_scale": "本页这次运行在{scale}下{run}：",
     "this_run_quick": "这么小的运行只能比较各网络的开销；它们的准确率还几乎停留在瞎猜的水平，排不出高下。",
     "ex5_small_ahead": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，高于 AlexNet 的 "
         "{alexnet:.3f}：为 28×28 图像设计的网络以很小的代价做得更好。SlimAlexNet 有四个更窄的"
         "卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 {slim_speedup:.1f} 倍，测试准确率为 "
         "{slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex5_small_behind": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，低于 AlexNet 的 "
         "{alexnet:.3f}：在同样的轮数内，小网络没有追上，尽管它每一轮只用了很少的时间。"
         "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
         "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex5_small_level": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 {param_ratio:.0f} 分之一的 SmallNet，每秒训练的"
+        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，与 AlexNet 的 "
         "{alexnet:.3f} 持平：在同样的轮数内，两个网络都没有领先，而小网络每一轮只用了很少的时间。"
         "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
