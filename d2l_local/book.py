@@ -15,7 +15,7 @@ import re
 import time
 
 from . import config, results, scales
-from .hardware import describe_device, try_gpu
+from .hardware import describe_device, device_name, try_gpu
 from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
@@ -217,6 +217,16 @@ def millions(count, digits=1) -> Prose:
         for lang in LANGUAGES})
 
 
+def device_text(device) -> Prose:
+    """The device as :func:`~d2l_local.hardware.describe_device` names it (which results
+    record, in English), with a CPU's thread count said in each language."""
+    import torch
+    device = torch.device(device)
+    if device.type != "cpu":
+        return Prose({lang: describe_device(device) for lang in LANGUAGES})
+    return say("device_cpu", name=device_name(device), threads=torch.get_num_threads())
+
+
 def run_mode_text(device=None, page=None, seconds=None) -> Prose:
     """The note at the top of a page: its scale, the device, what the other scales would
     change, and (once the page has finished) how long it took."""
@@ -225,7 +235,7 @@ def run_mode_text(device=None, page=None, seconds=None) -> Prose:
     change = ""
     if scale != "gpu":
         change = say(f"scale_change_{page}" if page in PAGES_THAT_TRAIN else "scale_same")
-    text = say(SCALE_NOTES[scale], device=describe_device(device), change=change)
+    text = say(SCALE_NOTES[scale], device=device_text(device), change=change)
     if seconds is not None:
         return text + say("run_mode_took", duration=duration(seconds))
     return text + say("run_mode_running")

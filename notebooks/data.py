@@ -109,9 +109,10 @@ d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
 # The enlarged image looks smoother, but it holds no new information: every one of its
 # pixels is a weighted average of at most four pixels of the original
 # ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what this does to the first layer). It costs a lot, though,
-# because every convolution slides over more positions. Here are the forward FLOPs per
-# image, counted by PyTorch's `FlopCounterMode`, at the smallest size AlexNet accepts (65,
-# see [AlexNet](model.md#sec-model)), at 96 and at 224:
+# because every convolution slides over more positions. Here is the work of the forward
+# pass per image in FLOPs (floating-point operations, a multiply-add counting as two; a
+# GFLOP is a billion of them), counted by PyTorch's `FlopCounterMode`, at the smallest size
+# AlexNet accepts (65, see [AlexNet](model.md#sec-model)), at 96 and at 224:
 
 # %%
 flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
@@ -131,7 +132,7 @@ seconds = {size: d2l.time_forward(d2l.AlexNet(), 64, size, device)
 positions_ratio = d2l.book.glue("positions_ratio", (224 / 96) ** 2, ".1f")
 flops_ratio = d2l.book.glue("flops_ratio", flops[224] / flops[96], ".1f")
 upsample_ratio = d2l.book.glue("upsample_ratio", seconds[224] / seconds[96], ".1f")
-device_name = d2l.book.glue("device_name", d2l.describe_device(device))
+device_name = d2l.book.glue("device_name", d2l.book.device_text(device))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # An image of 224 pixels has {eval}`positions_ratio` times as many pixels as one

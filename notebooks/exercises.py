@@ -254,7 +254,7 @@ peak = 2 * n**3 / min(product_s)  # the matrix product's rate, not the processor
 h100 = d2l.hardware.PEAK_FLOPS["H100 80GB HBM3"]["bf16"]
 n_params = sum(p.numel() for p in model.parameters())
 ex3_share = d2l.book.glue("ex3_share", 100 * achieved / peak, ".0f")
-ex3_device = d2l.book.glue("ex3_device", d2l.describe_device(device))
+ex3_device = d2l.book.glue("ex3_device", d2l.book.device_text(device))
 ex3_step_gflops = d2l.book.glue("ex3_step_gflops", 32 * flops_per_image / 1e9, ".0f")
 ex3_h100_ms = d2l.book.glue("ex3_h100_ms", 32 * flops_per_image / h100 * 1e3, ".2f")
 # SGD reads each weight and its gradient and writes the weight: 3 x 4 bytes per weight,

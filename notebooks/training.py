@@ -114,7 +114,7 @@ fit_s = sum(r["epoch_s"] for r in trainer.history)  # training and testing
 rate = (sum(r["train_images"] for r in trainer.history)
         / sum(r["train_s"] for r in trainer.history))
 run_summary = d2l.book.glue("run_summary", d2l.book.say(
-    "run_summary", device=d2l.describe_device(trainer.device), recipe=d2l.book.say(recipe),
+    "run_summary", device=d2l.book.device_text(trainer.device), recipe=d2l.book.say(recipe),
     accuracy=d2l.book.versus_chance(last["val_acc"]), scale=d2l.book.run_scale(trainer.history),
     rate=rate, precision=last["precision"],
     duration=d2l.book.duration(fit_s)))

@@ -202,7 +202,7 @@ pd.DataFrame(timings).T.round(3)
 # %% tags=["remove-cell"]
 t = {kind: value["wall"] for kind, value in timings.items()}
 explorer_timing = d2l.book.glue("explorer_timing", d2l.book.say(
-    "explorer_timing", device=d2l.describe_device(ins.device), image=t["image"],
+    "explorer_timing", device=d2l.book.device_text(ins.device), image=t["image"],
     layer=t["layer"], channel=t["channel"], unit=t["unit"], sample=len(ins.sample),
     first=t["top images, first time"], occlusion=t["attribute occlusion"],
     gradients=t["attribute integrated gradients"]))

@@ -27,6 +27,21 @@ def test_run_mode_at_each_full_size(monkeypatch):
     assert text.endswith("It took 60 min 0 s from this note to the end of the page.")
 
 
+def test_the_device_is_named_in_each_language(quick):
+    """Results record describe_device's English; a page says the CPU's threads in words of
+    its own language, the run-mode note included."""
+    import torch
+
+    from d2l_local.hardware import describe_device
+    text = book.device_text("cpu")
+    threads = torch.get_num_threads()
+    assert text == describe_device("cpu") and text.endswith(f", {threads} threads)")
+    assert text.in_language("zh").endswith(f"，{threads} 个线程）")
+    assert text.in_language("vi").endswith(f", {threads} luồng)")
+    note = book.run_mode_text("cpu", "data")
+    assert f"{threads} luồng" in note.in_language("vi") and "threads" not in note.in_language("vi")
+
+
 def test_durations_in_words():
     assert book.duration(0.4) == "under 1 s" and book.duration(59.6) == "1 min 0 s"
     assert book.duration(0.4).in_language("zh") == "不到 1 秒" and book.duration(0.6) == "1 s"
