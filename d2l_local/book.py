@@ -16,7 +16,7 @@ import time
 
 from . import config, results, scales
 from .hardware import describe_device, device_name, try_gpu
-from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in
+from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in, in_every_language
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
@@ -264,9 +264,8 @@ class RunModeNote:
     def _repr_html_(self):
         if not self.static_book:
             return None  # Jupyter then shows the Markdown
-        parts = "".join(f'<p lang="{lang}">{_markdown_to_html(_in(self.text, lang))}</p>'
-                        for lang in LANGUAGES)
-        return f'<blockquote class="d2l-run-mode d2l-l10n">{parts}</blockquote>'
+        return in_every_language(lambda lang: _markdown_to_html(_in(self.text, lang)),
+                                 tag="p", outer="blockquote", classes="d2l-run-mode d2l-l10n")
 
 
 class Said(RunModeNote):
@@ -280,9 +279,8 @@ class Said(RunModeNote):
     def _repr_html_(self):
         if not self.static_book:
             return None
-        parts = "".join(f'<p lang="{lang}">{_markdown_to_html(_in(self.text, lang))}</p>'
-                        for lang in LANGUAGES)
-        return f'<div class="d2l-l10n">{parts}</div>'
+        return in_every_language(lambda lang: _markdown_to_html(_in(self.text, lang)),
+                                 tag="p")
 
 
 def said(key: str, **values) -> Said:

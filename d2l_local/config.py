@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .locales import LANGUAGES  # the book's editions: notebooks/, notebooks/zh, notebooks/vi
+# the book's editions: notebooks/, notebooks/zh, notebooks/vi
+from .locales import LANGUAGES, in_every_language
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -93,10 +94,9 @@ def print_in_every_language(texts: dict, wrap: bool = True) -> None:
     import html
 
     from IPython.display import HTML, display
-    parts = "".join(f'<pre lang="{lang}">{html.escape(texts[lang])}</pre>'
-                    for lang in LANGUAGES)
     kind = "d2l-message" if wrap else "d2l-printed"
-    display(HTML(f'<div class="d2l-l10n {kind}">{parts}</div>'))
+    display(HTML(in_every_language(lambda lang: html.escape(texts[lang]), tag="pre",
+                                   classes=f"d2l-l10n {kind}")))
 
 
 def data_dir_variable() -> Path | None:

@@ -951,15 +951,13 @@ class LayerExplorer:
         ``lang``, of which each edition's page shows its own (``.d2l-l10n``)."""
         import html
 
-        from .locales import CATALOGS, LANGUAGES, format_in
+        from .locales import CATALOGS, format_in, in_every_language
         s = self.state()
-        parts = "".join(
-            f'<p lang="{lang}"><b>{html.escape(CATALOGS[lang]["explorer_frozen_title"])}</b> '
+        return in_every_language(lambda lang: (
+            f'<b>{html.escape(CATALOGS[lang]["explorer_frozen_title"])}</b> '
             + html.escape(format_in(lang, CATALOGS[lang]["explorer_frozen"], image=s["image"],
                                     layer=s["layer"], channel=s["channel"],
-                                    unit=f"({s['unit'][0]}, {s['unit'][1]})")) + "</p>"
-            for lang in LANGUAGES)
-        return f'<div class="d2l-l10n">{parts}</div>'
+                                    unit=f"({s['unit'][0]}, {s['unit'][1]})"))), tag="p")
 
     def _ipython_display_(self):
         from IPython.display import HTML, Image, display

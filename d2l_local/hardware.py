@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from . import config
-from .locales import CATALOGS, LANGUAGES, format_in
+from .locales import CATALOGS, format_in, in_every_language
 
 # Dense peak rates (FLOP/s) from the vendors' datasheets, for model FLOP utilisation.
 # bf16 is the tensor-core rate without sparsity; fp32 the plain (non-TF32) rate. The one
@@ -394,8 +394,7 @@ class Table:
     def _repr_html_(self):
         if not config.static_book():
             return self.html(config.language())
-        parts = "".join(f'<div lang="{lang}">{self.html(lang)}</div>' for lang in LANGUAGES)
-        return f'<div class="d2l-l10n">{parts}</div>'
+        return in_every_language(self.html)
 
     def __repr__(self):
         rows = self.rows(config.language())

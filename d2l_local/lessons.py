@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .book import say
 from .config import results_dir
-from .locales import LANGUAGES
+from .locales import LANGUAGES, in_every_language
 
 # Each step: the page, the sections (headings) whose cells it runs (None: the whole page),
 # the minutes planned for it in class (talk and questions included: the teacher's budget,
@@ -123,7 +123,7 @@ def plan_html(plan, folder=None) -> str:
     """The plan as a table in every language (each in a ``lang`` element of a
     ``.d2l-l10n`` container, of which the book shows the page's language)."""
     rows = plan_rows(plan, folder)
-    parts = []
+    parts = {}
     for lang in LANGUAGES:
         def t(key, lang=lang, **values):
             return html.escape(say(key, **values).in_language(lang))
@@ -140,11 +140,11 @@ def plan_html(plan, folder=None) -> str:
                                for s in SETTINGS) + "</tr>")
         total = sum(r["minutes"] for r in rows)
         # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
-        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
-                     f'role="region" aria-label="{t("lesson_table_region")}">'
-                     f'<table class="d2l-runs"><tr>{head}</tr>{body}</table></div>'
-                     f'<p>{t("lesson_total", minutes=total)}</p></div>')
-    return f'<div class="d2l-l10n">{"".join(parts)}</div>'
+        parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
+                       f'role="region" aria-label="{t("lesson_table_region")}">'
+                       f'<table class="d2l-runs"><tr>{head}</tr>{body}</table></div>'
+                       f'<p>{t("lesson_total", minutes=total)}</p>')
+    return in_every_language(parts.get)
 
 
 def show_plan(plan, folder=None):
@@ -157,7 +157,7 @@ def presets_html() -> str:
     """The panel's presets in every language: each one's name, the values it compares
     and what it is expected to show."""
     from . import runs
-    parts = []
+    parts = {}
     for lang in LANGUAGES:
         rows = ""
         for name, preset in runs.PRESETS.items():
@@ -167,10 +167,10 @@ def presets_html() -> str:
                      f"<td>{html.escape(values)}</td><td style='text-align:left'>"
                      f"{html.escape(runs.preset_expectation(name, lang))}</td></tr>")
         label = html.escape(say("preset_table_region").in_language(lang))
-        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
-                     f'role="region" aria-label="{label}"><table class="d2l-runs">{rows}'
-                     '</table></div></div>')
-    return f'<div class="d2l-l10n">{"".join(parts)}</div>'
+        parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
+                       f'role="region" aria-label="{label}"><table class="d2l-runs">{rows}'
+                       '</table></div>')
+    return in_every_language(parts.get)
 
 
 # The table that sets the 2012 paper beside the chapter's two recipes: each row's catalog
@@ -190,7 +190,7 @@ def paper_table_html(params, laptop_params) -> str:
     counts of the chapter's AlexNet at 224 and at 65 pixels, as the page computes them."""
     from .book import millions
     params, laptop_params = millions(params), millions(laptop_params)
-    parts = []
+    parts = {}
     for lang in LANGUAGES:
         def t(key, lang=lang, **values):
             return html.escape(say(key, **values).in_language(lang))
@@ -202,7 +202,7 @@ def paper_table_html(params, laptop_params) -> str:
                 for c in ("2012", "reference", "laptop")) + "</tr>"
             for row in PAPER_ROWS)
         # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
-        parts.append(f'<div lang="{lang}"><div style="overflow-x:auto" tabindex="0" '
-                     f'role="region" aria-label="{t("paper_table_region")}">'
-                     f'<table class="d2l-paper"><tr>{head}</tr>{body}</table></div></div>')
-    return PAPER_STYLE + f'<div class="d2l-l10n">{"".join(parts)}</div>'
+        parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
+                       f'role="region" aria-label="{t("paper_table_region")}">'
+                       f'<table class="d2l-paper"><tr>{head}</tr>{body}</table></div>')
+    return PAPER_STYLE + in_every_language(parts.get)

@@ -344,12 +344,10 @@ class LabelledTable:
 
     def _repr_html_(self):
         from . import config
-        from .locales import LANGUAGES
+        from .locales import in_every_language
         if not config.static_book():
             return self.in_language(config.language())._repr_html_()
-        parts = "".join(f'<div lang="{lang}">{self.in_language(lang).to_html()}</div>'
-                        for lang in LANGUAGES)
-        return f'<div class="d2l-l10n">{parts}</div>'
+        return in_every_language(lambda lang: self.in_language(lang).to_html())
 
     def __repr__(self):
         from . import config

@@ -34,7 +34,7 @@ from . import config, runs
 from .experiments import RunInterrupted, Stop
 from .figtext import drawn_in, figure_output, use_cjk_fallback
 from .hardware import describe_device
-from .locales import LANGUAGES
+from .locales import in_every_language
 from .plotting import plot_histories
 
 COLORS = {"info": "#31708f", "warning": "#8a6d3b", "error": "#a94442"}
@@ -368,10 +368,9 @@ def frozen_html(settings, history) -> str:
     its ``lang`` inside a ``.d2l-l10n`` container, of which the book's stylesheet shows the
     page's language (one execution of the page serves its three editions, as with
     :class:`d2l_local.book.RunModeNote`)."""
-    parts = "".join(f'<div lang="{lang}">{_frozen(settings, history, lang)}</div>'
-                    for lang in LANGUAGES)
-    return ('<div class="d2l-panel-static d2l-l10n" style="border:1px solid #ccc;'
-            f'padding:8px">{runs.TABLE_STYLE}{parts}</div>')
+    return in_every_language(lambda lang: _frozen(settings, history, lang),
+                             classes="d2l-panel-static d2l-l10n",
+                             style="border:1px solid #ccc;padding:8px", before=runs.TABLE_STYLE)
 
 
 def _frozen(settings, history, lang) -> str:

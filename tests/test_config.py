@@ -95,3 +95,15 @@ def test_a_message_in_the_static_book_holds_every_language(monkeypatch, capsys):
     assert html.startswith('<div class="d2l-l10n d2l-message">')
     assert '<pre lang="en">Stopped after 2 complete epoch(s).</pre>' in html
     assert '<pre lang="zh">在完成 2 轮之后停止。</pre>' in html and '<pre lang="vi">' in html
+
+
+def test_every_language_in_one_container_the_book_shows_one_of():
+    from d2l_local.locales import LANGUAGES, in_every_language
+    html = in_every_language(lambda lang: f"<b>{lang}</b>", tag="p", outer="blockquote",
+                             classes="d2l-run-mode d2l-l10n", style="x:1", before="<style/>")
+    assert html == ('<blockquote class="d2l-run-mode d2l-l10n" style="x:1"><style/>'
+                    + "".join(f'<p lang="{lang}"><b>{lang}</b></p>' for lang in LANGUAGES)
+                    + "</blockquote>")
+    assert in_every_language(str.upper).startswith('<div class="d2l-l10n"><div lang="en">EN<')
+    with pytest.raises(ValueError, match="d2l-l10n"):  # the stylesheet would show them all
+        in_every_language(str, classes="d2l-message")

@@ -48,6 +48,20 @@ SPHINX_LANGUAGE = {lang: e.sphinx_language for lang, e in EDITIONS.items()}
 BABEL_LOCALE = {lang: e.babel_locale for lang, e in EDITIONS.items()}
 TITLES = {lang: e.title for lang, e in EDITIONS.items()}
 
+
+def in_every_language(html_of, *, tag: str = "div", outer: str = "div",
+                      classes: str = "d2l-l10n", style: str = "", before: str = "") -> str:
+    """HTML holding ``html_of(lang)`` for every edition, each in a ``tag`` element with its
+    ``lang``, inside an ``outer`` element whose classes include ``d2l-l10n``: the book's
+    stylesheet shows the one in the page's language. This is how one execution of a page,
+    while ``make book`` builds it, serves its three editions (tools/book_editions.py).
+    ``before``: HTML put ahead of the languages inside the container (a ``<style>``)."""
+    if "d2l-l10n" not in classes.split():
+        raise ValueError(f"the container needs the class d2l-l10n, not only {classes!r}")
+    parts = "".join(f'<{tag} lang="{lang}">{html_of(lang)}</{tag}>' for lang in LANGUAGES)
+    styled = f' style="{style}"' if style else ""
+    return f'<{outer} class="{classes}"{styled}>{before}{parts}</{outer}>'
+
 # The words of the figures the code draws (d2l_local.figtext): English -> the language, and
 # patterns whose parts are translated in turn (English: nothing to translate).
 FIGURE_TEXT = {lang: e.catalog.FIGURE_TEXT for lang, e in EDITIONS.items()}
