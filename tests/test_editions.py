@@ -431,3 +431,19 @@ def test_the_chinese_book_and_notebook_show_the_chinese_caption(tmp_path):
     [path] = make_notebooks.convert_all([ROOT / "notebooks" / "zh" / "model.md"], tmp_path)
     sources = [c.source for c in nbformat.read(path, as_version=4).cells]
     assert "*图 6: ReLU 和 sigmoid（左）及其导数（右）。*" in sources
+
+
+def test_each_edition_keeps_the_words_its_glossary_chose():
+    """Where the glossary says a language keeps one word for a term and not another
+    ("vi keeps pixel ... (not điểm ảnh)"), that edition's pages and catalog never write the
+    other: a reader should not meet one thing under two names."""
+    with open(ROOT / "editions" / "glossary.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rules = [(m["lang"], m["avoid"]) for r in rows for m in
+             [re.match(r"(?P<lang>zh|vi) keeps .*\(not (?P<avoid>[^)]+)\)", r["note"])] if m]
+    assert ("vi", "điểm ảnh") in rules
+    for lang, avoid in rules:
+        files = [*sorted((ROOT / "notebooks" / lang).glob("*.md")),
+                 ROOT / "d2l_local" / "locales" / f"{lang}.py"]
+        found = [f.name for f in files if avoid.lower() in f.read_text(encoding="utf-8").lower()]
+        assert not found, f"{found} write {avoid!r} where the glossary keeps another word"

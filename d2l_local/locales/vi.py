@@ -234,7 +234,7 @@ TEXT = {
         "phân mất {gradients:.2f} s."),
     "gpu_listed": "Tốc độ của GPU nằm trong cùng bảng.",
     "memory_peak": (
-        "Đo trên {device}: hai bước huấn luyện mạng này với batch 128 dùng tối đa "
+        "Đo trên {device}: hai bước huấn luyện mạng này với kích thước batch 128 dùng tối đa "
         "{peak:.2f} GiB bộ nhớ GPU, kể cả bộ nhớ làm việc của phép tích chập."),
     "memory_weights": "trọng số",
     "memory_gradients": "gradient",
@@ -310,9 +310,11 @@ TEXT = {
     "paper_parameters_reference": "{params}",
     "paper_parameters_laptop": "{laptop_params} (tầng kết nối đầy đủ đầu tiên có ít đầu vào hơn)",
     "paper_optimizer": "bộ tối ưu",
-    "paper_optimizer_2012": "SGD, động lượng 0,9, suy giảm trọng số 0,0005, batch 128",
-    "paper_optimizer_reference": "SGD, không động lượng, không suy giảm trọng số, batch 128",
-    "paper_optimizer_laptop": "Adam, không suy giảm trọng số, batch 256 (64 ở chế độ nhanh)",
+    "paper_optimizer_2012": "SGD, động lượng 0,9, suy giảm trọng số 0,0005, kích thước batch 128",
+    "paper_optimizer_reference": (
+        "SGD, không động lượng, không suy giảm trọng số, kích thước batch 128"),
+    "paper_optimizer_laptop": (
+        "Adam, không suy giảm trọng số, kích thước batch 256 (64 ở chế độ nhanh)"),
     "paper_lr": "tốc độ học",
     "paper_lr_2012": "0,01, chia cho 10 mỗi khi lỗi kiểm định thôi giảm (ba lần)",
     "paper_lr_reference": "0,01, không đổi",
@@ -392,12 +394,13 @@ TEXT = {
         "với bốn tầng tích chập hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp "
         "{slim_speedup:.1f} lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex6_rising": (
-        "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
-        "{r512:,.0f} ảnh mỗi giây, vậy thông lượng tăng theo batch, và kết thúc với độ chính "
-        "xác kiểm tra {a32:.3f}, {a128:.3f} và {a512:.3f}."),
+        "Một epoch với kích thước batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, "
+        "{r128:,.0f} và {r512:,.0f} ảnh mỗi giây, vậy thông lượng tăng theo kích thước batch, "
+        "và kết thúc với độ chính xác kiểm tra {a32:.3f}, {a128:.3f} và {a512:.3f}."),
     "ex6_not_rising": (
-        "Một epoch với batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, {r128:,.0f} và "
-        "{r512:,.0f} ảnh mỗi giây: trên thiết bị này thông lượng không tăng đều theo batch. "
+        "Một epoch với kích thước batch 32, 128 và 512 huấn luyện lần lượt {r32:,.0f}, "
+        "{r128:,.0f} và {r512:,.0f} ảnh mỗi giây: trên thiết bị này thông lượng không tăng đều "
+        "theo kích thước batch. "
         "Độ chính xác kiểm tra là {a32:.3f}, {a128:.3f} và {a512:.3f}."),
     "ex6_memory_cpu": "Bộ nhớ đỉnh chỉ được đo trên GPU CUDA.",
     "ex6_memory_gpu": ("Bộ nhớ đỉnh tăng theo kích thước batch, vì giá trị kích hoạt được lưu "
