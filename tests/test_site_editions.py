@@ -63,6 +63,22 @@ def test_hidden_code_toggles_are_in_the_editions_language():
         assert words in html and "Show code cell" not in html, edition
 
 
+def test_the_themes_words_are_in_the_editions_language():
+    """The header's buttons, the sidebars' toggles, the search box, the keyboard's first
+    link: the book's words (editions/locales, tests/test_theme_words.py), not the themes'
+    English nor the Taiwanese wording of sphinx-book-theme's zh_CN catalog."""
+    english = ['title="Print to PDF"', "列印", "Skip to main content", "Back to top",
+               'title="Toggle primary sidebar"', 'aria-label="Main"', "Search this book"]
+    for edition, words in (
+            ("zh", ['title="打印为 PDF"', "跳转至主要内容", 'title="显示或隐藏导航栏"',
+                    'placeholder="搜索本书……"']),
+            ("vi", ['title="In sang PDF"', "Chuyển đến nội dung chính", "Lên đầu trang",
+                    'title="Hiện hoặc ẩn thanh điều hướng"', 'placeholder="Tìm trong sách..."'])):
+        html = page_file(edition, "data").read_text(encoding="utf-8")
+        assert [w for w in words if w not in html] == [], edition
+        assert [w for w in english if w in html] == [], edition
+
+
 def test_the_outputs_that_are_sentences_hold_the_editions_language():
     """One execution serves every edition: a sentence the code displays (no recorded GPU
     run) or a message the library prints (where it trains) is there in every language,

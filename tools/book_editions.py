@@ -6,7 +6,10 @@ edition of d2l_local.locales, :func:`l10n_css`), and two
 accessibility repairs of what the theme and the bibliography write (tests/test_site_a11y.py):
 the sidebar's expand/collapse toggles (a ``<summary>`` holding only an icon) get a name in
 the page's language, and the bibliography's entries the ``listitem`` role their list needs
-(``doc-biblioentry`` is deprecated).
+(``doc-biblioentry`` is deprecated). The themes' own words (buttons, tooltips, labels) are
+the book's where the themes' catalogs have none or other wording: editions/locales holds
+them as .po files, and :func:`theme_catalog_first` puts them before sphinx-book-theme's
+(tests/test_theme_words.py).
 
 The English book is built into _build/html, each translation into _build/html/<lang>
 (tools/editions.py); ``d2l_edition`` says which one a build is. A page's counterparts:
@@ -260,8 +263,54 @@ def translate_captions(app, doctree):
             caption += nodes.Text(table[name][lang])
 
 
+THEME_CATALOG = "booktheme"  # sphinx-book-theme's message catalog (its gettext domain)
+
+
+def theme_catalog_first(app, config):
+    """Put the book's own translations of sphinx-book-theme's words (``booktheme.po`` in
+    the ``locale_dirs`` of _config.yml) before the theme's catalog, and say the search
+    box's placeholder (jupyter-book's English ``search_bar_text``) through them.
+
+    Sphinx itself reads the ``sphinx`` catalog of ``locale_dirs`` (the words of
+    pydata-sphinx-theme and of Sphinx) before the others. The theme's words are in a
+    catalog of its own that it registers in its setup (``app.add_message_catalog``), and
+    sphinx.locale.init merges a catalog registered later *behind* the first one: ours would
+    only fill the theme's gaps, and its zh_CN "列印成 PDF" would win. So, once every
+    extension is set up, ours is compiled (Sphinx compiles only its ``sphinx`` catalog
+    this early), made the domain's translator, and the theme's chained behind it for the
+    words ours does not give."""
+    import gettext
+
+    from sphinx import locale
+    from sphinx.util.i18n import CatalogRepository
+    repo = CatalogRepository(app.srcdir, config.locale_dirs, config.language,
+                             config.source_encoding)
+    ours = None
+    for catalog in repo.catalogs:
+        if catalog.domain != THEME_CATALOG:
+            continue
+        if catalog.is_outdated():
+            catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)
+        with open(catalog.mo_path, "rb") as f:
+            found = gettext.GNUTranslations(f)
+        if ours is None:
+            ours = found
+        else:
+            ours.add_fallback(found)
+    if ours is None:  # the English book, or an edition with no words of its own
+        return
+    ours.add_fallback(locale.get_translator(THEME_CATALOG))  # the theme's, if registered
+    # the table sphinx.locale.get_translation reads at each call; a catalog the theme
+    # registers after this (when not in ``extensions``) is merged behind ours
+    locale.translators["general", THEME_CATALOG] = ours
+    options = config.html_theme_options
+    if options.get("search_bar_text"):
+        options["search_bar_text"] = ours.gettext(options["search_bar_text"])
+
+
 def setup(app):
     app.add_config_value("d2l_edition", "en", "html")
+    app.connect("config-inited", theme_catalog_first)
     app.connect("source-read", references_as_roles)
     app.connect("build-finished", write_image_descriptions)
     app.connect("doctree-read", translate_captions)
