@@ -61,10 +61,12 @@ def test_every_place_that_lists_the_editions_reads_the_one_list(tmp_path, monkey
         config = yaml.safe_load((editions.edition_config(lang, "quick") / "_config.yml")
                                 .read_text(encoding="utf-8"))
         assert config["title"] == locales.TITLES[lang]
+        assert config["author"] == locales.CATALOGS[lang]["book_author"]  # "By ..."
         assert config["sphinx"]["config"]["language"] == locales.SPHINX_LANGUAGE[lang]
         assert config["sphinx"]["config"]["d2l_edition"] == lang
     english = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     assert english["title"] == locales.TITLES["en"]  # a plain jupyter-book build . too
+    assert english["author"] == locales.CATALOGS["en"]["book_author"]
     # the Colab notebooks: each edition's pages and words
     assert list(make_notebooks.edition_pages()) == list(LANGUAGES)
     assert list(make_notebooks.WORDS) == list(LANGUAGES)

@@ -291,6 +291,7 @@ def edition_config(lang: str, scale: str) -> Path:
                                   sphinx["local_extensions"].items()}
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     config["title"] = TITLES[lang]
+    config["author"] = CATALOGS[lang]["book_author"]  # the footer's "By ..."
     sphinx["config"]["language"] = SPHINX_LANGUAGE[lang]
     sphinx["config"]["d2l_edition"] = lang
     # the toggle of a cell whose code is hidden (hide-input) says what it does in the

@@ -119,6 +119,7 @@ TEXT = {
         '{channel}, unit {unit}; open the page in JupyterLab or Colab to choose others.'),
     "nav_toggle": "Show or hide the pages of this section",
     "device_cpu": "cpu ({name}, {threads} threads)",
+    "book_author": "The d2l_local chapter authors",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),
     "scale_change_firstlayer": (

@@ -120,6 +120,7 @@ TEXT = {
         ' khác.'),
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "device_cpu": "cpu ({name}, {threads} luồng)",
+    "book_author": "Nhóm tác giả chương sách d2l_local",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),
     "scale_change_firstlayer": (

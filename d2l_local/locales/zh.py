@@ -111,6 +111,7 @@ TEXT = {
         '在这个静态页面上，浏览器显示的是第 {image} 张测试图像、{layer}、通道 {channel}、单元 {unit}；在JupyterLab或Colab中打开本页即可选择其他内容。'),
     "nav_toggle": "展开或收起本节的页面",
     "device_cpu": "cpu（{name}，{threads} 个线程）",
+    "book_author": "d2l_local 章节的作者们",
     "scale_same": "本页不训练网络，因此只有测得的时间随规模而变。",
     "scale_change_firstlayer": "在 GPU 全尺寸下，本页运行相同的实验（它们本来就小到 CPU 也能跑），只有用时不同。",
     "scale_change_training": (
