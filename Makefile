@@ -11,8 +11,8 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.md))
 # tools, which read that list, instead of naming them.
 COLAB_DIR := build/colab
 # The scale the book is executed at (each page says which): quick mode unless a GPU is
-# present or FULL=1 asks for full size (on a CPU: the CPU full size, 35 minutes for the
-# English build on two cores, measured; see README.md and d2l_local/scales.py).
+# present or FULL=1 asks for full size (on a CPU: the CPU full size, 35 to 71 minutes for
+# the English build on two cores, measured; see README.md and d2l_local/scales.py).
 HAS_GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
 BOOK_QUICK := $(if $(or $(FULL),$(HAS_GPU)),,1)
 BOOK_ENV := D2L_QUICK=$(BOOK_QUICK) D2L_NO_PROGRESS=1 D2L_STATIC_BOOK=1 D2L_SAVE_RESULTS=$(SAVE_RESULTS)
