@@ -292,11 +292,12 @@ def said(key: str, **values) -> Said:
 def label_tables_in_notebooks():
     """In a notebook, a pandas DataFrame with a label of
     :data:`d2l_local.summary.TABLE_LABELS` (a column, a row, the index's name) is shown
-    with its labels in the reader's language, the book holding every language
-    (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
+    with its labels in the reader's language, and a table with fractions with its numbers
+    written as that language writes them (Vietnamese 0,883), the book holding every
+    language (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
     code of a page stays the same in every edition. Registered once."""
     from .figtext import _in_notebook
-    from .summary import TABLE_LABELS, LabelledTable, known_labels
+    from .summary import TABLE_LABELS, LabelledTable, has_fractions, known_labels
     if not _in_notebook():
         return
     import pandas as pd
@@ -306,8 +307,8 @@ def label_tables_in_notebooks():
         return
 
     def labelled(frame):
-        return LabelledTable(frame, TABLE_LABELS)._repr_html_() if known_labels(frame) \
-            else frame._repr_html_()
+        return LabelledTable(frame, TABLE_LABELS)._repr_html_() \
+            if known_labels(frame) or has_fractions(frame) else frame._repr_html_()
     labelled.d2l_labelled = True
     html.for_type(pd.DataFrame, labelled)
 

@@ -342,16 +342,42 @@ class LabelledTable:
             axis.names = [names.get(n, n) for n in axis.names]
         return frame
 
+    def shown_in(self, language: str):
+        """:meth:`in_language` with its numbers written as ``language`` writes them: a
+        Vietnamese reader takes pandas' 380.407 for three hundred eighty thousand (0,883 and
+        5.000 in Vietnamese). Only what is shown: the frame itself keeps its numbers."""
+        import numbers
+
+        from .locales import format_in
+        frame = self.in_language(language)
+        if format_in(language, "{v}", v=0.5) == "0.5":
+            return frame
+
+        def written(value):
+            if isinstance(value, numbers.Real) and value == value \
+                    and not isinstance(value, (bool, numbers.Integral)):  # not NaN
+                return format_in(language, "{v}", v=value)
+            return value
+        return frame.map(written)
+
     def _repr_html_(self):
         from . import config
         from .locales import in_every_language
         if not config.static_book():
-            return self.in_language(config.language())._repr_html_()
-        return in_every_language(lambda lang: self.in_language(lang).to_html())
+            return self.shown_in(config.language())._repr_html_()
+        return in_every_language(lambda lang: self.shown_in(lang).to_html())
 
     def __repr__(self):
         from . import config
-        return repr(self.in_language(config.language()))
+        return repr(self.shown_in(config.language()))
+
+
+def has_fractions(frame) -> bool:
+    """Whether ``frame`` shows a number with a decimal point (which some languages write
+    with a comma)."""
+    import numbers
+    return any(isinstance(v, numbers.Real) and not isinstance(v, (bool, numbers.Integral))
+               for v in frame.to_numpy().ravel())
 
 
 def known_labels(frame) -> set:

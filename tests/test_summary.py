@@ -149,8 +149,16 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch):
         assert "感受野" in shown and ">层<" in shown and "receptive field" not in shown
         monkeypatch.setenv("D2L_LANG", "vi")
         assert "vùng tiếp nhận" in html(fields)
-        plain = pd.DataFrame({"a": [1.5]})
-        assert html(plain) == plain._repr_html_()
+        plain = pd.DataFrame({"a": [1, 2]}, index=["x", "y"])
+        assert html(plain) == plain._repr_html_()  # nothing to translate or rewrite
+        # numbers as Vietnamese writes them (pandas' 380.407 reads as 380 thousand there)
+        rates = pd.DataFrame({"rate": [380.407], "a": [2], "b": [float("nan")]})
+        shown = html(rates)
+        assert "380,407" in shown and "380.407" not in shown and ">2<" in shown
+        assert "NaN" in shown and rates.loc[0, "rate"] == 380.407  # kept
+        monkeypatch.setenv("D2L_LANG", "zh")
+        assert "380.407" in html(rates)
+        monkeypatch.setenv("D2L_LANG", "vi")
         monkeypatch.setenv("D2L_STATIC_BOOK", "1")
         book = html(fields)
         assert 'class="d2l-l10n"' in book and all(
