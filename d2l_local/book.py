@@ -15,7 +15,7 @@ import re
 import time
 
 from . import config, results, scales
-from .hardware import describe_device, device_name, try_gpu
+from .hardware import device_words, try_gpu
 from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in, in_every_language
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
@@ -36,8 +36,8 @@ class Prose(str):
         return Prose({k: v + _in(other, k) for k, v in self.texts.items()})
 
 
-def _in(value, language):
-    return value.in_language(language) if isinstance(value, Prose) else value
+def _in(value, language):  # a Prose, or another value with words per language
+    return value.in_language(language) if hasattr(value, "in_language") else value
 
 
 def say(key: str, **values) -> Prose:
@@ -218,13 +218,11 @@ def millions(count, digits=1) -> Prose:
 
 
 def device_text(device) -> Prose:
-    """The device as :func:`~d2l_local.hardware.describe_device` names it (which results
-    record, in English), with a CPU's thread count said in each language."""
-    import torch
-    device = torch.device(device)
-    if device.type != "cpu":
-        return Prose({lang: describe_device(device) for lang in LANGUAGES})
-    return say("device_cpu", name=device_name(device), threads=torch.get_num_threads())
+    """The device (or a device's name a result recorded) as
+    :func:`~d2l_local.hardware.describe_device` names it, with a CPU's thread count said in
+    each language (:class:`~d2l_local.hardware.DeviceName`)."""
+    words = device_words(device)
+    return Prose({lang: words.in_language(lang) for lang in LANGUAGES})
 
 
 def run_mode_text(device=None, page=None, seconds=None) -> Prose:

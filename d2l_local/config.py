@@ -73,6 +73,8 @@ def say(key: str, language_: str | None = None, **values) -> str:
     :func:`language`, by default), its numbers written as that language writes them."""
     from .locales import CATALOGS, format_in
     lang = language_ or language()
+    values = {k: v.in_language(lang) if hasattr(v, "in_language") else v  # a device's name
+              for k, v in values.items()}
     return format_in(lang, CATALOGS[lang][key], **values)
 
 

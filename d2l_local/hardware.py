@@ -133,6 +133,30 @@ def describe_device(device) -> str:
     return f"{device} ({device_name(device)})"
 
 
+CPU_NAME = re.compile(r"cpu \((?P<name>.+), (?P<threads>\d+) threads\)")
+
+
+class DeviceName(str):
+    """A device as :func:`describe_device` names it, in English (what results record),
+    which a sentence in another language writes in that language: 'cpu (Xeon, 2 threads)'
+    is 'cpu（Xeon，2 个线程）' in Chinese. The library's messages (``config.say``) and the
+    pages' sentences (``book.say``) ask a value for ``in_language``."""
+
+    def in_language(self, language: str) -> str:
+        found = CPU_NAME.fullmatch(self)
+        if not found:
+            return str(self)
+        return format_in(language, CATALOGS[language]["device_cpu"], name=found["name"],
+                         threads=int(found["threads"]))
+
+
+def device_words(device) -> DeviceName:
+    """:class:`DeviceName` of ``device`` (a device, or a name a result recorded)."""
+    if isinstance(device, str) and "(" in device:
+        return DeviceName(device)
+    return DeviceName(describe_device(device))
+
+
 def device_slug(device) -> str:
     """A short file-name part for a device: 'h100-80gb', 'mps', 'cpu'."""
     device = torch.device(device)

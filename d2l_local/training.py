@@ -41,6 +41,7 @@ from .checks import (
 from .core import HyperParameters
 from .hardware import (
     describe_device,
+    device_words,
     is_out_of_memory,
     peak_memory_mb,
     reset_peak_memory,
@@ -307,7 +308,7 @@ class Trainer(HyperParameters):
         self.history = [r for r in self.history if r.get("complete", True)]
         if self.verbose and rank == 0:
             config.tell("msg_training_on_ranks" if world > 1 else "msg_training_on",
-                        device=describe_device(self.device), world=world)
+                        device=device_words(self.device), world=world)
         self._board = ProgressBoard(xlabel="epoch") if (self.board and rank == 0) else None
 
     def _begin(self, model):

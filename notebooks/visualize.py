@@ -52,13 +52,13 @@ model, data = net.model.eval(), net.data
 if net.origin == "loaded":
     network_origin = d2l.book.say(
         "visualize_loaded", scale=d2l.book.say(f"scale_name_{scale}"), saved=net.saved,
-        recipe=d2l.book.say(net.name), device=net.device,
+        recipe=d2l.book.say(net.name), device=d2l.book.device_text(net.device),
         run_scale=d2l.book.run_scale(net.history),
         accuracy=d2l.book.versus_chance(net.test_acc))
 else:
     network_origin = d2l.book.say(
         "visualize_trained", scale=d2l.book.say(f"scale_name_{scale}"),
-        recipe=d2l.book.say(net.name), device=net.device,
+        recipe=d2l.book.say(net.name), device=d2l.book.device_text(net.device),
         run_scale=d2l.book.run_scale(net.history),
         duration=d2l.book.duration(sum(r["epoch_s"] for r in net.history)),
         accuracy=d2l.book.versus_chance(net.test_acc))

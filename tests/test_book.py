@@ -40,6 +40,14 @@ def test_the_device_is_named_in_each_language(quick):
     assert text.in_language("vi").endswith(f", {threads} luồng)")
     note = book.run_mode_text("cpu", "data")
     assert f"{threads} luồng" in note.in_language("vi") and "threads" not in note.in_language("vi")
+    from d2l_local import config
+    from d2l_local.hardware import device_words
+    message = config.say("msg_training_on", "zh", device=device_words("cpu"), world=1)
+    assert f"{threads} 个线程" in message and "threads" not in message  # the library's too
+    recorded = "cpu (AMD EPYC, 2 threads)"  # a device a result recorded, as a page quotes it
+    assert book.device_text(recorded).in_language("vi") == "cpu (AMD EPYC, 2 luồng)"
+    assert book.device_text(recorded) == recorded
+    assert book.device_text("cuda:0 (NVIDIA H100)").in_language("zh") == "cuda:0 (NVIDIA H100)"
 
 
 def test_durations_in_words():

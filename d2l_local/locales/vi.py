@@ -8,9 +8,9 @@ TEXT = {
         "ở những câu hỏi cần lần chạy đầy đủ, văn bản nói rõ điều đó và đưa ra kết quả mà lần "
         "chạy kích thước đầy đủ đã ghi lại.{change}"),
     "run_mode_cpu": (
-        "Trang này được chạy ở **kích thước đầy đủ trên CPU** trên {device}: toàn bộ tập huấn "
-        "luyện và tập kiểm tra, mỗi thí nghiệm với một công thức được định cỡ cho CPU hai "
-        "nhân.{change}"),
+        "Trang này được chạy ở **kích thước đầy đủ trên CPU**, trên thiết bị {device}: toàn "
+        "bộ tập huấn luyện và tập kiểm tra, mỗi thí nghiệm với một công thức được định cỡ "
+        "cho CPU hai nhân.{change}"),
     "run_mode_gpu": (
         "Trang này được chạy ở **kích thước đầy đủ trên GPU** trên {device}: toàn bộ dữ liệu và "
         "công thức tham chiếu."),
@@ -164,7 +164,7 @@ TEXT = {
     "laptop recipe": "công thức cho máy tính xách tay",
     "run_summary": (
         "Trên {device}, {recipe} đạt độ chính xác kiểm tra {accuracy} {scale}, huấn luyện "
-        "với tốc độ trung bình {rate:,.0f} ảnh mỗi giây trên cả lần chạy (số học "
+        "với tốc độ trung bình {rate:,.0f} ảnh mỗi giây trên cả lần chạy (phép tính "
         "{precision}); huấn luyện và kiểm tra mất {duration}."),
     "training_found_laptop": (
         "công thức cho máy tính xách tay đạt độ chính xác kiểm tra {acc:.3f} sau {epochs} "
@@ -292,8 +292,8 @@ TEXT = {
     "paper_layers": "các tầng",
     "paper_layers_2012": (
         "5 tầng tích chập, 3 tầng kết nối đầy đủ; conv2, conv4 và conv5 chia thành hai nhóm "
-        "(mỗi GPU một nhóm); chuẩn hoá phản hồi cục bộ; gộp cực đại 3x3 chồng lấn với bước "
-        "sải 2; bản đồ cuối 6x6x256, 9.216 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
+        "(mỗi GPU một nhóm); chuẩn hoá phản hồi cục bộ; gộp cực đại 3x3 chồng lấn với sải "
+        "bước 2; bản đồ cuối 6x6x256, 9.216 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
     "paper_layers_reference": (
         "cùng loại tầng và độ rộng, không chia nhóm, không chuẩn hoá phản hồi, cùng cách gộp; "
         "bản đồ cuối 5x5x256, 6.400 đầu vào cho tầng kết nối đầy đủ đầu tiên"),
