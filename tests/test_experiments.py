@@ -117,3 +117,34 @@ def test_this_run_states_its_own_finding_and_scale_in_quick_mode(monkeypatch, tm
         **_ex5_values(), "small": 0.5}}}, 60.0, "cpu")
     text = book.this_run("ex5", "ex5_small_ahead", history, **_ex5_values())
     assert " The CPU full-size run (on cpu" in text and "below AlexNet's 0.600" in text
+
+
+def test_batch_accuracy_key_says_what_the_accuracies_show():
+    key = experiments.batch_accuracy_key
+    # the CPU full-size run: batch 128 level with 32, batch 512 far behind
+    assert key(0.762, 0.758, 0.223) == "ex6_acc_512_behind"
+    assert key(0.80, 0.79, 0.795) == "ex6_acc_level"
+    assert key(0.80, 0.70, 0.60) == "ex6_acc_falls"
+    assert key(0.70, 0.80, 0.60) == "ex6_acc_mixed"
+    assert key(0.60, 0.70, 0.80) == "ex6_acc_mixed"
+
+
+def test_dropout_gap_key_says_no_narrower_only_when_it_is_not():
+    key = experiments.dropout_gap_key
+    assert key(0.03, 0.01) == "ex8_no_gap"
+    assert key(0.25, 0.10) == "ex8_gap"
+    # the CPU full-size run: 0.101 without dropout, 0.095 with it, narrower by 0.006
+    assert key(0.101, 0.095) == "ex8_gap_kept"
+    assert key(0.101, 0.101) == "ex8_gap_not_narrower"
+    assert key(0.101, 0.110) == "ex8_gap_not_narrower"
+
+
+def test_the_gap_sentences_say_slightly_narrower_or_no_narrower():
+    from d2l_local import book
+    kept = book.say("ex8_gap_kept", gap_none=0.101, gap_drop=0.095, epochs=30, train=1000)
+    wider = book.say("ex8_gap_not_narrower", gap_none=0.101, gap_drop=0.11, epochs=30,
+                     train=1000)
+    assert "only slightly narrower" in kept.in_language("en")
+    assert "no narrower" not in kept.in_language("en")
+    assert "no narrower" in wider.in_language("en")
+    assert "0,095" in kept.in_language("vi")
