@@ -206,6 +206,31 @@ def late_accuracy(histories, last=5):
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("experiment")
 
 
+def batch_accuracy_key(a32, a128, a512, tol=0.02) -> str:
+    """The catalog key that says how the test accuracies after one epoch at batch 32, 128
+    and 512 compare (exercise 6), from the values as the table prints them: ``tol`` is how
+    far apart two of them must be to count as different."""
+    if max(a32, a128, a512) - min(a32, a128, a512) <= tol:
+        return "ex6_acc_level"
+    if a512 < min(a32, a128) - tol and abs(a128 - a32) <= tol:
+        return "ex6_acc_512_behind"  # four times fewer updates cost nothing, sixteen did
+    if a32 > a128 + tol and a128 > a512 + tol:
+        return "ex6_acc_falls"
+    return "ex6_acc_mixed"
+
+
+def dropout_gap_key(gap_none, gap_drop, tol=0.02, overfit=0.05) -> str:
+    """The catalog key that says what dropout did to the gap between training and test
+    accuracy (exercise 8), from the gaps as the table prints them: no gap worth the name
+    (at most ``overfit``), narrowed by more than ``tol``, narrowed by less, or not
+    narrowed at all."""
+    if gap_none <= overfit:
+        return "ex8_no_gap"
+    if gap_drop < gap_none - tol:
+        return "ex8_gap"
+    return "ex8_gap_kept" if gap_drop < gap_none else "ex8_gap_not_narrower"
+
+
 NOT_MEASURED = "–"  # what a table shows where a run measured nothing (peak memory on a CPU)
 
 

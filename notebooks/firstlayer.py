@@ -34,8 +34,9 @@ d2l.book.show_run_mode("firstlayer")
 # network by one of two recipes. The reference recipe, run on a GPU, feeds it Fashion-MNIST's
 # 28 by 28 pixels enlarged eight times, to 224 ([The Missing Ingredient: Data](data.md#sec-data)), and trains it by
 # stochastic gradient descent; the laptop recipe, run on a CPU, enlarges them to 65 pixels
-# and trains with the Adam optimiser. This page trains the network with the reference
-# recipe, finds that its first layer learns nothing of the kind, and finds out why. The
+# and trains with the Adam optimiser. This page trains the network briefly with the
+# reference recipe's settings (two epochs on 10,000 images, where the recipe takes ten on
+# 60,000), finds that its first layer learns nothing of the kind, and finds out why. The
 # answer lies less in the network or its training than in the images the layer is given.
 # The laptop recipe changes both the images and the optimiser; a section near the end says
 # what that changes.

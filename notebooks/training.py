@@ -98,8 +98,10 @@ d2l.trained.save(run);  # kept on this machine for the next page, which looks in
 # the weights it has reached, and the cell stops with the interrupt. Running
 # `trainer.fit(model, data)` again continues from the last finished epoch.
 #
-# The board above shows the training loss as it is measured and, after each epoch, the
-# loss and accuracy on the test images. The trainer keeps a record of every epoch,
+# The board above shows the training loss as the mean over the batches since the start
+# of the current epoch, so its curve drops at each epoch boundary, where the average starts
+# afresh without the first batches' larger losses, and, after each epoch, the loss and
+# accuracy on the test images. The trainer keeps a record of every epoch,
 # including how fast it went:
 
 # %%
@@ -218,9 +220,8 @@ else:
 # the curves while it trains, and keeps a table of your runs so that you can compare them.
 # It starts from the recipe for your machine (the reference recipe on a GPU, the laptop
 # recipe on a CPU). Press Stop at any time: the run ends after the current batch and what
-# it measured stays in the table. Its first run below is a short one, so that it ends in
-# about a minute on a laptop: a quarter of the training images (in quick mode, 2,400 of them
-# for two epochs).
+# it measured stays in the table. Its first run below is a short one: three epochs on a
+# quarter of the training images, 15,000 of them (in quick mode, two epochs on 2,400).
 
 # %%
 panel = d2l.TrainingPanel()

@@ -189,6 +189,7 @@ REORDERED = {
                                "lenet_gain", "alexnet_gain"),
     ("zh", "ex8_gap"): ("train", "epochs", "gap_none", "gap_drop"),
     ("zh", "ex8_gap_kept"): ("train", "epochs", "gap_none", "gap_drop"),
+    ("zh", "ex8_gap_not_narrower"): ("train", "epochs", "gap_none", "gap_drop"),
     ("zh", "ex8_no_gap"): ("train", "epochs", "gap_none", "gap_drop"),
     ("zh", "ex8b_found"): ("train", "epochs", "gap_none", "gap_drop", "acc_none", "acc_drop"),
     ("zh", "mistakes_one_class"): ("share", "name"),

@@ -401,6 +401,15 @@ TEXT = {
         "One epoch at batch 32, 128 and 512 trained {r32:,.0f}, {r128:,.0f} and {r512:,.0f} "
         "images per second: on this device throughput did not grow steadily with the batch. "
         "The test accuracies were {a32:.3f}, {a128:.3f} and {a512:.3f}."),
+    "ex6_acc_512_behind": (
+        "In this run batch 128, with a quarter of the updates of batch 32, ended level with "
+        "it, while batch 512 ended {behind:.3f} below the lower of the two."),
+    "ex6_acc_falls": "In this run the accuracy after one epoch fell with each larger batch.",
+    "ex6_acc_level": (
+        "In this run the three accuracies after one epoch lay within {tol:.2f} of each "
+        "other: the larger batches cost no accuracy."),
+    "ex6_acc_mixed": (
+        "In this run the accuracy after one epoch did not fall steadily as the batch grew."),
     "ex6_memory_cpu": "Peak memory is measured on CUDA GPUs only.",
     "ex6_memory_gpu": "Peak memory grew with the batch, because activations are kept per image.",
     "ex7_found": (
@@ -412,6 +421,12 @@ TEXT = {
         "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
         "epochs); with dropout the gap was {gap_drop:.3f}: dropout narrowed it."),
     "ex8_gap_kept": (
+        "After {epochs} epochs on {train:,} images, the training accuracy without dropout "
+        "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
+        "epochs); with dropout the gap was {gap_drop:.3f}, only slightly narrower: in this run "
+        "dropout did not keep the network from fitting its training images better than new "
+        "ones."),
+    "ex8_gap_not_narrower": (
         "After {epochs} epochs on {train:,} images, the training accuracy without dropout "
         "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
         "epochs); with dropout the gap was {gap_drop:.3f}, no narrower: in this run dropout "

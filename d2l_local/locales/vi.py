@@ -403,6 +403,17 @@ TEXT = {
         "{r128:,.0f} và {r512:,.0f} ảnh mỗi giây: trên thiết bị này thông lượng không tăng đều "
         "theo kích thước batch. "
         "Độ chính xác kiểm tra là {a32:.3f}, {a128:.3f} và {a512:.3f}."),
+    "ex6_acc_512_behind": (
+        "Trong lần chạy này, batch 128, với số lần cập nhật chỉ bằng một phần tư của batch 32, "
+        "kết thúc ngang bằng với nó, còn batch 512 kết thúc thấp hơn {behind:.3f} so với mức "
+        "thấp hơn trong hai mức đó."),
+    "ex6_acc_falls": ("Trong lần chạy này, độ chính xác sau một epoch giảm dần mỗi khi kích "
+                      "thước batch tăng lên."),
+    "ex6_acc_level": (
+        "Trong lần chạy này, ba độ chính xác sau một epoch chênh nhau không quá {tol:.2f}: "
+        "các batch lớn hơn không làm giảm độ chính xác."),
+    "ex6_acc_mixed": ("Trong lần chạy này, độ chính xác sau một epoch không giảm đều khi kích "
+                      "thước batch tăng lên."),
     "ex6_memory_cpu": "Bộ nhớ đỉnh chỉ được đo trên GPU CUDA.",
     "ex6_memory_gpu": ("Bộ nhớ đỉnh tăng theo kích thước batch, vì giá trị kích hoạt được lưu "
                        "cho từng ảnh."),
@@ -416,6 +427,12 @@ TEXT = {
         "qua năm epoch cuối); khi dùng dropout, khoảng cách là {gap_drop:.3f}: dropout đã "
         "thu hẹp nó."),
     "ex8_gap_kept": (
+        "Sau {epochs} epoch trên {train:,} ảnh, khi không dùng dropout, độ chính xác huấn "
+        "luyện cuối cùng cao hơn độ chính xác kiểm tra {gap_none:.3f} (cả hai lấy trung bình "
+        "qua năm epoch cuối); khi dùng dropout, khoảng cách là {gap_drop:.3f}, chỉ hẹp hơn "
+        "một chút: trong lần chạy này, dropout không ngăn được mạng khớp ảnh huấn luyện tốt "
+        "hơn ảnh mới."),
+    "ex8_gap_not_narrower": (
         "Sau {epochs} epoch trên {train:,} ảnh, khi không dùng dropout, độ chính xác huấn "
         "luyện cuối cùng cao hơn độ chính xác kiểm tra {gap_none:.3f} (cả hai lấy trung bình "
         "qua năm epoch cuối); khi dùng dropout, khoảng cách là {gap_drop:.3f}, không hẹp hơn: "
