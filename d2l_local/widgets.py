@@ -339,9 +339,13 @@ class TrainingPanel:
     def _draw_curves(self, trainer, number):
         self.curves.value = curves_png(trainer.step_log, trainer.history, f"run {number}")
 
+    def _compared(self) -> dict:
+        """The complete epochs of the runs chosen for comparison, by their names."""
+        return {f"run {r['run']}": [h for h in r["history"] if h.get("complete", True)]
+                for r in self.history if r["run"] in self.compare.value}
+
     def _draw_comparison(self):
-        chosen = {f"run {r['run']}": [h for h in r["history"] if h.get("complete", True)]
-                  for r in self.history if r["run"] in self.compare.value}
+        chosen = self._compared()
         if chosen:
             self.comparison.value = comparison_png(chosen)
             self.comparison.layout.display = None
@@ -354,11 +358,16 @@ class TrainingPanel:
         from IPython.display import HTML, Image, display
         if config.static_book():
             display(HTML(self.static_html()))
-            if self.history:
+            chosen = self._compared()
+            if len(chosen) > 1:  # the comparison plot, as the live panel shows it
+                fig = comparison_figure(chosen)
+            elif self.history:
                 last = self.history[-1]
                 fig = curves_figure([], last["history"], f"run {last['run']}")
-                data, metadata = figure_output(fig, _png)
-                display(Image(data=data, metadata=metadata))
+            else:
+                return
+            data, metadata = figure_output(fig, _png)
+            display(Image(data=data, metadata=metadata))
         else:
             display(self.widget)
 
@@ -432,11 +441,16 @@ def curves_figure(step_log, history, title):
     return fig
 
 
-def comparison_png(histories) -> bytes:
+def comparison_figure(histories):
+    """The test accuracy of each run in ``histories`` ({name: epochs}), one curve each."""
     from matplotlib.figure import Figure
     use_cjk_fallback()
     fig = Figure(figsize=(4.8, 3))
     ax = fig.subplots()
     plot_histories(histories, "val_acc", ax=ax)
     ax.set_title("test accuracy of the chosen runs")
-    return _png_for_reader(fig)
+    return fig
+
+
+def comparison_png(histories) -> bytes:
+    return _png_for_reader(comparison_figure(histories))

@@ -104,13 +104,13 @@ size_ratio = d2l.book.glue("size_ratio", d2l.runs.size_cost_ratio(), ".0f")
 # a 2-core CPU it takes minutes where the small one takes seconds; choosing it in the panel
 # times a training step on the machine and shows how long each run will take
 # (`panel.estimate_preset()` does the same from code). Here the panel runs the ReLU
-# against sigmoid preset on a tiny slice of the data, two epochs of 600 images (two, so
+# against sigmoid preset on a small slice of the data, two epochs of 3,000 images (two, so
 # that each curve of the comparison plot has a line to draw), so that this page stays
-# short; in class, press *Run preset* instead.
+# short; in class, press *Run preset* instead. The plot under the panel is that comparison.
 
 # %%
 panel = d2l.TrainingPanel(preset="relu_sigmoid")
-records = panel.run_preset(train_fraction=0.01, max_epochs=2)  # tiny at every scale
+records = panel.run_preset(train_fraction=0.05, max_epochs=2)  # small at every scale
 panel
 
 # %% [markdown] slideshow={"slide_type": "subslide"}

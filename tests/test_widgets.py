@@ -378,3 +378,30 @@ def test_the_live_panel_speaks_the_readers_language(quick, monkeypatch):
     assert all(CJK.search(h) for h in header[:2]) and row[1] == "已停止"
     assert panel.progress.description == "已停止" and CJK.search(panel.status.value)
     assert "已被用户停止" in panel.message.value
+
+
+def test_the_frozen_panel_shows_the_comparison_of_the_chosen_runs(panel, monkeypatch):
+    """In the book the panel is frozen: with two runs chosen for comparison (a preset), the
+    figure under it is their comparison, as the live panel draws it, not the last run's
+    curves alone."""
+    import IPython.display
+
+    def epochs(accs):
+        return [{"epoch": i + 1, "train_loss": 1.0, "val_loss": 1.0, "val_acc": a,
+                 "complete": True} for i, a in enumerate(accs)]
+    for run, accs in ((1, [0.5, 0.7]), (2, [0.1, 0.1])):
+        panel.history.append({"run": run, "history": epochs(accs)})
+    panel.compare.options = [("run 1", 1), ("run 2", 2)]
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    monkeypatch.setattr(panel, "static_html", lambda: "")  # the settings: tested above
+
+    def alt():
+        shown.clear()
+        panel._ipython_display_()
+        return shown[-1].metadata["alt"]
+    panel.compare.value = (1, 2)
+    assert "test accuracy of the chosen runs" in alt() and "run 1" in alt()
+    panel.compare.value = (2,)  # one chosen: the last run's curves
+    assert "chosen runs" not in alt() and "run 2" in alt()
