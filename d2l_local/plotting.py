@@ -114,8 +114,9 @@ def show_filters(weight, num_cols=12, scale=0.8, title=None):
     rows = -(-len(w) // num_cols)
     axes = show_images(w, rows, num_cols, scale=scale, cmap="gray")
     axes[0].figure.d2l_alt = ("figure_filters", {"n": len(w), "k": w.shape[-1]})
-    if title:
+    if title:  # laid out again, so that the title sits above the filters, not on them
         axes[0].figure.suptitle(title)
+        axes[0].figure.tight_layout()
     return axes
 
 

@@ -462,7 +462,7 @@ native(torch.zeros(1, 1, 28, 28))
 native_start = native.net[0].weight.detach().clone()
 native_trainer = d2l.Trainer(max_epochs=2, num_gpus=1, board=False, speed="auto")
 native_trainer.fit(native, native_data)
-d2l.show_filters(native.net[0].weight, num_cols=16,
+d2l.show_filters(native.net[0].weight, num_cols=8, scale=1.0,
                  title="5x5 filters on 28x28 images");
 
 # %% tags=["remove-cell"]

@@ -88,3 +88,12 @@ def test_plot_history_skips_missing_metrics():
     assert [ln.get_label() for ln in ax.get_lines()] == ["train_loss"]
     assert ax.get_title() == "run"
     plt.close("all")
+
+
+def test_a_filter_grid_title_sits_above_the_filters():
+    axes = d2l.show_filters(torch.randn(24, 1, 5, 5), num_cols=12, title="filters after training")
+    fig = axes[0].figure
+    fig.canvas.draw()
+    title = fig._suptitle.get_window_extent()
+    top_row = max(ax.get_window_extent().y1 for ax in fig.axes)
+    assert title.y0 >= top_row  # the title was drawn over the first row before
