@@ -597,8 +597,8 @@ TEXT = {
     "lesson_column_minutes": "số phút dự kiến",
     "lesson_column_what": "việc cần làm",
     "lesson_scale_quick": "thời gian các ô, chế độ nhanh",
-    "lesson_scale_cpu": "thời gian các ô, CPU kích thước đầy đủ",
-    "lesson_scale_gpu": "thời gian các ô, GPU kích thước đầy đủ",
+    "lesson_scale_cpu": "thời gian các ô, kích thước đầy đủ trên CPU",
+    "lesson_scale_gpu": "thời gian các ô, kích thước đầy đủ trên GPU",
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo",
@@ -624,7 +624,7 @@ TEXT = {
         "{kernel} pixel; ô nét đứt là cửa sổ kế tiếp, lệch {stride} pixel sang phải."),
     "figure_filter_parts": (
         "{rows} hàng gồm cùng {n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng "
-        "số: sau huấn luyện, phần nằm trong không gian sinh của các mảnh ảnh, và phần còn lại. "
+        "số: sau huấn luyện, phần nằm trong không gian sinh của các mảng, và phần còn lại. "
         "Đỏ là dương, xanh là âm, mỗi cột dùng chung một thang màu."),
     "figure_filters": (
         "{n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng số, mỗi bộ vẽ theo thang "

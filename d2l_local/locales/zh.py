@@ -212,8 +212,8 @@ TEXT = {
     "hw_table_rates": "实测速率",
     "hw_table_power": "各种设计的功耗与工作量",
     "hw_col_device": "设备",
-    "hw_col_matmul_fp32": "矩阵乘法 fp32 TFLOP/s",
-    "hw_col_matmul_bf16": "矩阵乘法 bf16 TFLOP/s",
+    "hw_col_matmul_fp32": "矩阵乘积 fp32 TFLOP/s",
+    "hw_col_matmul_bf16": "矩阵乘积 bf16 TFLOP/s",
     "hw_col_conv_fp32": "卷积 fp32 TFLOP/s",
     "hw_col_copy": "内存复制 GB/s",
     "hw_col_matrix_size": "矩阵大小",
@@ -286,16 +286,16 @@ TEXT = {
     "paper_result_laptop": "测试准确率（见训练一页）",
     "ex3_above": (
         "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
-        "训练步比矩阵乘法还快，说明矩阵乘法的速度并不是这台处理器的峰值：承担一步中大部分运算"
-        "的卷积内核，比库里这种规模的矩阵乘法更充分地利用了运算单元。所以两个速度都低于峰值，"
+        "训练步比矩阵乘积还快，说明矩阵乘积的速度并不是这台处理器的峰值：承担一步中大部分运算"
+        "的卷积内核，比库里这种规模的矩阵乘积更充分地利用了运算单元。所以两个速度都低于峰值，"
         "而这里一步的时间几乎全花在运算上：在这样慢的处理器上，AlexNet 衡量的仍是运算本身。"),
     "ex3_busy": (
         "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
-        "这里一步的时间主要花在运算上，速度接近大型矩阵乘法：在这样慢的处理器上，AlexNet "
+        "这里一步的时间主要花在运算上，速度接近大型矩阵乘积：在这样慢的处理器上，AlexNet "
         "衡量的仍是运算本身。"),
     "ex3_idle": (
         "训练步的速度为每秒 {step:,.0f} GFLOP，两个边长为 {n} 的方阵相乘为每秒 {product:,.0f} GFLOP。"
-        "不到矩阵乘法速度的一半，说明这里一步的大部分时间花在运算之外的固定开销上（启动内核、"
+        "不到矩阵乘积速度的一半，说明这里一步的大部分时间花在运算之外的固定开销上（启动内核、"
         "搬运激活值、更新权重），而不是运算本身。"),
     "ex4_passed": (
         "LeNet 训练 {lenet_epochs} 轮后测试准确率为 {lenet:.3f}，AlexNet 训练 {alexnet_epochs} "
@@ -501,8 +501,8 @@ TEXT = {
     "lesson_column_minutes": "计划分钟数",
     "lesson_column_what": "做什么",
     "lesson_scale_quick": "单元用时，快速模式",
-    "lesson_scale_cpu": "单元用时，CPU 完整规模",
-    "lesson_scale_gpu": "单元用时，GPU 完整规模",
+    "lesson_scale_cpu": "单元用时，CPU 全尺寸",
+    "lesson_scale_gpu": "单元用时，GPU 全尺寸",
     "lesson_cells": "{first}–{last}",
     "lesson_measured": "{seconds:.1f} 秒，{device}",
     "lesson_unmeasured": "尚未测量",
