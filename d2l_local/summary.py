@@ -346,16 +346,13 @@ class LabelledTable:
         """:meth:`in_language` with its numbers written as ``language`` writes them: a
         Vietnamese reader takes pandas' 380.407 for three hundred eighty thousand (0,883 and
         5.000 in Vietnamese). Only what is shown: the frame itself keeps its numbers."""
-        import numbers
-
         from .locales import format_in
         frame = self.in_language(language)
         if format_in(language, "{v}", v=0.5) == "0.5":
             return frame
 
         def written(value):
-            if isinstance(value, numbers.Real) and value == value \
-                    and not isinstance(value, (bool, numbers.Integral)):  # not NaN
+            if _fraction(value) and value == value:  # not NaN
                 return format_in(language, "{v}", v=value)
             return value
         return frame.map(written)
@@ -372,12 +369,16 @@ class LabelledTable:
         return repr(self.shown_in(config.language()))
 
 
+def _fraction(value) -> bool:
+    """Whether ``value`` is a number written with a decimal point (a float, not an int)."""
+    import numbers
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral))
+
+
 def has_fractions(frame) -> bool:
     """Whether ``frame`` shows a number with a decimal point (which some languages write
     with a comma)."""
-    import numbers
-    return any(isinstance(v, numbers.Real) and not isinstance(v, (bool, numbers.Integral))
-               for v in frame.to_numpy().ravel())
+    return any(map(_fraction, frame.to_numpy().ravel()))
 
 
 def known_labels(frame) -> set:
