@@ -288,14 +288,15 @@ def said(key: str, **values) -> Said:
 
 
 def label_tables_in_notebooks():
-    """In a notebook, a pandas DataFrame with a label of
+    """In a notebook, a pandas DataFrame (or a dict of named values, :func:`d2l_local.summary.
+    dict_table`) with a label of
     :data:`d2l_local.summary.TABLE_LABELS` (a column, a row, the index's name) is shown
     with its labels in the reader's language, and a table with fractions with its numbers
     written as that language writes them (Vietnamese 0,883), the book holding every
     language (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
     code of a page stays the same in every edition. Registered once."""
     from .figtext import _in_notebook
-    from .summary import TABLE_LABELS, LabelledTable, has_fractions, known_labels
+    from .summary import TABLE_LABELS, LabelledTable, dict_table, has_fractions, known_labels
     if not _in_notebook():
         return
     import pandas as pd
@@ -309,6 +310,11 @@ def label_tables_in_notebooks():
             if known_labels(frame) or has_fractions(frame) else frame._repr_html_()
     labelled.d2l_labelled = True
     html.for_type(pd.DataFrame, labelled)
+
+    def labelled_dict(mapping):  # None: the dict as Python writes it
+        table = dict_table(mapping)
+        return None if table is None else table._repr_html_()
+    html.for_type(dict, labelled_dict)
 
 
 def show_run_mode(page=None, device=None):

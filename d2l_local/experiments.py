@@ -231,6 +231,15 @@ def dropout_gap_key(gap_none, gap_drop, tol=0.02, overfit=0.05) -> str:
     return "ex8_gap_kept" if gap_drop < gap_none else "ex8_gap_not_narrower"
 
 
+def augment_key(plain, augmented, tol=0.005) -> str:
+    """The catalog key that says what flips and shifts did to LeNet's test accuracy
+    (exercise 7), from the accuracies as the table prints them: lowered or raised by more
+    than ``tol``, or left within it."""
+    if augmented < plain - tol:
+        return "ex7_augment_cost"
+    return "ex7_augment_gain" if augmented > plain + tol else "ex7_augment_level"
+
+
 NOT_MEASURED = "–"  # what a table shows where a run measured nothing (peak memory on a CPU)
 
 

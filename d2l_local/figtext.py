@@ -106,6 +106,19 @@ def translate(text: str, lang: str) -> str | None:
     return None
 
 
+# a number as English writes it, on its own: 0.80, 1,000, 15,000.5 (not 28x28, conv1, 2.14.1)
+NUMBER = re.compile(
+    r"(?<![\w.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w.]|,\d)")
+
+
+def numbers_in(text: str, lang: str) -> str:
+    """``text`` with its numbers written as ``lang`` writes them (Vietnamese 0,80 and 1.000,
+    where 0.80 reads as eighty)."""
+    from .locales import number_symbols
+    symbols = number_symbols(lang)
+    return NUMBER.sub(lambda m: m.group().translate(symbols), text)
+
+
 def _texts(fig):
     from matplotlib.text import Text
     return [t for t in fig.findobj(Text) if t.get_text().strip()]
@@ -130,10 +143,10 @@ def drawn_in(fig, lang: str):
 
     def change(set_text, text):
         new = translate(text, lang)
-        if new is None:
-            if needs_translation(text):
-                untranslated.append(text)
-        elif new != text:
+        if new is None and needs_translation(text):
+            untranslated.append(text)
+        new = numbers_in(text if new is None else new, lang)
+        if new != text:
             undo.append((set_text, text))
             set_text(new)
             return new
@@ -147,9 +160,11 @@ def drawn_in(fig, lang: str):
             new = [translate(label, lang) for label in labels]
             untranslated += [label for n, label in zip(new, labels)
                              if n is None and needs_translation(label)]
-            if any(n is not None and n != label for n, label in zip(new, labels)):
-                axis.set_ticks(ticks, [n if n is not None else label
-                                       for n, label in zip(new, labels)])
+            new = [numbers_in(label if n is None else n, lang) for n, label in zip(new, labels)]
+            if new != labels:
+                shown = tuple(axis.get_view_interval())  # which set_ticks may widen
+                axis.set_ticks(ticks, new)
+                axis.set_view_interval(*shown, ignore=True)
                 undo.append((lambda kept, a=axis: (a.set_major_locator(kept[0]),
                                                    a.set_major_formatter(kept[1])),
                              (locator, formatter)))

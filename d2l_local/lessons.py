@@ -14,7 +14,10 @@ from pathlib import Path
 
 from .book import say
 from .config import results_dir
+from .hardware import DeviceName
 from .locales import LANGUAGES, in_every_language
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the pages' sources
 
 # Each step: the page, the sections (headings) whose cells it runs (None: the whole page),
 # the minutes planned for it in class (talk and questions included: the teacher's budget,
@@ -106,15 +109,49 @@ def timed_runs(folder=None) -> list[dict]:
     """For each timing file, what a reader needs to know of it: the ``scale`` (in words),
     the ``device``, the ``date`` and the ``pages`` it timed."""
     return [{"scale": str(say(f"scale_name_{r.get('scale', 'quick')}")),
-             "device": r["device"],
+             "key": r.get("scale", "quick"), "device": r["device"],
              "date": r.get("date", "?"), "pages": [n["notebook"] for n in r["notebooks"]]}
             for r in load_timings(folder)]
+
+
+def timed_runs_html(folder=None) -> str:
+    """:func:`timed_runs` as a list in every language (the book shows the page's): each
+    run's scale, machine, date and the titles of the pages it timed."""
+    def listed(lang):
+        runs = timed_runs(folder)
+        if not runs:
+            return f"<p>{html.escape(say('lesson_no_timed_run').in_language(lang))}</p>"
+        items = "".join("<li>" + html.escape(say(
+            "lesson_timed_run", scale=say(f"scale_name_{r['key']}"),
+            device=DeviceName(r["device"]), date=r["date"],
+            pages=", ".join(page_title(p, lang) for p in r["pages"])).in_language(lang))
+            + "</li>" for r in runs)
+        return f"<ul>{items}</ul>"
+    return in_every_language(listed)
+
+
+def show_timed_runs(folder=None):
+    """Display :func:`timed_runs_html`."""
+    from IPython.display import HTML, display
+    display(HTML(timed_runs_html(folder)))
+
+
+def page_title(page, lang="en") -> str:
+    """The title of the chapter's page ``page`` ('alexnet') in ``lang``, from the first
+    heading of its source; the name itself where the source is not at hand (a notebook
+    opened on its own, in Colab)."""
+    folder = NOTEBOOKS if lang == "en" else NOTEBOOKS / lang
+    try:
+        lines = (folder / f"{page}.md").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return page
+    return next((line[2:].strip() for line in lines if line.startswith("# ")), page)
 
 
 def _seconds(measured, lang) -> str:
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
-    return "; ".join(say("lesson_measured", seconds=s, device=d).in_language(lang)
+    return "; ".join(say("lesson_measured", seconds=s, device=DeviceName(d)).in_language(lang)
                      if s is not None else say("lesson_page_unmeasured").in_language(lang)
                      for d, s in measured)
 
@@ -134,7 +171,8 @@ def plan_html(plan, folder=None) -> str:
         for i, row in enumerate(rows, 1):
             cells = (t("lesson_cells", first=row["cells"][0], last=row["cells"][1])
                      if row["cells"] else "–")
-            body += (f"<tr><td>{i}</td><td>{row['page']}</td><td>{cells}</td>"
+            body += (f"<tr><td>{i}</td><td>{html.escape(page_title(row['page'], lang))}</td>"
+                     f"<td>{cells}</td>"
                      f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"
                      + "".join(f"<td>{html.escape(_seconds(row['seconds'][s], lang))}</td>"
                                for s in SETTINGS) + "</tr>")
@@ -167,9 +205,11 @@ def presets_html() -> str:
                      f"<td>{html.escape(values)}</td><td style='text-align:left'>"
                      f"{html.escape(runs.preset_expectation(name, lang))}</td></tr>")
         label = html.escape(say("preset_table_region").in_language(lang))
+        head = "".join(f"<th>{html.escape(say('preset_column_' + c).in_language(lang))}</th>"
+                       for c in ("name", "values", "expect"))
         parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
-                       f'role="region" aria-label="{label}"><table class="d2l-runs">{rows}'
-                       '</table></div>')
+                       f'role="region" aria-label="{label}"><table class="d2l-runs">'
+                       f'<tr>{head}</tr>{rows}</table></div>')
     return in_every_language(parts.get)
 
 

@@ -23,6 +23,7 @@ from .book import say
 from .data import FashionMNIST
 from .experiments import RunInterrupted, run
 from .hardware import try_gpu
+from .locales import format_in
 from .models import AlexNet
 from .summary import smallest_input_size
 from .training import Trainer
@@ -156,10 +157,11 @@ def num_train(fraction, batch_size) -> int:
 
 def option_label(value, lang) -> str:
     """How the panel names an option in ``lang``: optimizers, schedules and 'auto' in
-    words, other values as they are (a learning rate as 0.0002, not 0.00020000000000000001)."""
+    words, numbers as short as they are exact (a learning rate as 0.0002, not
+    0.00020000000000000001), written as ``lang`` writes them (Vietnamese 0,0002)."""
     if isinstance(value, str):
         return phrase(OPTION_WORDS[value], lang) if value in OPTION_WORDS else value
-    return f"{value:g}"
+    return format_in(lang, "{v:g}", v=value)
 
 
 def status_word(status, lang) -> str:
@@ -206,8 +208,10 @@ def train(settings, *, run_number=1, stop=None, on_start=None, on_batch=None,
 
 
 # -------------------------------------------------------------------- the table
-COLUMNS = ("run", "status", "lr", "batch", "epochs", "dropout", "activation", "optimizer",
-           "size", "data", "train_acc", "test_acc", "rate", "time")
+# what a run measured first, then its settings: a table wider than its page scrolls, and a
+# reader sees its left part
+COLUMNS = ("run", "status", "train_acc", "test_acc", "rate", "time", "lr", "batch", "epochs",
+           "dropout", "activation", "optimizer", "size", "data")
 FORMATS = {"lr": "{:.4g}", "dropout": "{:.2f}", "data": "{:,}", "train_acc": "{:.3f}",
            "test_acc": "{:.3f}", "rate": "{:,.0f}"}
 TABLE_STYLE = ("<style>.d2l-runs {border-collapse: collapse; font-size: 90%}"
@@ -227,13 +231,20 @@ def runs_html(history, lang="en") -> str:
     """:func:`runs_table` as an HTML table of class ``d2l-runs`` (:data:`TABLE_STYLE`
     styles it), numbers formatted as the table shows them ('–' where there is none)."""
     headers = _headers(lang)
-    formats = {headers[c]: fmt.format for c, fmt in FORMATS.items()}
+    formats = {headers[c]: _written(fmt, lang) for c, fmt in FORMATS.items()}
     formats[headers["time"]] = lambda s: phrase("panel_seconds", lang, seconds=s)
     table = runs_table(history, lang).to_html(index=False, border=0, classes="d2l-runs",
                                               na_rep="–", formatters=formats)
     if not history:
         table += f'<p class="d2l-runs-empty">{phrase("panel_no_runs", lang)}</p>'
     return table
+
+
+def _written(fmt, lang):
+    """A formatter that writes a number with ``fmt`` (``"{:.3f}"``) as ``lang`` writes it
+    (Vietnamese 0,779 and 15.000: the English 15,000 reads as fifteen there)."""
+    template = fmt.replace("{:", "{v:")
+    return lambda value: format_in(lang, template, v=value)
 
 
 def _headers(lang) -> dict:

@@ -319,7 +319,20 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     ("top8_agreement", "top-8 class agreement"), ("image", "image"), ("channel", "channel"),
     ("unit", "unit"), ("top_images_first", "top images, first time"),
     ("attribute_occlusion", "attribute occlusion"),
-    ("attribute_ig", "attribute integrated gradients"), ("wall", "wall"), ("cpu", "cpu"))}
+    ("attribute_ig", "attribute integrated gradients"), ("wall", "wall"), ("cpu", "cpu"),
+    # the names of the values that pages show as a dict (dict_table), and its column
+    ("value", "value"), ("forward_gflops", "forward GFLOPs"),
+    ("ms_per_batch", "ms per batch of 64"), ("training_images", "training images"),
+    ("fraction_zeroed", "fraction zeroed"), ("largest_value", "largest value"),
+    ("mean_training", "mean in training"), ("mean_evaluation", "mean in evaluation"),
+    ("random_agreement", "top-8 class agreement, eight random images"),
+    ("output_change", "largest change of a first-layer output"),
+    ("predictions_unchanged", "test predictions unchanged"),
+    ("outside_size", "size of the outside part"),
+    ("pixels_per_window", "original pixels per window"),
+    ("functions_are_pixels", "every window: functions = pixels"), ("windows", "windows"),
+    ("alexnet_tflops", "AlexNet TFLOP/s"), ("product_tflops", "matrix product TFLOP/s"),
+    ("matrix_size", "matrix size"), ("share", "share"))}
 
 
 class LabelledTable:
@@ -335,8 +348,10 @@ class LabelledTable:
         self.frame, self.labels = frame, dict(labels)
 
     def in_language(self, language: str):
-        from .locales import CATALOGS
-        names = {k: CATALOGS[language][v] for k, v in self.labels.items()}
+        from .locales import CATALOGS, CLASS_NAMES
+        # and Fashion-MNIST's classes, where a table is indexed by them
+        names = {**CLASS_NAMES[language],
+                 **{k: CATALOGS[language][v] for k, v in self.labels.items()}}
         frame = self.frame.rename(index=names, columns=names)
         for axis in (frame.index, frame.columns):  # and the names of the index
             axis.names = [names.get(n, n) for n in axis.names]
@@ -346,12 +361,17 @@ class LabelledTable:
         """:meth:`in_language` with its numbers written as ``language`` writes them: a
         Vietnamese reader takes pandas' 380.407 for three hundred eighty thousand (0,883 and
         5.000 in Vietnamese). Only what is shown: the frame itself keeps its numbers."""
-        from .locales import format_in
+        from .locales import CATALOGS, format_in
         frame = self.in_language(language)
-        if format_in(language, "{v}", v=0.5) == "0.5":
-            return frame
+        words = {True: CATALOGS[language]["value_true"],
+                 False: CATALOGS[language]["value_false"]}
+        if format_in(language, "{v}", v=0.5) == "0.5":  # only a yes or no to write
+            return frame.map(lambda v: words[v] if isinstance(v, bool) else v) \
+                if frame.dtypes.eq(object).any() else frame
 
         def written(value):
+            if isinstance(value, bool):
+                return words[value]
             if _fraction(value) and value == value:  # not NaN
                 return format_in(language, "{v}", v=value)
             return value
@@ -375,6 +395,32 @@ def _fraction(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral))
 
 
+def _readable(value):
+    """A value of a dict as :func:`dict_table` shows it: fractions to four significant
+    digits (one decimal from 100 on), everything else as it is."""
+    if _fraction(value) and value == value and abs(value) not in (0, float("inf")):
+        return round(value, 1) if abs(value) >= 100 else float(f"{value:.4g}")
+    return value
+
+
+def dict_table(mapping):
+    """A dict of named values (``{"fraction zeroed": 0.5, ...}``, a page's last line) as a
+    table of one column, named in the reader's language: or None where none of its names
+    is one that :data:`TABLE_LABELS` translates, or a value is not a single value (a list,
+    a tensor), for which the dict shows as Python writes it."""
+    import numbers
+
+    import pandas as pd
+
+    single = (numbers.Number, str, tuple)
+    if not mapping or not all(isinstance(v, single) for v in mapping.values()):
+        return None
+    if not {*TABLE_LABELS, *_class_names()} & {k for k in mapping if isinstance(k, str)}:
+        return None
+    column = pd.Series({k: _readable(v) for k, v in mapping.items()}, dtype=object)
+    return LabelledTable(column.to_frame("value"), TABLE_LABELS)
+
+
 def has_fractions(frame) -> bool:
     """Whether ``frame`` shows a number with a decimal point (which some languages write
     with a comma)."""
@@ -382,11 +428,18 @@ def has_fractions(frame) -> bool:
 
 
 def known_labels(frame) -> set:
-    """The labels of ``frame`` that :data:`TABLE_LABELS` translates."""
+    """The labels of ``frame`` that :data:`TABLE_LABELS` translates (or Fashion-MNIST's
+    class names)."""
     found = {*map(str, frame.columns), *frame.columns.names, *frame.index.names}
     if frame.index.dtype == object:
         found |= set(map(str, frame.index))
-    return found & set(TABLE_LABELS)
+    return found & {*TABLE_LABELS, *_class_names()}
+
+
+def _class_names() -> set:
+    """Fashion-MNIST's classes as English names them (the translations' keys)."""
+    from .locales import CLASS_NAMES
+    return {name for names in CLASS_NAMES.values() for name in names}
 
 
 def memory_table(frame) -> LabelledTable:

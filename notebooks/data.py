@@ -19,6 +19,7 @@
 
 # %%
 import d2l_local as d2l
+import pandas as pd
 import torch
 
 d2l.book.show_run_mode("data")
@@ -80,7 +81,7 @@ d2l.show_images(first, 2, 8, titles=labels);
 # %%
 counts = torch.bincount(full["train_labels"].long())
 per_class = d2l.book.glue("per_class", int(counts[0]), ",")
-dict(zip(d2l.TEXT_LABELS, counts.tolist()))
+pd.DataFrame({"training images": counts.tolist()}, index=d2l.TEXT_LABELS)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Each class has {eval}`per_class` training images. For training, the library serves
@@ -117,7 +118,8 @@ d2l.show_images([small[0], large[0, 0]], 1, 2, titles=["28 x 28", "224 x 224"],
 # %%
 flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
          for size in (65, 96, 224)}
-{size: f"{f / 1e9:.3f} GFLOPs" for size, f in flops.items()}
+pd.DataFrame({"forward GFLOPs": {size: f / 1e9 for size, f in flops.items()}}
+             ).rename_axis("image side").round(3)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Measured time on this machine tells the same story:
@@ -126,7 +128,8 @@ flops = {size: d2l.model_flops(d2l.AlexNet(), (1, 1, size, size))["forward"]
 device = d2l.try_gpu()
 seconds = {size: d2l.time_forward(d2l.AlexNet(), 64, size, device)
            for size in (96, 224)}
-{size: f"{s * 1000:.1f} ms per batch of 64" for size, s in seconds.items()}
+pd.DataFrame({"ms per batch of 64": {size: s * 1000 for size, s in seconds.items()}}
+             ).rename_axis("image side").round(1)
 
 # %% tags=["remove-cell"]
 positions_ratio = d2l.book.glue("positions_ratio", (224 / 96) ** 2, ".1f")

@@ -73,9 +73,11 @@ alexnet_change = relative_change(model.net[0].weight, start)
 alexnet_scale = d2l.book.glue("alexnet_scale", d2l.book.run_scale(trainer.history))
 alexnet_change = d2l.book.glue("alexnet_change", 100 * alexnet_change, ".1f")
 alexnet_precision = d2l.book.glue("alexnet_precision", trainer.history[-1]["precision"])
+alexnet_acc = d2l.book.glue("alexnet_acc", d2l.book.versus_chance(trainer.history[-1]["val_acc"]))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# These are the filters {eval}`alexnet_scale`, and they changed by
+# These are the filters {eval}`alexnet_scale`, where the network reached a test accuracy
+# of {eval}`alexnet_acc`. They changed by
 # {eval}`alexnet_change`% of their initial size: they still look like the noise
 # they started as. Whether longer training would turn them into edge detectors can be
 # answered without training longer, from what a gradient step is able to change.
@@ -309,7 +311,7 @@ def window_functions(space):
 
 
 windows224 = window_functions(s224)
-windows224.value_counts().rename("windows").sort_index()
+windows224.value_counts().rename("windows").sort_index().to_frame()
 
 # %% tags=["remove-cell"]
 covered, realisable = windows224["original pixels"], windows224["independent functions"]

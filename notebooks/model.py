@@ -138,7 +138,7 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9, 
 # GFLOPs of a forward pass. Forward plus backward costs {eval}`fwdbwd_gflops`
 # GFLOPs per image; that number returns in the benchmark.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer. The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer, numbered as in the 2012 paper, conv1 to conv5 and dense6 to dense8 (net.0, net.3, net.6, net.8, net.10, net.14, net.17 and net.20 in the table above). The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
 d2l.figures.plot_params_vs_flops(table);
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -345,8 +345,11 @@ relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2g")
 # With sigmoids, the gradient reaching the first layer is about
 # {eval}`first_layer_ratio` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
-# the first layer, so the early filters barely move and training stalls unless the
-# initialisation is chosen with great care.
+# the first layer. At the same learning rate, each step of gradient descent therefore moves
+# the first layer's filters about that many times less than with ReLU: the early filters
+# barely move. The ReLU-against-sigmoid comparison of
+# [Teaching with This Chapter](teaching.md#sec-teaching) trains both networks briefly and shows
+# what that does to a short run.
 #
 # At the top the order is reversed: the last layers get larger gradients with sigmoids,
 # {eval}`last_layer_ratio` times larger for the output layer. A weight's gradient is the error

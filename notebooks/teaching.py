@@ -32,11 +32,7 @@ d2l.book.show_run_mode("teaching")
 # date and the pages each one timed.
 
 # %%
-timed = d2l.lessons.timed_runs()
-for run in timed:
-    print(f"{run['scale']}, {run['device']}, {run['date']}: {', '.join(run['pages'])}")
-if not timed:
-    print("No timed run has been recorded yet.")
+d2l.lessons.show_timed_runs()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # A plan says "not measured" where no timed run covers a page at that scale. The quick-mode

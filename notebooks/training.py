@@ -29,7 +29,8 @@ d2l.book.show_run_mode("training")
 # Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
 # pixels so that the network stays exactly as designed. The *reference recipe* takes the
 # hyperparameters of the d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) (stochastic gradient descent with
-# learning rate 0.01, batches of 128 images, ten epochs) with the Xavier-uniform
+# learning rate 0.01, batches of 128 images, ten *epochs*, an epoch being one pass over all
+# 60,000 training images) with the Xavier-uniform
 # initialisation that the book intends and its Chinese edition's code applies
 # ([Zhang et al., 2023](../references.bib#zhang2023d2lzh)) ([AlexNet](model.md#sec-model) shows why the English edition's call has no
 # effect).

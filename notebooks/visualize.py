@@ -21,6 +21,7 @@
 import d2l_local as d2l
 import pandas as pd
 import torch
+from IPython.display import display
 
 d2l.book.show_run_mode("visualize")
 
@@ -97,7 +98,7 @@ g = torch.Generator().manual_seed(0)
 draws = torch.stack([labels[torch.randperm(len(labels), generator=g)[:8]]
                      for _ in range(2000)])
 chance = (draws == draws.mode(1, keepdim=True).values).float().mean().item()
-print(f"eight random images: {chance:.3f}")
+display({"top-8 class agreement, eight random images": chance})
 layers.round(3)
 
 # %% tags=["remove-cell"]

@@ -143,6 +143,33 @@ def test_a_figure_is_drawn_in_each_language_and_given_back_as_it_was():
             assert ax.get_xlabel() == "预测类别" and missing == ["a title no catalog knows"]
 
 
+def test_a_figure_writes_its_numbers_as_the_language_does():
+    """Vietnamese writes 0,80 and 1.000 (its 0.80 reads as eighty): a figure's titles, its
+    ticks and its description say so there, and are given back as they were."""
+    from matplotlib.figure import Figure
+
+    from d2l_local import figtext
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot([0, 1], [0.25, 0.75], label="test acc")
+    ax.set_ylim(0, 1)
+    ax.set_title("coat\n0.80")
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert "0.2" in ticks or "0.25" in ticks
+    with figtext.drawn_in(fig, "vi"):
+        assert ax.get_title() == "áo khoác\n0,80"
+        shown = [t.get_text() for t in ax.get_yticklabels()]
+        assert any("," in t for t in shown) and not any("." in t for t in shown)
+    assert ax.get_title() == "coat\n0.80"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ticks
+    assert "0,75" in figtext.describe(fig, "vi") and "0.75" in figtext.describe(fig, "en")
+    with figtext.drawn_in(fig, "zh" if figtext.cjk_family() else "en"):
+        assert ax.get_title().endswith("0.80")
+    for text, written in (("28x28", "28x28"), ("conv1", "conv1"), ("2.14.1", "2.14.1"),
+                          ("1,000 images", "1.000 images"), ("0.5, 0.25", "0,5, 0,25")):
+        assert figtext.numbers_in(text, "vi") == written
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("coat\n→ shirt", "zh", "外套\n→ 衬衫"),
     ("run 12", "vi", "lần chạy 12"),

@@ -88,7 +88,9 @@ def test_the_presets_table_names_each_preset_in_every_language():
     assert [p.split('"')[0] for p in parts] == list(LANGUAGES)
     for part, lang in zip(parts, LANGUAGES):
         assert 'tabindex="0" role="region" aria-label="' in part
-        assert part.count("<tr>") == len(runs.PRESETS)
+        assert part.count("<tr>") == len(runs.PRESETS) + 1  # and the header row
+        assert part.count("<th>") == 3
+        assert f"<th>{CATALOGS[lang]['preset_column_values']}</th>" in part
         for name in runs.PRESETS:
             assert runs.preset_title(name, lang).replace("&", "&amp;") in part
 
@@ -103,9 +105,35 @@ def _timing_file(folder, pages=("alexnet", "model")):
 def test_timed_runs_describe_each_run_for_a_reader(tmp_path):
     _timing_file(tmp_path)
     (run,) = lessons.timed_runs(tmp_path)
-    assert run == {"scale": "quick mode", "device": "cpu (AMD EPYC, 2 threads)",
+    assert run == {"scale": "quick mode", "key": "quick",
+                   "device": "cpu (AMD EPYC, 2 threads)",
                    "date": "2026-12-04", "pages": ["alexnet", "model"]}
     assert lessons.timed_runs(tmp_path / "none") == []
+
+
+def test_timed_runs_and_plans_name_pages_and_machines_in_the_readers_language(
+        tmp_path, monkeypatch):
+    """A Chinese or Vietnamese teacher reads the pages' titles (not their file names) and
+    the machine in their language ('2 个线程', not '2 threads'), in the list of timed runs
+    and in the plan's table."""
+    _timing_file(tmp_path)
+    shown = lessons.timed_runs_html(tmp_path)
+    parts = {lang: shown.split(f'<div lang="{lang}">')[1].split("</div>")[0]
+             for lang in LANGUAGES}
+    assert "quick mode, cpu (AMD EPYC, 2 threads), 2026-12-04:" in parts["en"]
+    assert lessons.page_title("model") in parts["en"] and "model<" not in parts["en"]
+    assert "2 个线程" in parts["zh"] and "threads" not in parts["zh"]
+    assert lessons.page_title("alexnet", "zh") in parts["zh"]
+    assert "2 luồng" in parts["vi"] and "threads" not in parts["vi"]
+    assert lessons.page_title("alexnet", "zh") != lessons.page_title("alexnet")
+    assert lessons.page_title("no-such-page", "vi") == "no-such-page"
+    empty = lessons.timed_runs_html(tmp_path / "none")
+    assert CATALOGS["vi"]["lesson_no_timed_run"] in empty
+    monkeypatch.setitem(lessons.PLANS, "test", [("model", None, 10, "lesson_model")])
+    plan = lessons.plan_html("test", tmp_path)
+    zh = plan.split('<div lang="zh">')[1].split('<div lang="vi">')[0]
+    assert f"<td>{lessons.page_title('model', 'zh')}</td>" in zh
+    assert "2 个线程" in zh and "threads" not in zh
 
 
 def test_plan_text_names_no_file_or_tool():

@@ -127,45 +127,78 @@ def test_memory_table_labels_it_in_each_language(monkeypatch):
     assert all(f'<div lang="{lang}">' in html for lang in ("en", "zh", "vi"))
 
 
-def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch):
-    """A DataFrame the pages show (receptive fields, layer tables, the spans) gets its
-    labels, the index's name included, in the page's edition; in the static book all three,
-    of which the page's stylesheet shows one; a table with none of those labels is left as
-    pandas draws it."""
+@pytest.fixture
+def html(monkeypatch):
+    """IPython's HTML formatter as a notebook of the chapter has it (the pages' tables
+    labelled, :func:`d2l_local.book.label_tables_in_notebooks`), given back after the test."""
     import pandas as pd
     from IPython.core.interactiveshell import InteractiveShell
 
     from d2l_local import book, figtext
     shell = InteractiveShell.instance()
-    html = shell.display_formatter.formatters["text/html"]
+    formatter = shell.display_formatter.formatters["text/html"]
     monkeypatch.setattr(figtext, "_in_notebook", lambda: True)
     monkeypatch.setattr("IPython.get_ipython", lambda: shell)
-    try:
-        book.label_tables_in_notebooks()
-        book.label_tables_in_notebooks()  # once is enough: the second keeps the first
-        fields = summary.receptive_fields(d2l.AlexNet(), input_size=224)
-        monkeypatch.setenv("D2L_LANG", "zh")
-        shown = html(fields)
-        assert "感受野" in shown and ">层<" in shown and "receptive field" not in shown
-        monkeypatch.setenv("D2L_LANG", "vi")
-        assert "vùng tiếp nhận" in html(fields)
-        plain = pd.DataFrame({"a": [1, 2]}, index=["x", "y"])
-        assert html(plain) == plain._repr_html_()  # nothing to translate or rewrite
-        # numbers as Vietnamese writes them (pandas' 380.407 reads as 380 thousand there)
-        rates = pd.DataFrame({"rate": [380.407], "a": [2], "b": [float("nan")]})
-        shown = html(rates)
-        assert "380,407" in shown and "380.407" not in shown and ">2<" in shown
-        assert "NaN" in shown and rates.loc[0, "rate"] == 380.407  # kept
-        monkeypatch.setenv("D2L_LANG", "zh")
-        assert "380.407" in html(rates)
-        monkeypatch.setenv("D2L_LANG", "vi")
-        monkeypatch.setenv("D2L_STATIC_BOOK", "1")
-        book = html(fields)
-        assert 'class="d2l-l10n"' in book and all(
-            f'lang="{lang}"' in book for lang in ("en", "zh", "vi"))
-        assert "receptive field" in book and "感受野" in book
-    finally:
-        shell.display_formatter.formatters["text/html"].type_printers.pop(pd.DataFrame, None)
+    book.label_tables_in_notebooks()
+    book.label_tables_in_notebooks()  # once is enough: the second keeps the first
+    yield formatter
+    for kind in (pd.DataFrame, dict):
+        formatter.type_printers.pop(kind, None)
+
+
+def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html):
+    """A DataFrame the pages show (receptive fields, layer tables, the spans) gets its
+    labels, the index's name included, in the page's edition; in the static book all three,
+    of which the page's stylesheet shows one; a table with none of those labels is left as
+    pandas draws it."""
+    import pandas as pd
+    fields = summary.receptive_fields(d2l.AlexNet(), input_size=224)
+    monkeypatch.setenv("D2L_LANG", "zh")
+    shown = html(fields)
+    assert "感受野" in shown and ">层<" in shown and "receptive field" not in shown
+    monkeypatch.setenv("D2L_LANG", "vi")
+    assert "vùng tiếp nhận" in html(fields)
+    plain = pd.DataFrame({"a": [1, 2]}, index=["x", "y"])
+    assert html(plain) == plain._repr_html_()  # nothing to translate or rewrite
+    # numbers as Vietnamese writes them (pandas' 380.407 reads as 380 thousand there)
+    rates = pd.DataFrame({"rate": [380.407], "a": [2], "b": [float("nan")]})
+    shown = html(rates)
+    assert "380,407" in shown and "380.407" not in shown and ">2<" in shown
+    assert "NaN" in shown and rates.loc[0, "rate"] == 380.407  # kept
+    monkeypatch.setenv("D2L_LANG", "zh")
+    assert "380.407" in html(rates)
+    monkeypatch.setenv("D2L_LANG", "vi")
+    monkeypatch.setenv("D2L_STATIC_BOOK", "1")
+    static = html(fields)
+    assert 'class="d2l-l10n"' in static and all(
+        f'lang="{lang}"' in static for lang in ("en", "zh", "vi"))
+    assert "receptive field" in static and "感受野" in static
+
+
+def test_a_dict_of_named_values_shows_as_a_table_in_the_readers_language(monkeypatch, html):
+    """A page's last line ``{"fraction zeroed": 0.5, ...}`` shows as a table of one column
+    with its names, its yes and no, and its numbers in the reader's language; a dict whose
+    names the tables do not know, or whose values are lists, shows as Python writes it.
+    Fashion-MNIST's class names are translated as labels too."""
+    import pandas as pd
+    values = {"fraction zeroed": 0.49870002269744873, "largest value": 2.0,
+              "every window: functions = pixels": True, "matrix size": 2048}
+    monkeypatch.setenv("D2L_LANG", "zh")
+    shown = html(values)
+    assert "置零的比例" in shown and "fraction zeroed" not in shown
+    assert ">是<" in shown and "0.4987<" in shown and ">2048<" in shown
+    monkeypatch.setenv("D2L_LANG", "vi")
+    shown = html(values)
+    assert "0,4987<" in shown and ">có<" in shown and "2,0<" in shown
+    monkeypatch.setenv("D2L_LANG", "en")
+    assert ">yes<" in html(values) and "0.4987<" in html(values)
+    assert html({"a": 1.5}) is None and html({"fraction zeroed": [1, 2]}) is None
+    counts = pd.DataFrame({"training images": [6000, 6000]}, index=["t-shirt", "coat"])
+    monkeypatch.setenv("D2L_LANG", "zh")
+    shown = html(counts)
+    assert "t-shirt" not in shown and "训练图像数" in shown
+    assert summary.dict_table({"t-shirt": 1}).in_language("vi").index[0] != "t-shirt"
+    assert summary._class_names() == set(d2l.TEXT_LABELS)
 
 
 def test_code_named_columns_keep_their_names_beside_the_translation():

@@ -134,16 +134,17 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
         assert {"train_loss", "val_acc", "images_per_s"} <= set(r)
     assert panel.history == [record]
     header, row = table_rows(panel.table.value)
-    assert header == ["run", "status", "lr", "batch", "epochs", "dropout", "act.", "optimizer",
-                      "size", "data", "train acc", "test acc", "images/s", "time"]
-    assert row[:10] == ["1", "finished", "0.02", "64", "2/2", "0.30", "relu", "SGD + momentum",
-                        "65", "600"]
-    assert row[11] == f"{record['val_acc']:.3f}" and row[13] == f"{record['seconds']:.1f} s"
+    assert header == ["run", "status", "train acc", "test acc", "images/s", "time", "lr",
+                      "batch", "epochs", "dropout", "act.", "optimizer", "size", "data"]
+    assert row[6:] == ["0.02", "64", "2/2", "0.30", "relu", "SGD + momentum", "65", "600"]
+    assert row[:2] == ["1", "finished"]
+    assert row[3] == f"{record['val_acc']:.3f}" and row[5] == f"{record['seconds']:.1f} s"
     assert panel.progress.description == "finished"
     assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
     one_cycle = panel.run(schedule="one-cycle", max_epochs=1)
     assert isinstance(panel.trainer.scheduler, torch.optim.lr_scheduler.OneCycleLR)
-    assert table_rows(panel.table.value)[2][7] == "SGD + momentum + 1cycle"
+    optimizer = runs.COLUMNS.index("optimizer")
+    assert table_rows(panel.table.value)[2][optimizer] == "SGD + momentum + 1cycle"
     assert one_cycle["status"] == "finished"
     assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
 
@@ -159,7 +160,7 @@ def test_the_model_is_trained_on_the_panels_share_of_the_data(panel):
     record = cut_run(panel, train_fraction=0.02, batch_size=16, resize=65, device="cpu")
     assert record["train_images"] == 1200 and "1,200 images" in panel.data_note.value
     assert panel.trainer.num_train_batches * 16 == 1200  # what the trainer was given
-    assert table_rows(panel.table.value)[1][9] == "1,200"
+    assert table_rows(panel.table.value)[1][runs.COLUMNS.index("data")] == "1,200"
 
 
 @pytest.mark.slow
@@ -344,6 +345,7 @@ def test_the_frozen_panel_holds_every_language(panel):
     assert "needs a live Python kernel" in en and "launch buttons" in en
     assert len(CJK.findall(zh)) > 100 and "needs a live" not in zh and "JupyterLab" in zh
     assert len(VIETNAMESE.findall(vi)) > 30 and "needs a live" not in vi
+    assert "(lr): 0,001" in vi and "(lr): 0.001" in en and "(lr): 0.001" in zh
     tables = parts.rows
     for lang, rows in tables.items():
         assert rows[0] == [runs.phrase(f"panel_column_{c}", lang) for c in runs.COLUMNS]
@@ -352,12 +354,19 @@ def test_the_frozen_panel_holds_every_language(panel):
     assert VIETNAMESE.search(tables["vi"][1][1])
     assert all(CJK.search(h) for h in tables["zh"][0][:2])
     assert all(VIETNAMESE.search(h) for h in tables["vi"][0][:2])
-    # numbers stay numbers: the run, its settings and what it measured, alike in each
+    # numbers stay numbers: the run, its settings and what it measured, alike in English
+    # and Chinese; Vietnamese writes them its way (0,001: its 0.001 would read as 1)
     numbers = [i for i, c in enumerate(runs.COLUMNS) if c not in ("status", "optimizer",
                                                                   "time")]
     en_numbers = [tables["en"][1][i] for i in numbers]
-    assert all([rows[1][i] for i in numbers] == en_numbers for rows in tables.values())
-    assert en_numbers[:3] == ["1", "0.001", "16"] and "600" in en_numbers
+    assert [tables["zh"][1][i] for i in numbers] == en_numbers
+    column = {c: runs.COLUMNS.index(c) for c in ("run", "lr", "batch", "data")}
+    assert [tables["en"][1][column[c]] for c in column] == ["1", "0.001", "16", "600"]
+    assert [tables["vi"][1][column[c]] for c in column] == ["1", "0,001", "16", "600"]
+    assert {c: tables["vi"][1][runs.COLUMNS.index(c)] for c in ("dropout", "size")} == {
+        "dropout": "0,50", "size": "65"}
+    # what a run measured comes before its settings (a wide table shows its left part)
+    assert runs.COLUMNS.index("test_acc") < runs.COLUMNS.index("lr")
 
 
 def test_the_live_panel_speaks_the_readers_language(quick, monkeypatch):

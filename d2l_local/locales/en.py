@@ -8,8 +8,9 @@ TEXT = {
         "lesson needs a trained network, it still trains one; where a question needs the full "
         "run, the text says so and gives what the recorded full-size run found.{change}"),
     "run_mode_cpu": (
-        "This page ran at **CPU full size** on {device}: the full training and test sets, each "
-        "experiment with a recipe sized for a 2-core CPU.{change}"),
+        "This page ran at **CPU full size** on {device}: the real images at their full number "
+        "where an experiment needs them, each experiment sized for a 2-core CPU (the text "
+        "says how many images each one used).{change}"),
     "run_mode_gpu": (
         "This page ran at **GPU full size** on {device}: the full data and the reference "
         "recipe."),
@@ -113,6 +114,27 @@ TEXT = {
     "table_attribute_ig": 'attribute integrated gradients',
     "table_wall": 'wall',
     "table_cpu": 'cpu',
+    "table_value": 'value',
+    "table_forward_gflops": 'forward GFLOPs',
+    "table_ms_per_batch": 'ms per batch of 64',
+    "table_training_images": 'training images',
+    "table_fraction_zeroed": 'fraction zeroed',
+    "table_largest_value": 'largest value',
+    "table_mean_training": 'mean in training',
+    "table_mean_evaluation": 'mean in evaluation',
+    "table_random_agreement": 'top-8 class agreement, eight random images',
+    "table_output_change": 'largest change of a first-layer output',
+    "table_predictions_unchanged": 'test predictions unchanged',
+    "table_outside_size": 'size of the outside part',
+    "table_pixels_per_window": 'original pixels per window',
+    "table_functions_are_pixels": 'every window: functions = pixels',
+    "table_windows": 'windows',
+    "table_alexnet_tflops": 'AlexNet TFLOP/s',
+    "table_product_tflops": 'matrix product TFLOP/s',
+    "table_matrix_size": 'matrix size',
+    "table_share": 'share',
+    "value_true": 'yes',
+    "value_false": 'no',
     "explorer_frozen_title": 'Layer explorer (frozen).',
     "explorer_frozen": (
         'On this static page the explorer shows test image {image}, {layer}, channel '
@@ -416,6 +438,16 @@ TEXT = {
         "After {epochs} epochs the test accuracies were {sigmoid:.3f} for the sigmoid LeNet, "
         "{relu:.3f} with ReLU and dropout, and {augmented:.3f} with flips and shifts added: "
         "the highest was that of *{best}*."),
+    "ex7_augment_cost": (
+        'So in this run the flips and shifts lowered the test accuracy by {cost:.3f}. A '
+        'longer run would tell whether the small LeNet only needs more than {epochs} '
+        'epochs for images that change each time it sees them, or whether the varied '
+        'images themselves mislead it, as the next sentences suggest.'),
+    "ex7_augment_gain": (
+        'So in this run the flips and shifts raised the test accuracy by {gain:.3f}.'),
+    "ex7_augment_level": (
+        'So in this run the flips and shifts changed the test accuracy by less than '
+        '{tol:.3f}.'),
     "ex8_gap": (
         "After {epochs} epochs on {train:,} images, the training accuracy without dropout "
         "ended {gap_none:.3f} above the test accuracy (both averaged over the last five "
@@ -585,6 +617,11 @@ TEXT = {
     # the teacher's lesson plans (d2l_local.lessons)
     "lesson_table_region": "Lesson plan (the table scrolls sideways)",
     "preset_table_region": "The panel's presets (the table scrolls sideways)",
+    "preset_column_name": 'preset',
+    "preset_column_values": 'values compared',
+    "preset_column_expect": 'what it should show',
+    "lesson_timed_run": '{scale}, {device}, {date}: {pages}',
+    "lesson_no_timed_run": 'No timed run has been recorded yet.',
     "lesson_column_step": "step",
     "lesson_column_page": "page",
     "lesson_column_cells": "code cells to run",

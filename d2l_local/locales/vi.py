@@ -9,8 +9,8 @@ TEXT = {
         "chạy kích thước đầy đủ đã ghi lại.{change}"),
     "run_mode_cpu": (
         "Trang này được chạy ở **kích thước đầy đủ trên CPU**, trên thiết bị {device}: toàn "
-        "bộ tập huấn luyện và tập kiểm tra, mỗi thí nghiệm với một công thức được định cỡ "
-        "cho CPU hai nhân.{change}"),
+        "bộ ảnh thật khi một thí nghiệm cần đến, mỗi thí nghiệm được định cỡ cho CPU hai nhân "
+        "(phần chữ cho biết mỗi thí nghiệm dùng bao nhiêu ảnh).{change}"),
     "run_mode_gpu": (
         "Trang này được chạy ở **kích thước đầy đủ trên GPU** trên {device}: toàn bộ dữ liệu và "
         "công thức tham chiếu."),
@@ -113,6 +113,27 @@ TEXT = {
     "table_attribute_ig": 'quy công: gradient tích phân',
     "table_wall": 'thời gian thực (wall)',
     "table_cpu": 'thời gian CPU (cpu)',
+    "table_value": 'giá trị',
+    "table_forward_gflops": 'GFLOPs lượt xuôi',
+    "table_ms_per_batch": 'ms cho mỗi batch 64 ảnh',
+    "table_training_images": 'số ảnh huấn luyện',
+    "table_fraction_zeroed": 'tỉ lệ bị đặt về 0',
+    "table_largest_value": 'giá trị lớn nhất',
+    "table_mean_training": 'trung bình khi huấn luyện',
+    "table_mean_evaluation": 'trung bình khi đánh giá',
+    "table_random_agreement": 'độ trùng lớp, 8 ảnh ngẫu nhiên',
+    "table_output_change": 'thay đổi lớn nhất của một đầu ra tầng đầu',
+    "table_predictions_unchanged": 'tỉ lệ dự đoán trên tập kiểm tra không đổi',
+    "table_outside_size": 'độ lớn của phần nằm ngoài',
+    "table_pixels_per_window": 'số pixel gốc mỗi cửa sổ',
+    "table_functions_are_pixels": 'mọi cửa sổ: số hàm = số pixel',
+    "table_windows": 'số cửa sổ',
+    "table_alexnet_tflops": 'TFLOP/s của AlexNet',
+    "table_product_tflops": 'TFLOP/s của phép nhân ma trận',
+    "table_matrix_size": 'kích thước ma trận',
+    "table_share": 'tỉ lệ',
+    "value_true": 'có',
+    "value_false": 'không',
     "explorer_frozen_title": 'Trình khám phá tầng (tĩnh).',
     "explorer_frozen": (
         'Trên trang tĩnh này, trình khám phá hiển thị ảnh kiểm tra {image}, {layer}, kênh '
@@ -421,6 +442,17 @@ TEXT = {
         "Sau {epochs} epoch, độ chính xác kiểm tra là {sigmoid:.3f} với LeNet dùng sigmoid, "
         "{relu:.3f} khi dùng ReLU và dropout, và {augmented:.3f} khi thêm lật và dịch ảnh: cao "
         "nhất là *{best}*."),
+    "ex7_augment_cost": (
+        'Vậy trong lần chạy này, lật và dịch ảnh làm độ chính xác kiểm tra giảm '
+        '{cost:.3f}. Một lần chạy dài hơn mới cho biết liệu LeNet nhỏ này chỉ cần hơn '
+        '{epochs} epoch cho những ảnh thay đổi mỗi lần nó thấy, hay chính những ảnh biến '
+        'đổi ấy làm nó lạc hướng, như các câu tiếp theo gợi ý.'),
+    "ex7_augment_gain": (
+        'Vậy trong lần chạy này, lật và dịch ảnh làm độ chính xác kiểm tra tăng '
+        '{gain:.3f}.'),
+    "ex7_augment_level": (
+        'Vậy trong lần chạy này, lật và dịch ảnh làm độ chính xác kiểm tra thay đổi chưa '
+        'tới {tol:.3f}.'),
     "ex8_gap": (
         "Sau {epochs} epoch trên {train:,} ảnh, khi không dùng dropout, độ chính xác huấn "
         "luyện cuối cùng cao hơn độ chính xác kiểm tra {gap_none:.3f} (cả hai lấy trung bình "
@@ -591,6 +623,11 @@ TEXT = {
     # giáo án cho giáo viên (d2l_local.lessons)
     "lesson_table_region": "Kế hoạch bài học (bảng cuộn ngang được)",
     "preset_table_region": "Các so sánh dựng sẵn của bảng điều khiển (bảng cuộn ngang được)",
+    "preset_column_name": 'so sánh dựng sẵn',
+    "preset_column_values": 'các giá trị được so sánh',
+    "preset_column_expect": 'điều nên thấy',
+    "lesson_timed_run": '{scale}, {device}, {date}: {pages}',
+    "lesson_no_timed_run": 'Chưa có lần chạy có đo thời gian nào được ghi lại.',
     "lesson_column_step": "bước",
     "lesson_column_page": "trang",
     "lesson_column_cells": "ô mã cần chạy",

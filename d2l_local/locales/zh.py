@@ -6,8 +6,8 @@ TEXT = {
         "每个实验只用了真实数据的一小部分。需要训练好的网络才能讲清的内容，本页仍会训练出一个；"
         "需要完整运行才能回答的问题，正文会说明这一点，并给出已记录的全尺寸运行的结果。{change}"),
     "run_mode_cpu": (
-        "本页以 **CPU 全尺寸**在 {device} 上运行：使用完整的训练集和测试集，每个实验都采用为双核 "
-        "CPU 设计的方案。{change}"),
+        "本页以 **CPU 全尺寸**在 {device} 上运行：实验需要时使用全部真实图像，每个实验的规模都按双核 "
+        "CPU 设定（正文会说明每个实验用了多少张图像）。{change}"),
     "run_mode_gpu": "本页以 **GPU 全尺寸**在 {device} 上运行：完整数据，参考方案。",
     "run_mode_running": "本页运行结束后，这里会补上所用的时间。",
     "run_mode_took": "从这条说明到本页结束共用时 {duration}。",
@@ -106,6 +106,27 @@ TEXT = {
     "table_attribute_ig": '归因：积分梯度',
     "table_wall": '墙钟时间 (wall)',
     "table_cpu": '处理器时间 (cpu)',
+    "table_value": '值',
+    "table_forward_gflops": '前向 GFLOPs',
+    "table_ms_per_batch": '每批 64 张的毫秒数',
+    "table_training_images": '训练图像数',
+    "table_fraction_zeroed": '置零的比例',
+    "table_largest_value": '最大值',
+    "table_mean_training": '训练时的均值',
+    "table_mean_evaluation": '评估时的均值',
+    "table_random_agreement": '类别一致度，随机 8 张图像',
+    "table_output_change": '第一层输出的最大变化',
+    "table_predictions_unchanged": '测试预测不变的比例',
+    "table_outside_size": '外部部分的大小',
+    "table_pixels_per_window": '每个窗口的原始像素数',
+    "table_functions_are_pixels": '每个窗口：函数数 = 像素数',
+    "table_windows": '窗口数',
+    "table_alexnet_tflops": 'AlexNet 的 TFLOP/s',
+    "table_product_tflops": '矩阵乘积的 TFLOP/s',
+    "table_matrix_size": '矩阵大小',
+    "table_share": '占比',
+    "value_true": '是',
+    "value_false": '否',
     "explorer_frozen_title": '层浏览器（静态）。',
     "explorer_frozen": (
         '在这个静态页面上，浏览器显示的是第 {image} 张测试图像、{layer}、通道 {channel}、单元 {unit}；在JupyterLab或Colab中打开本页即可选择其他内容。'),
@@ -348,6 +369,12 @@ TEXT = {
     "ex7_found": (
         "训练 {epochs} 轮后，使用 sigmoid 的 LeNet 测试准确率为 {sigmoid:.3f}，改用 ReLU 并加上"
         "暂退法后为 {relu:.3f}，再加上翻转和平移后为 {augmented:.3f}：最高的是 *{best}*。"),
+    "ex7_augment_cost": (
+        '因此在这次运行中，翻转和平移让测试准确率下降了 {cost:.3f}。更长的训练'
+        '才能分辨原因：是这个小小的 LeNet 面对每次都在变化的图像需要多于 {epo'
+        'chs} 轮的训练，还是这些变化了的图像本身误导了它（如下文所说）。'),
+    "ex7_augment_gain": '因此在这次运行中，翻转和平移让测试准确率提高了 {gain:.3f}。',
+    "ex7_augment_level": '因此在这次运行中，翻转和平移对测试准确率的影响小于 {tol:.3f}。',
     "ex8_gap": (
         "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
         "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}：暂退法缩小了差距。"),
@@ -495,6 +522,11 @@ TEXT = {
     # 教师的课程计划（d2l_local.lessons）
     "lesson_table_region": "课程计划（表格可横向滚动）",
     "preset_table_region": "面板的预设（表格可横向滚动）",
+    "preset_column_name": '预设',
+    "preset_column_values": '比较的取值',
+    "preset_column_expect": '预期结果',
+    "lesson_timed_run": '{scale}，{device}，{date}：{pages}',
+    "lesson_no_timed_run": '尚未记录任何计时运行。',
     "lesson_column_step": "步骤",
     "lesson_column_page": "页面",
     "lesson_column_cells": "要运行的代码单元",
