@@ -32,7 +32,7 @@
 #
 # Everything the chapter states about speed, size or accuracy is computed on the page, by
 # code you can read and rerun, or cited. The helper library is imported as `d2l`, after the book
-# *Dive into Deep Learning* ([Zhang et al., 2023](../references.bib#zhang2023dive)), whose names it keeps; its source is in
+# *Dive into Deep Learning* ([Zhang et al., 2023a](../references.bib#zhang2023dive)), whose names it keeps; its source is in
 # `d2l_local/`.
 
 # %%

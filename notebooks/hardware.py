@@ -43,12 +43,12 @@ d2l.book.show_run_mode("hardware")
 # that takes chip area per core. Server CPUs have nonetheless reached 128 cores per socket
 # (Intel's Xeon 6980P ([Intel, 2024](../references.bib#intel2024xeon6))) and 192 (AMD's EPYC 9965
 # ([AMD, 2024](../references.bib#amd2024epyc))). A GPU spends its area differently. NVIDIA's A100 has 6,912 CUDA
-# cores in 108 streaming multiprocessors ([NVIDIA, 2020](../references.bib#nvidia2020a100)), and consumer chips of the
-# same Ampere generation have up to 10,752 ([NVIDIA, 2020](../references.bib#nvidia2020ga102)). Its threads run in
+# cores in 108 streaming multiprocessors ([NVIDIA, 2020a](../references.bib#nvidia2020a100)), and consumer chips of the
+# same Ampere generation have up to 10,752 ([NVIDIA, 2020b](../references.bib#nvidia2020ga102)). Its threads run in
 # *warps* of 32 that execute the same instruction together ([NVIDIA, 2024](../references.bib#nvidia2024cuda)); its clock
 # is lower (1.41 GHz at most on the A100), its caches are small and it does no speculative
 # execution, but its memory is fast: the A100 reads 1,555 GB/s from a bus 5,120 bits wide
-# ([NVIDIA, 2020](../references.bib#nvidia2020a100)).
+# ([NVIDIA, 2020a](../references.bib#nvidia2020a100)).
 
 # %% tags=["remove-cell"]
 cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
@@ -59,7 +59,7 @@ cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
 # follow below.
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
-# clock. The d2l book argues it like this ([Zhang et al., 2023](../references.bib#zhang2023dive)): a CPU core runs about four times
+# clock. The d2l book argues it like this ([Zhang et al., 2023a](../references.bib#zhang2023dive)): a CPU core runs about four times
 # as fast as a GPU core, and power grows about as the square of the clock, so the power
 # budget of one CPU core feeds 16 GPU cores, which together do 16 times 1/4, four times
 # its work.
@@ -165,7 +165,7 @@ cpu_copy = d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]), ".0f")
 # about 1.6 TFLOP/s. Intel's Xeon Platinum 8480+, a server CPU of 2023, has 56 cores at
 # 2.0 GHz with two AVX-512 units that each do 16 fp32 multiply-adds per cycle
 # ([Intel, 2023](../references.bib#intel2023xeon)): about 7.2 TFLOP/s in fp32. Today's data-centre GPUs reach hundreds
-# of TFLOP/s in bf16 on their tensor cores ([NVIDIA, 2020](../references.bib#nvidia2020a100); [NVIDIA, 2022](../references.bib#nvidia2022h100)): an H100's bf16 peak is
+# of TFLOP/s in bf16 on their tensor cores ([NVIDIA, 2020a](../references.bib#nvidia2020a100); [NVIDIA, 2022](../references.bib#nvidia2022h100)): an H100's bf16 peak is
 # {eval}`h100_vs_gtx580` times the fp32 peak of one of AlexNet's cards.
 
 # %% tags=["remove-cell"]

@@ -89,7 +89,7 @@ class AlexNet(d2l.Classifier):
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # :::{note}
-# The d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) applies the initialisation inside `__init__`, while
+# The d2l book ([Zhang et al., 2023a](../references.bib#zhang2023dive)) applies the initialisation inside `__init__`, while
 # the lazy layers have no weights yet; the call then changes nothing and the network trains from PyTorch's default
 # initialisation. Here the initialisation waits for the first forward pass. The library's
 # `d2l.AlexNet` is this class plus options for the dropout rate, the activation and the

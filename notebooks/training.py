@@ -28,11 +28,11 @@ d2l.book.show_run_mode("training")
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Training on ImageNet takes days, so we train on Fashion-MNIST, upsampled to 224 by 224
 # pixels so that the network stays exactly as designed. The *reference recipe* takes the
-# hyperparameters of the d2l book ([Zhang et al., 2023](../references.bib#zhang2023dive)) (stochastic gradient descent with
+# hyperparameters of the d2l book ([Zhang et al., 2023a](../references.bib#zhang2023dive)) (stochastic gradient descent with
 # learning rate 0.01, batches of 128 images, ten *epochs*, an epoch being one pass over all
 # 60,000 training images) with the Xavier-uniform
 # initialisation that the book intends and its Chinese edition's code applies
-# ([Zhang et al., 2023](../references.bib#zhang2023d2lzh)) ([AlexNet](model.md#sec-model) shows why the English edition's call has no
+# ([Zhang et al., 2023b](../references.bib#zhang2023d2lzh)) ([AlexNet](model.md#sec-model) shows why the English edition's call has no
 # effect).
 
 # %% tags=["remove-cell"]
@@ -198,7 +198,7 @@ else:  # in the reader's language
 # For comparison, the Chinese edition of the d2l book (d2l-zh 2.0) prints, for the same
 # recipe in PyTorch on one GPU it does not name, a training loss of 0.331, training
 # accuracy 0.878, test accuracy 0.883 and 3941.8 examples per second
-# ([Zhang et al., 2023](../references.bib#zhang2023d2lzh)). Its training function applies the Xavier initialisation itself,
+# ([Zhang et al., 2023b](../references.bib#zhang2023d2lzh)). Its training function applies the Xavier initialisation itself,
 # and its examples-per-second timer runs from after a batch is loaded to after the update,
 # so it leaves out data loading. The chapter's benchmark trains both its own library and
 # the upstream d2l code on the same GPU:

@@ -79,3 +79,15 @@ def test_colab_links_another_pages_section_to_its_notebook():
         BIB)
     assert out == "See [the model page](model.ipynb), *The data* and (Lowe, 2004)."
     assert cited == ["lowe2004distinctive"]
+
+
+def test_no_two_works_read_alike_in_the_text():
+    """Two works by the same authors in the same year carry a letter (2023a, 2023b) in the
+    bibliography's year, so that the text (and the book's author-year citations, which
+    print the year field) tells them apart."""
+    from collections import Counter
+    words = Counter(label for label, _ in make_notebooks.bibliography().values())
+    assert [label for label, n in words.items() if n > 1] == []
+    labels = {key: label for key, (label, _) in make_notebooks.bibliography().items()}
+    assert labels["zhang2023dive"] == "Zhang et al., 2023a"
+    assert labels["zhang2023d2lzh"] == "Zhang et al., 2023b"
