@@ -295,7 +295,7 @@ def label_tables_in_notebooks():
     written as that language writes them (Vietnamese 0,883), the book holding every
     language (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
     code of a page stays the same in every edition. Registered once."""
-    from .figtext import _in_notebook
+    from .figtext import _in_notebook, translate
     from .summary import TABLE_LABELS, LabelledTable, dict_table, has_fractions, known_labels
     if not _in_notebook():
         return
@@ -306,7 +306,8 @@ def label_tables_in_notebooks():
         return
 
     def labelled(frame):
-        return LabelledTable(frame, TABLE_LABELS)._repr_html_() \
+        # the rows of an experiment's table are named as its figure names its curves
+        return LabelledTable(frame, TABLE_LABELS, translate)._repr_html_() \
             if known_labels(frame) or has_fractions(frame) else frame._repr_html_()
     labelled.d2l_labelled = True
     html.for_type(pd.DataFrame, labelled)

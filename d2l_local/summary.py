@@ -338,20 +338,25 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
 class LabelledTable:
     """A table whose row and column labels are shown in the reader's language.
 
-    ``labels`` maps an English label to its catalog sentence; labels not in it (names,
-    numbers) are shown as they are. In a notebook it is the table in the reader's language;
+    ``labels`` maps an English label to its catalog sentence; ``words(label, language)``,
+    where given, names the rows that ``labels`` lacks (None: as they are); other labels
+    (names, numbers) are shown as they are. In a notebook it is the table in the reader's language;
     in the static book it is HTML holding every language, of which the page's stylesheet
     shows the one matching the page's ``lang`` (one execution, three editions).
     """
 
-    def __init__(self, frame, labels):
-        self.frame, self.labels = frame, dict(labels)
+    def __init__(self, frame, labels, words=None):
+        self.frame, self.labels, self.words = frame, dict(labels), words
 
     def in_language(self, language: str):
         from .locales import CATALOGS, CLASS_NAMES
         # and Fashion-MNIST's classes, where a table is indexed by them
         names = {**CLASS_NAMES[language],
                  **{k: CATALOGS[language][v] for k, v in self.labels.items()}}
+        if self.words is not None:  # the rows' names as the figures name them (batch 32)
+            for label in self.frame.index:
+                if isinstance(label, str) and label not in names:
+                    names[label] = self.words(label, language) or label
         frame = self.frame.rename(index=names, columns=names)
         for axis in (frame.index, frame.columns):  # and the names of the index
             axis.names = [names.get(n, n) for n in axis.names]

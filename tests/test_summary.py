@@ -201,6 +201,21 @@ def test_a_dict_of_named_values_shows_as_a_table_in_the_readers_language(monkeyp
     assert summary._class_names() == set(d2l.TEXT_LABELS)
 
 
+def test_an_experiments_rows_are_named_as_its_figure_names_them(monkeypatch, html):
+    """The rows of an experiment's table (batch 32, no dropout) read in the page's language
+    as the curves of its figure do, so that table and figure agree."""
+    import pandas as pd
+    table = pd.DataFrame({"val_acc": [0.762, 0.223], "gap": [0.1, 0.09]},
+                         index=pd.Index(["batch 32", "no dropout"], name="experiment"))
+    monkeypatch.setenv("D2L_LANG", "zh")
+    shown = html(table)
+    assert "批量大小 32" in shown and "无暂退法" in shown and "batch 32" not in shown
+    monkeypatch.setenv("D2L_LANG", "vi")
+    assert "kích thước batch 32" in html(table) and "0,762" in html(table)
+    monkeypatch.setenv("D2L_LANG", "en")
+    assert "batch 32" in html(table) and "no dropout" in html(table)
+
+
 def test_code_named_columns_keep_their_names_beside_the_translation():
     """The trainer's history and the experiments' tables are selected by column name in the
     code beside them, so a translation shows its words and the code name; English shows

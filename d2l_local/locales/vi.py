@@ -722,6 +722,8 @@ FIGURE_TEXT = {
     "enlarged pixel (row)": "pixel phóng to (hàng)",
     "first-layer filters after training": "bộ lọc tầng đầu sau huấn luyện",
     "no dropout": "không dropout",
+    "LeNet + ReLU + dropout": "LeNet + ReLU + dropout",
+    "... + flips and shifts": "... + lật và dịch ảnh",
     # the layer explorer (d2l_local.explorer)
     "true class": "lớp thật",
     "occlusion": "che khuất",
@@ -739,6 +741,7 @@ FIGURE_PATTERNS = [
      "{0} dạng hàng và {1} mảng ảnh chúng tạo ra"),
     (r"(\d+x\d+) filters on (\d+x\d+) images", "bộ lọc {0} trên ảnh {1}"),
     (r"dropout ([\d.]+)", "dropout {0}"),
+    (r"batch (\d+)", "kích thước batch {0}"),
     (r"(.+): (.+)", "{0}: {1}"),
     # the layer explorer (d2l_local.explorer)
     (r"test image (\d+) \((.+)\)", "ảnh kiểm tra {0} ({1})"),

@@ -616,6 +616,8 @@ FIGURE_TEXT = {
     "enlarged pixel (row)": "放大后的像素（行）",
     "first-layer filters after training": "训练后的第一层滤波器",
     "no dropout": "无暂退法",
+    "LeNet + ReLU + dropout": "LeNet + ReLU + 暂退法",
+    "... + flips and shifts": "…… + 翻转和平移",
     # the layer explorer (d2l_local.explorer)
     "true class": "真实类别",
     "occlusion": "遮挡",
@@ -632,6 +634,7 @@ FIGURE_PATTERNS = [
     (r"(\d+) row shapes and the (\d+) patches they make", "{0} 种行形状及其组成的 {1} 个图像块"),
     (r"(\d+x\d+) filters on (\d+x\d+) images", "{1} 图像上的 {0} 滤波器"),
     (r"dropout ([\d.]+)", "暂退概率 {0}"),
+    (r"batch (\d+)", "批量大小 {0}"),
     (r"(.+): (.+)", "{0}：{1}"),
     # the layer explorer (d2l_local.explorer)
     (r"test image (\d+) \((.+)\)", "测试图像 {0}（{1}）"),
