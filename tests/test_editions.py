@@ -450,3 +450,21 @@ def test_each_edition_keeps_the_words_its_glossary_chose():
                  ROOT / "d2l_local" / "locales" / f"{lang}.py"]
         found = [f.name for f in files if avoid.lower() in f.read_text(encoding="utf-8").lower()]
         assert not found, f"{found} write {avoid!r} where the glossary keeps another word"
+
+
+def test_vietnamese_titles_are_in_sentence_case():
+    """Vietnamese writes a title as a sentence: a capital for its first word (and after a
+    colon) and for names (AlexNet, ReLU, Fashion-MNIST), not for every word, as English
+    titles do."""
+    names, found = {"Adam", "Xavier", "Krizhevsky"}, []
+    for page in sorted((ROOT / "notebooks" / "vi").glob("*.md")):
+        in_code = False
+        for line in page.read_text(encoding="utf-8").splitlines():
+            in_code ^= line.startswith("```")  # a code cell's comments are not titles
+            if in_code or not re.match(r"#+ ", line):
+                continue
+            for part in line.lstrip("#").split(":"):
+                words = part.split()[1:]  # the first word of a part keeps its capital
+                found += [f"{page.name}: {line}" for w in words if w not in names
+                          and w[:1].isupper() and w[1:].islower() and w[1:].isalpha()]
+    assert found == []
