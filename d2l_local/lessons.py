@@ -124,7 +124,8 @@ def timed_runs_html(folder=None) -> str:
         items = "".join("<li>" + html.escape(say(
             "lesson_timed_run", scale=say(f"scale_name_{r['key']}"),
             device=DeviceName(r["device"]), date=r["date"],
-            pages=", ".join(page_title(p, lang) for p in r["pages"])).in_language(lang))
+            pages=say("list_separator").in_language(lang).join(
+                page_title(p, lang) for p in r["pages"])).in_language(lang))
             + "</li>" for r in runs)
         return f"<ul>{items}</ul>"
     return in_every_language(listed)

@@ -345,8 +345,9 @@ class LabelledTable:
     shows the one matching the page's ``lang`` (one execution, three editions).
     """
 
-    def __init__(self, frame, labels, words=None):
+    def __init__(self, frame, labels, words=None, as_text=False):
         self.frame, self.labels, self.words = frame, dict(labels), words
+        self.as_text = as_text  # every value written out (a column of mixed values)
 
     def in_language(self, language: str):
         from .locales import CATALOGS, CLASS_NAMES
@@ -370,6 +371,9 @@ class LabelledTable:
         frame = self.in_language(language)
         words = {True: CATALOGS[language]["value_true"],
                  False: CATALOGS[language]["value_false"]}
+        if self.as_text:  # pandas would write 2048 as 2048.00000 beside 0.09095
+            return frame.map(lambda v: words[v] if isinstance(v, bool)
+                             else format_in(language, "{v}", v=v))
         if format_in(language, "{v}", v=0.5) == "0.5":  # only a yes or no to write
             return frame.map(lambda v: words[v] if isinstance(v, bool) else v) \
                 if frame.dtypes.eq(object).any() else frame
@@ -423,7 +427,7 @@ def dict_table(mapping):
     if not {*TABLE_LABELS, *_class_names()} & {k for k in mapping if isinstance(k, str)}:
         return None
     column = pd.Series({k: _readable(v) for k, v in mapping.items()}, dtype=object)
-    return LabelledTable(column.to_frame("value"), TABLE_LABELS)
+    return LabelledTable(column.to_frame("value"), TABLE_LABELS, as_text=True)
 
 
 def has_fractions(frame) -> bool:

@@ -79,6 +79,16 @@ def test_the_themes_words_are_in_the_editions_language():
         assert [w for w in english if w in html] == [], edition
 
 
+@pytest.mark.parametrize("edition, copy", [("zh", "复制"), ("vi", "Sao chép"), ("en", "Copy")])
+def test_the_copy_button_says_copy_in_the_editions_language(edition, copy):
+    with offline_page(["file://"], viewport=(1280, 900)) as page:
+        page.goto(page_file(edition, "model").as_uri())
+        button = page.locator("button.copybtn").first
+        button.wait_for(state="attached", timeout=30_000)
+        assert button.get_attribute("data-tooltip") == copy
+        assert page.refused == []
+
+
 def test_the_outputs_that_are_sentences_hold_the_editions_language():
     """One execution serves every edition: a sentence the code displays (no recorded GPU
     run) or a message the library prints (where it trains) is there in every language,

@@ -186,7 +186,9 @@ def test_a_dict_of_named_values_shows_as_a_table_in_the_readers_language(monkeyp
     monkeypatch.setenv("D2L_LANG", "zh")
     shown = html(values)
     assert "置零的比例" in shown and "fraction zeroed" not in shown
-    assert ">是<" in shown and "0.4987<" in shown and ">2048<" in shown
+    assert ">是<" in shown and "0.4987<" in shown and ">2048<" in shown and ">2.0<" in shown
+    rates = html({"AlexNet TFLOP/s": 0.09095, "matrix size": 2048})  # numbers alone
+    assert ">2048<" in rates and ">0.09095<" in rates
     monkeypatch.setenv("D2L_LANG", "vi")
     shown = html(values)
     assert "0,4987<" in shown and ">có<" in shown and "2,0<" in shown

@@ -316,6 +316,8 @@ def setup(app):
     app.connect("doctree-read", translate_captions)
     app.connect("builder-inited", use_eval_from_run)
     app.add_css_file("editions.css")
+    # after sphinx-copybutton's script (500), whose words it completes
+    app.add_js_file("copybutton-words.js", priority=600)
     app.connect("html-page-context", add_switch)
     app.connect("html-page-context", add_l10n_style)
     # after the theme's own handlers, which put generate_toctree_html in the context
