@@ -48,7 +48,8 @@ d2l.book.show_run_mode("alexnet")
 # found. At *CPU full size* the training page trains on the full training set and tests on
 # the full test set, with a recipe sized for a processor with two cores, and an exercise
 # whose full form would take hours on a CPU runs a smaller *CPU form*, whose size it
-# states. At *GPU full size* the training page runs the reference recipe and the exercises
+# states. At *GPU full size* the training page runs the *reference recipe*, the settings of
+# the d2l book that [Training AlexNet](training.md#sec-training) sets out, and the exercises
 # run their full forms. The note at the top of
 # each page says which scale ran, on what, and how long it took.
 
