@@ -129,11 +129,12 @@ def describe_device(device) -> str:
     """A human name for a device, e.g. 'cuda:0 (NVIDIA H100 80GB HBM3)'."""
     device = torch.device(device)
     if device.type == "cpu":
-        return f"cpu ({device_name(device)}, {torch.get_num_threads()} threads)"
+        threads = torch.get_num_threads()
+        return f"cpu ({device_name(device)}, {threads} thread{'' if threads == 1 else 's'})"
     return f"{device} ({device_name(device)})"
 
 
-CPU_NAME = re.compile(r"cpu \((?P<name>.+), (?P<threads>\d+) threads\)")
+CPU_NAME = re.compile(r"cpu \((?P<name>.+), (?P<threads>\d+) threads?\)")
 
 
 class DeviceName(str):
@@ -146,8 +147,9 @@ class DeviceName(str):
         found = CPU_NAME.fullmatch(self)
         if not found:
             return str(self)
-        return format_in(language, CATALOGS[language]["device_cpu"], name=found["name"],
-                         threads=int(found["threads"]))
+        threads = int(found["threads"])
+        key = "device_cpu_1" if threads == 1 else "device_cpu"
+        return format_in(language, CATALOGS[language][key], name=found["name"], threads=threads)
 
 
 def device_words(device) -> DeviceName:
@@ -357,14 +359,15 @@ TABLE_WORDS = {
     "work per second": "hw_col_work", "1 fast core": "hw_design_fast",
 }
 # text cells with a number in them: (English form, catalog key with the same placeholders)
-TABLE_FORMS = [(re.compile(r"cores at 1/(?P<ratio>\d+) of its clock"), "hw_design_slow"),
-               (re.compile(r"(?P<name>.+), (?P<threads>\d+) threads\)"), "hw_device_threads")]
+TABLE_FORMS = [(re.compile(r"cores at 1/(?P<ratio>\d+) of its clock"), "hw_design_slow")]
 NO_RATE = {"matmul bf16 TFLOP/s": "hw_no_bf16_units"}  # what a missing rate means
 
 
 def _word(text: str, lang: str) -> str:
     if text in TABLE_WORDS:
         return CATALOGS[lang][TABLE_WORDS[text]]
+    if CPU_NAME.fullmatch(text):  # a processor as a measurement recorded it
+        return DeviceName(text).in_language(lang)
     for form, key in TABLE_FORMS:
         m = form.fullmatch(text)
         if m:

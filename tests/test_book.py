@@ -35,7 +35,8 @@ def test_the_device_is_named_in_each_language(quick):
     from d2l_local.hardware import describe_device
     text = book.device_text("cpu")
     threads = torch.get_num_threads()
-    assert text == describe_device("cpu") and text.endswith(f", {threads} threads)")
+    assert text == describe_device("cpu")
+    assert text.endswith(f", {threads} threads)" if threads > 1 else ", 1 thread)")
     assert text.in_language("zh").endswith(f"，{threads} 个线程）")
     assert text.in_language("vi").endswith(f", {threads} luồng)")
     note = book.run_mode_text("cpu", "data")
@@ -48,6 +49,9 @@ def test_the_device_is_named_in_each_language(quick):
     assert book.device_text(recorded).in_language("vi") == "cpu (AMD EPYC, 2 luồng)"
     assert book.device_text(recorded) == recorded
     assert book.device_text("cuda:0 (NVIDIA H100)").in_language("zh") == "cuda:0 (NVIDIA H100)"
+    one = book.device_text("cpu (AMD EPYC, 1 thread)")  # one thread, not "1 threads"
+    assert [one.in_language(lang) for lang in ("en", "zh", "vi")] == [
+        "cpu (AMD EPYC, 1 thread)", "cpu（AMD EPYC，1 个线程）", "cpu (AMD EPYC, 1 luồng)"]
 
 
 def test_durations_in_words():

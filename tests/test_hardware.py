@@ -118,7 +118,7 @@ def test_a_machine_is_measured_once_and_every_page_reads_that_measurement(monkey
         other = d2l.measured_rates("cpu")
     finally:
         torch.set_num_threads(2)
-    assert calls == ["cpu", "cpu"] and other["device"].endswith("1 threads)")
+    assert calls == ["cpu", "cpu"] and other["device"].endswith("1 thread)")
     d2l.measured_rates("cpu", fresh=True)
     assert len(calls) == 3
     hardware.rates_path("cpu").write_text("{not json")  # a torn file is measured again
@@ -154,6 +154,7 @@ def test_the_hardware_tables_are_in_each_language(monkeypatch):
                           "12,5", "2.048"]
     zh_head, zh_row = table.rows("zh")
     assert zh_head[0] == "设备" and zh_row[2] == "无 bf16 单元"
+    assert zh_row[0] == "cpu（AMD EPYC，2 个线程）"  # as every sentence of the page writes it
     for lang in LANGUAGES:  # every header has a translation, none is left in English
         head = table.rows(lang)[0]
         assert len(set(head)) == len(head)

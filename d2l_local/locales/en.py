@@ -141,6 +141,7 @@ TEXT = {
         '{channel}, unit {unit}; open the page in JupyterLab or Colab to choose others.'),
     "nav_toggle": "Show or hide the pages of this section",
     "device_cpu": "cpu ({name}, {threads} threads)",
+    "device_cpu_1": "cpu ({name}, 1 thread)",
     "book_author": "The d2l_local chapter authors",
     "scale_same": (" This page trains no network, so only its measured times depend on the "
                    "scale."),
@@ -292,7 +293,6 @@ TEXT = {
     "hw_col_work": "work per second",
     "hw_design_fast": "1 fast core",
     "hw_design_slow": "cores at 1/{ratio} of its clock",
-    "hw_device_threads": "{name}, {threads} threads)",
     "hw_no_bf16_units": "no bf16 units",
     # exercises page
     "paper_table_region": "The 2012 paper and the chapter's recipes (the table scrolls sideways)",

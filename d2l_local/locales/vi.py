@@ -141,6 +141,7 @@ TEXT = {
         ' khác.'),
     "nav_toggle": "Hiện hoặc ẩn các trang của mục này",
     "device_cpu": "cpu ({name}, {threads} luồng)",
+    "device_cpu_1": "cpu ({name}, 1 luồng)",
     "book_author": "Nhóm tác giả chương sách d2l_local",
     "scale_same": (" Trang này không huấn luyện mạng nào, nên chỉ các thời gian đo được thay "
                    "đổi theo quy mô."),
@@ -290,7 +291,6 @@ TEXT = {
     "hw_col_work": "công việc mỗi giây",
     "hw_design_fast": "1 lõi nhanh",
     "hw_design_slow": "lõi chạy ở 1/{ratio} xung nhịp của nó",
-    "hw_device_threads": "{name}, {threads} luồng)",
     "hw_no_bf16_units": "không có bộ bf16",
     "paper_table_region": "Bài báo năm 2012 và hai công thức của chương (bảng cuộn ngang được)",
     "paper_column_2012": "bài báo năm 2012",
