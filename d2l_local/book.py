@@ -16,7 +16,15 @@ import time
 
 from . import config, results, scales
 from .hardware import device_words, try_gpu
-from .locales import BABEL_LOCALE, CATALOGS, CLASS_NAMES, LANGUAGES, format_in, in_every_language
+from .locales import (
+    BABEL_LOCALE,
+    CATALOGS,
+    CLASS_NAMES,
+    FIGURE_TEXT,
+    LANGUAGES,
+    format_in,
+    in_every_language,
+)
 
 GLUED: dict = {}  # every value glued in this kernel, as text: for fill and show_values
 
@@ -37,7 +45,11 @@ class Prose(str):
 
 
 def _in(value, language):  # a Prose, or another value with words per language
-    return value.in_language(language) if hasattr(value, "in_language") else value
+    if hasattr(value, "in_language"):
+        return value.in_language(language)
+    if isinstance(value, str) and value in FIGURE_TEXT[language]:  # a run's name (no dropout)
+        return FIGURE_TEXT[language][value]
+    return value
 
 
 def say(key: str, **values) -> Prose:
@@ -295,7 +307,7 @@ def label_tables_in_notebooks():
     written as that language writes them (Vietnamese 0,883), the book holding every
     language (:class:`d2l_local.summary.LabelledTable`); other tables as pandas shows them. The
     code of a page stays the same in every edition. Registered once."""
-    from .figtext import _in_notebook, translate
+    from .figtext import _in_notebook, numbers_in, translate
     from .summary import TABLE_LABELS, LabelledTable, dict_table, has_fractions, known_labels
     if not _in_notebook():
         return
@@ -305,9 +317,12 @@ def label_tables_in_notebooks():
     if getattr(html.type_printers.get(pd.DataFrame), "d2l_labelled", False):
         return
 
+    def named(label, lang):  # a run's name as its figure writes it (vi: dropout 0,5)
+        return numbers_in(translate(label, lang) or label, lang)
+
     def labelled(frame):
         # the rows of an experiment's table are named as its figure names its curves
-        return LabelledTable(frame, TABLE_LABELS, translate)._repr_html_() \
+        return LabelledTable(frame, TABLE_LABELS, named)._repr_html_() \
             if known_labels(frame) or has_fractions(frame) else frame._repr_html_()
     labelled.d2l_labelled = True
     html.for_type(pd.DataFrame, labelled)
@@ -399,7 +414,8 @@ def _plain(value):
 
 
 def _where(recorded) -> Prose:
-    return say("recorded_where", device=recorded["device"], date=recorded["finished"][:10],
+    return say("recorded_where", device=device_text(recorded["device"]),
+               date=recorded["finished"][:10],
                duration=duration(recorded["seconds"]))
 
 

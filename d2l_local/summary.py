@@ -332,7 +332,8 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     ("pixels_per_window", "original pixels per window"),
     ("functions_are_pixels", "every window: functions = pixels"), ("windows", "windows"),
     ("alexnet_tflops", "AlexNet TFLOP/s"), ("product_tflops", "matrix product TFLOP/s"),
-    ("matrix_size", "matrix size"), ("share", "share"))}
+    ("matrix_size", "matrix size"), ("share", "share"),
+    ("change_inside", "change inside the span"), ("change_outside", "change outside the span"))}
 
 
 class LabelledTable:

@@ -327,6 +327,31 @@ def test_a_full_size_run_records_its_findings_and_quick_mode_quotes_them(page, m
     assert json.loads((folder / "findings-exercises-cpu.json").read_text()) == saved
 
 
+
+def test_a_quoted_run_names_its_machine_and_its_runs_in_the_readers_language(page, monkeypatch):
+    """A recorded run's machine ('2 threads') and a run's name in a sentence ('no dropout',
+    as the figures name it) read in the page's language, like the rest of the sentence."""
+    import json
+
+    from d2l_local import results
+    folder, _ = page
+    results.save_findings("exercises", "cpu", {"ex7": {"key": "ex7_found", "values": {
+        "epochs": 20, "sigmoid": 0.878, "relu": 0.887, "augmented": 0.864,
+        "best": "LeNet + ReLU + dropout"}}}, 60.0, "cpu")
+    path = folder / "findings-exercises-cpu.json"  # as another machine recorded it
+    path.write_text(json.dumps({**json.loads(path.read_text()),
+                                "device": "cpu (AMD EPYC, 2 threads)"}))
+    _at(monkeypatch, "quick")
+    book.show_run_mode("exercises", device="cpu")
+    text = book.result("ex7", "ex7_found", epochs=2, sigmoid=0.1, relu=0.1, augmented=0.1,
+                       best="no dropout")
+    zh, vi = text.in_language("zh"), text.in_language("vi")
+    assert "AMD EPYC，2 个线程" in zh and "threads" not in zh and "2 luồng" in vi
+    assert "LeNet + ReLU + 暂退法" in zh and "LeNet + ReLU + dropout" not in zh
+    assert "*LeNet + ReLU + dropout*" in text  # English keeps the name
+    book.finish_page()
+
+
 def test_without_a_recorded_run_quick_mode_says_so(page, monkeypatch):
     _at(monkeypatch, "quick")
     book.show_run_mode("exercises", device="cpu")

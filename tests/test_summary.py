@@ -214,6 +214,8 @@ def test_an_experiments_rows_are_named_as_its_figure_names_them(monkeypatch, htm
     assert "批量大小 32" in shown and "无暂退法" in shown and "batch 32" not in shown
     monkeypatch.setenv("D2L_LANG", "vi")
     assert "kích thước batch 32" in html(table) and "0,762" in html(table)
+    dropout = pd.DataFrame({"gap": [0.095]}, index=pd.Index(["dropout 0.5"], name="experiment"))
+    assert "dropout 0,5" in html(dropout)  # as the figure's legend writes it
     monkeypatch.setenv("D2L_LANG", "en")
     assert "batch 32" in html(table) and "no dropout" in html(table)
 

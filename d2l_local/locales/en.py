@@ -133,6 +133,8 @@ TEXT = {
     "table_product_tflops": 'matrix product TFLOP/s',
     "table_matrix_size": 'matrix size',
     "table_share": 'share',
+    "table_change_inside": 'change inside the span',
+    "table_change_outside": 'change outside the span',
     "value_true": 'yes',
     "value_false": 'no',
     "explorer_frozen_title": 'Layer explorer (frozen).',

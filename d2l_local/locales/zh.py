@@ -125,6 +125,8 @@ TEXT = {
     "table_product_tflops": '矩阵乘积的 TFLOP/s',
     "table_matrix_size": '矩阵大小',
     "table_share": '占比',
+    "table_change_inside": '张成空间之内的变化',
+    "table_change_outside": '张成空间之外的变化',
     "value_true": '是',
     "value_false": '否',
     "explorer_frozen_title": '层浏览器（静态）。',
