@@ -649,6 +649,8 @@ ex8b_result = d2l.book.glue("ex8b_result", d2l.book.result(
 #
 # To break training altogether, try the sigmoid (`activation="sigmoid"`) or a learning
 # rate of 1, and explain what you see with the gradients of [AlexNet](model.md#sec-model).
+# The ReLU-against-sigmoid comparison of [Teaching with This Chapter](teaching.md#sec-teaching)
+# runs the first of these beside ReLU, briefly, and draws both runs' test accuracy.
 #
 # ```{solution-end}
 # ```

@@ -487,8 +487,9 @@ native_seconds = d2l.book.glue(
 # AlexNet run at the top of this page took {eval}`alexnet_steps` steps, without momentum
 # and at a fifth of the learning rate, so how far the two moved does not compare. What does
 # compare is where a step can go, at any length of training: AlexNet's steps stay in 25 of
-# its 121 directions, and the other {eval}`outside_share`% of its filters' size stays as
-# it started; NativeNet's patches span all 25 directions of its window, so nothing confines
+# its 121 directions, and the part of its filters outside them stays as it started (after
+# this page's short run, {eval}`outside_share`% of their size; a longer run grows the part
+# inside, not this one); NativeNet's patches span all 25 directions of its window, so nothing confines
 # its filters, and whatever patterns help to tell the classes apart, they are free to take.
 #
 # The lesson is not that AlexNet learns no features on Fashion-MNIST: every layer above

@@ -356,7 +356,7 @@ relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2g")
 # at the layer's output times the layer's input, summed over the batch. A sigmoid's output
 # is never far from 0.5 at initialisation, so every input of the output layer is about
 # {eval}`sigmoid_input` in size, against {eval}`relu_input` on average with ReLU, whose
-# outputs are zero for negative inputs and, with this initialisation, shrink from layer to
+# outputs are zero for negative inputs and, with this initialisation, mostly shrink from layer to
 # layer (the last two columns of the table). Going down, each sigmoid multiplies the error by at most $1/4$,
 # and within a few layers the sigmoid network's gradients fall below ReLU's. The last exercise of
 # [Discussion, Summary and Exercises](exercises.md#sec-exercises) suggests training with sigmoids to see it.

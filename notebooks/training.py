@@ -56,7 +56,8 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 # At the peak rates of an NVIDIA H100 ([NVIDIA, 2022](../references.bib#nvidia2022h100)) that is
 # {eval}`h100_fp32_s` seconds at the fp32 peak (the recipe computes in fp32: the Trainer
 # turns off the faster TF32 format that PyTorch lets convolutions on NVIDIA GPUs use by
-# default),
+# default: fp32's 8 exponent bits with only 10 mantissa bits, which tensor cores multiply
+# faster),
 # or {eval}`h100_bf16_s` seconds at the bf16 peak; real runs reach a fraction of a
 # peak. At the fp32 rate this machine's CPU reached on a matrix product
 # ([Measured on your machine](hardware.md#sec-hardware-measured)), it would be at least
