@@ -283,7 +283,7 @@ smallest
 # %%
 trace = pd.DataFrame(d2l.summary.size_trace(d2l.AlexNet(), smallest),
                      columns=["layer", "output (C, H, W)"])
-trace[~trace["layer"].isin(["ReLU", "Dropout"])].T  # the layers that change the shape
+trace[~trace["layer"].isin(["ReLU", "Dropout"])]  # the layers that change the shape
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # The first convolution (11 by 11, stride 4, padding 1) turns a side of $n$ into
