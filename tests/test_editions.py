@@ -371,6 +371,10 @@ def test_each_scale_builds_with_its_own_cache(tmp_path, monkeypatch):
     zh = yaml.safe_load((editions.edition_config("zh", "cpu") / "_config.yml").read_text(
         encoding="utf-8"))
     assert zh["execute"]["cache"] == settings["execute"]["cache"]
+    # a full-size cell may train for an hour on a busy machine; quick mode keeps its limit
+    assert settings["execute"]["timeout"] == editions.FULL_SIZE_CELL_TIMEOUT >= 3600
+    quick = yaml.safe_load(editions.prepare("quick").read_text(encoding="utf-8"))
+    assert quick["execute"]["timeout"] == 1800
     assert zh["sphinx"]["config"]["d2l_edition"] == "zh"
     # the book's repository buttons name the publishing repository (a fork: the fork)
     monkeypatch.setenv("D2L_REPOSITORY_URL", "https://github.com/a-fork/alexnet-chapter")

@@ -277,12 +277,19 @@ NUMFIG_FORMAT = {"vi": {"figure": "Hình %s", "table": "Bảng %s", "code-block"
                         "section": "Mục %s"}}
 
 
+# seconds a cell may run at full size: exercise 4's cell (LeNet for 20 epochs, AlexNet for 5)
+# took over the quick book's 1800 while other work shared the two cores
+FULL_SIZE_CELL_TIMEOUT = 3 * 3600
+
+
 def edition_config(lang: str, scale: str) -> Path:
     """build/editions/<lang>/_config.yml and _toc.yml: the English book's, for ``lang``'s
     pages, with the language and the title (d2l_local.locales), and the execution cache of
     ``scale`` (shared by the editions)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["cache"] = str(cache_dir(scale))
+    if scale != "quick":  # a full-size cell trains for many minutes, longer on a busy machine
+        config["execute"]["timeout"] = FULL_SIZE_CELL_TIMEOUT
     # the repository and issue buttons name the publishing repository (a fork: the fork)
     config["repository"]["url"] = make_notebooks.repository()["url"]
     config["bibtex_bibfiles"] = [str(ROOT / b) for b in config["bibtex_bibfiles"]]
