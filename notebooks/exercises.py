@@ -278,9 +278,9 @@ ex3_verdict = d2l.book.glue("ex3_verdict", d2l.book.say(
 # ([Measured on your machine](hardware.md#sec-hardware-measured)), which the other pages quote,
 # is {eval}`ex3_shared_tflops` TFLOP/s, against {eval}`ex3_turns_tflops` TFLOP/s here, and
 # the step reached {eval}`ex3_shared_share`% of it. The two are one product timed at
-# different moments, and a shared machine's rate changes with the other work it carries;
-# the product timed here took turns with the step, under the same load, so the share
-# against it is the fair comparison. On a modern GPU the
+# different moments, which on a shared machine can differ, since its rate changes with the
+# other work it carries; the product timed here took turns with the step, under the same
+# load, so the share against it is the fair comparison. On a modern GPU the
 # picture changes: a step
 # of batch 32 is {eval}`ex3_step_gflops` GFLOPs, which an NVIDIA H100 would finish
 # in {eval}`ex3_h100_ms` ms at its bf16 peak ([NVIDIA, 2022](../references.bib#nvidia2022h100)), while merely
@@ -582,7 +582,8 @@ ex7_augment = d2l.book.glue("ex7_augment", "" if d2l.scales.current() == "quick"
 # on a GPU (1e-4) and a larger one for the CPU form's 65-pixel network (5e-4). The CPU
 # form tests on 2,000 of the test images, since it tests after every one of its thirty
 # short epochs. One epoch's accuracies jump by a few points, so the table averages the
-# last five epochs and gives the gap between training and test accuracy:
+# last five epochs (all four in quick mode) and gives the gap between training and test
+# accuracy:
 
 # %%
 few = lambda: d2l.FashionMNIST(batch_size=128, resize=(side, side),

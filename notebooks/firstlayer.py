@@ -19,6 +19,7 @@
 
 # %%
 import copy
+import math
 
 import d2l_local as d2l
 import pandas as pd
@@ -35,8 +36,8 @@ d2l.book.show_run_mode("firstlayer")
 # 28 by 28 pixels enlarged eight times, to 224 ([The Missing Ingredient: Data](data.md#sec-data)), and trains it by
 # stochastic gradient descent; the laptop recipe, run on a CPU, enlarges them to 65 pixels
 # and trains with the Adam optimiser. This page trains the network briefly with the
-# reference recipe's settings (two epochs on 10,000 images, where the recipe takes ten on
-# 60,000), finds that its first layer learns nothing of the kind, and finds out why. The
+# reference recipe's settings (at full size two epochs on 10,000 images, where the recipe
+# takes ten on 60,000; quick mode trains far less, too little to learn), finds that its first layer learns nothing of the kind, and finds out why. The
 # answer lies less in the network or its training than in the images the layer is given.
 # The laptop recipe changes both the images and the optimiser; a section near the end says
 # what that changes.
@@ -249,7 +250,9 @@ output_gap = ((first - first_trimmed).abs().max() / first.abs().max()).item()
  "size of the outside part": outside.norm().item() / model.net[0].weight.norm().item()}
 
 # %% tags=["remove-cell"]
-output_gap = d2l.book.glue("output_gap", output_gap, ".0e")
+# "at most": the gap rounded up to one digit (".0e" alone would write 1.3e-06 as 1e-06)
+step = 10 ** math.floor(math.log10(output_gap)) if output_gap > 0 else 1
+output_gap = d2l.book.glue("output_gap", math.ceil(output_gap / step) * step, ".0e")
 test_batch = d2l.book.glue("test_batch", len(X_test))
 agree_share = d2l.book.glue("agree_share", 100 * agree, ".0f")
 outside_share = d2l.book.glue("outside_share",

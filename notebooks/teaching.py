@@ -37,9 +37,8 @@ d2l.lessons.show_timed_runs()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # A plan says "not measured" where no timed run covers a page at that scale. The quick-mode
 # run listed above was made on two processor cores that were shared with other work at the
-# time, so its seconds are upper bounds, and can be several times what the same pages take
-# on a quiet machine: the note at the top of each page gives the time of the page's latest
-# run. Before class, run each page you plan to use from the top on the machine you will
+# time, so the same pages can take less time on a quiet machine and more on a busier or
+# slower one: the note at the top of each page gives the time of the page's latest run. Before class, run each page you plan to use from the top on the machine you will
 # teach with, and read the time in its note. A step's cells run from the top of its page (a
 # notebook runs in order), less the cells an earlier step of the same page has run; the
 # planned minutes are the teacher's budget for talk, questions and the cells together.

@@ -217,8 +217,9 @@ explorer_timing = d2l.book.glue("explorer_timing", d2l.book.say(
 # The first layer's channels respond to where the image is bright and where its edges
 # run; what they can learn from images enlarged from 28 pixels is limited, and
 # [What the First Layer Can Learn](firstlayer.md#sec-first-layer) works out how. The deeper a layer, the larger its units' windows
-# and the more its channels' favourite images agree about the class, as far as this run's
-# numbers above show it. A network of AlexNet's design trained on ImageNet's colour
+# and, by and large, the more its channels' favourite images agree about the class: in the
+# table above the agreement need not rise at every stage (between the last two it can level
+# off or dip), but it is well above chance from the middle stages on. A network of AlexNet's design trained on ImageNet's colour
 # photographs shows the progression more clearly, from edges and colours to textures, parts
 # and whole objects ([Zeiler and Fergus, 2014](../references.bib#zeiler2014visualizing)); Fashion-MNIST's grey, centred garments on
 # a black background give a network less to find.
