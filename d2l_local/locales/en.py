@@ -369,8 +369,8 @@ TEXT = {
     "ex3_busy": (
         "The step ran at {step:,.0f} GFLOP/s and the product of two square matrices of side "
         "{n} at {product:,.0f} GFLOP/s. A step's time here goes mostly to arithmetic, at a "
-        "rate close to a large product's: on a processor this slow, AlexNet still measures the "
-        "arithmetic."),
+        "rate within a factor of two of a large product's: on a processor this slow, "
+        "AlexNet still measures the arithmetic."),
     "ex3_idle": (
         "The step ran at {step:,.0f} GFLOP/s and the product of two square matrices of side "
         "{n} at {product:,.0f} GFLOP/s. At under half the product's rate, a step here spends "

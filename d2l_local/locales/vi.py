@@ -369,7 +369,8 @@ TEXT = {
     "ex3_busy": (
         "Bước huấn luyện chạy ở {step:,.0f} GFLOP/s và phép nhân hai ma trận vuông cạnh {n} ở "
         "{product:,.0f} GFLOP/s. Thời gian của một bước ở đây chủ yếu dành cho phép tính, với "
-        "tốc độ gần bằng một phép nhân ma trận lớn: trên một bộ xử lý chậm như thế này, AlexNet "
+        "tốc độ chênh chưa tới hai lần so với một phép nhân ma trận lớn: trên "
+        "một bộ xử lý chậm như thế này, AlexNet "
         "vẫn đo chính phép tính."),
     "ex3_idle": (
         "Bước huấn luyện chạy ở {step:,.0f} GFLOP/s và phép nhân hai ma trận vuông cạnh {n} ở "
