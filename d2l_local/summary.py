@@ -372,17 +372,16 @@ class LabelledTable:
         frame = self.in_language(language)
         words = {True: CATALOGS[language]["value_true"],
                  False: CATALOGS[language]["value_false"]}
-        if self.as_text:  # pandas would write 2048 as 2048.00000 beside 0.09095
-            return frame.map(lambda v: words[v] if isinstance(v, bool)
-                             else format_in(language, "{v}", v=v))
-        if format_in(language, "{v}", v=0.5) == "0.5":  # only a yes or no to write
-            return frame.map(lambda v: words[v] if isinstance(v, bool) else v) \
-                if frame.dtypes.eq(object).any() else frame
+        english_digits = format_in(language, "{v}", v=0.5) == "0.5"
+        if english_digits and not self.as_text and not frame.dtypes.eq(object).any():
+            return frame  # nothing to rewrite: pandas writes it as the language does
 
         def written(value):
             if isinstance(value, bool):
                 return words[value]
-            if _fraction(value) and value == value:  # not NaN
+            # as_text: every value written out (pandas would write 2048 as 2048.00000
+            # beside 0.09095); else the fractions, where the language writes them its way
+            if self.as_text or (_fraction(value) and value == value and not english_digits):
                 return format_in(language, "{v}", v=value)
             return value
         return frame.map(written)
