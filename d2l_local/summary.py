@@ -367,18 +367,23 @@ class LabelledTable:
     def shown_in(self, language: str):
         """:meth:`in_language` with its numbers written as ``language`` writes them: a
         Vietnamese reader takes pandas' 380.407 for three hundred eighty thousand (0,883 and
-        5.000 in Vietnamese). Only what is shown: the frame itself keeps its numbers."""
+        5.000 in Vietnamese), and counts from five digits on grouped (61,706; 61.706 in
+        Vietnamese) as the prose writes them. Only what is shown: the frame keeps its numbers."""
         from .locales import CATALOGS, format_in
         frame = self.in_language(language)
         words = {True: CATALOGS[language]["value_true"],
                  False: CATALOGS[language]["value_false"]}
         english_digits = format_in(language, "{v}", v=0.5) == "0.5"
-        if english_digits and not self.as_text and not frame.dtypes.eq(object).any():
+        large = frame.select_dtypes("integer").abs().ge(10_000).any().any()
+        if (english_digits and not self.as_text and not large
+                and not frame.dtypes.eq(object).any()):
             return frame  # nothing to rewrite: pandas writes it as the language does
 
         def written(value):
             if isinstance(value, bool):
                 return words[value]
+            if _whole(value) and abs(value) >= 10_000:  # 61,706 as the prose writes it
+                return format_in(language, "{v:,}", v=int(value))
             # as_text: every value written out (pandas would write 2048 as 2048.00000
             # beside 0.09095); else the fractions, where the language writes them its way
             if self.as_text or (_fraction(value) and value == value and not english_digits):
@@ -396,6 +401,13 @@ class LabelledTable:
     def __repr__(self):
         from . import config
         return repr(self.shown_in(config.language()))
+
+
+def _whole(value) -> bool:
+    """Whether ``value`` is an integer (not a bool): a count, written with its thousands
+    grouped from five digits on (a year or 2048 stays as it is)."""
+    import numbers
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _fraction(value) -> bool:

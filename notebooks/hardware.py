@@ -22,6 +22,7 @@ import os
 
 import d2l_local as d2l
 import pandas as pd
+import torch
 from IPython.display import display
 
 d2l.book.show_run_mode("hardware")
@@ -52,11 +53,12 @@ d2l.book.show_run_mode("hardware")
 
 # %% tags=["remove-cell"]
 cpu_count = d2l.book.glue("cpu_count", os.cpu_count())
+torch_threads = d2l.book.glue("torch_threads", torch.get_num_threads())
 
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# This page runs on a machine with {eval}`cpu_count` logical CPUs (hardware threads); its measured rates
-# follow below.
+# This page runs on a machine with {eval}`cpu_count` logical CPUs (hardware threads), of which
+# PyTorch computes on {eval}`torch_threads`; its measured rates follow below.
 #
 # Why many slow cores instead of a few fast ones? Because of how power grows with the
 # clock. The d2l book argues it like this ([Zhang et al., 2023a](../references.bib#zhang2023dive)): a CPU core runs about four times

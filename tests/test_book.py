@@ -90,6 +90,11 @@ def test_numbers_in_sentences_are_written_as_each_language_writes_them():
     assert format_in("zh", "{n:,} {x:.3f}", n=60000, x=0.8834) == "60,000 0.883"
     assert format_in("vi", "{a:.2f} {b:.2f}", a=np.float32(0.5), b=torch.tensor(0.25)) == \
         "0,50 0,25"  # numpy and torch scalars are numbers too
+    # Chinese round counts in 万, as the Chinese prose writes them; other counts grouped
+    assert format_in("zh", "{a:wan} {b:wan} {c:wan} {d:wan}", a=60000, b=15000, c=5000,
+                     d=61706) == "6万 1.5万 5,000 61,706"
+    assert "6万" in book.run_scale([{"train_images": 60000, "val_images": 10000}]
+                                  ).in_language("zh")
     # text and flags stay as written
     assert format_in("vi", "{d} {f}", d="cpu (x86_64, 2.5 GHz)", f=True) == \
         "cpu (x86_64, 2.5 GHz) True"
@@ -98,7 +103,7 @@ def test_numbers_in_sentences_are_written_as_each_language_writes_them():
     assert scale == "after 1 epoch of 60,000 training images, tested on 10,000 images"
     assert scale.in_language("vi") == ("sau 1 epoch với 60.000 ảnh huấn luyện, kiểm tra "
                                        "trên 10.000 ảnh")
-    assert "60,000" in scale.in_language("zh")
+    assert "6万张" in scale.in_language("zh")
     assert book.versus_chance(0.883).in_language("vi") == "0,883 (đoán ngẫu nhiên đạt 0,10)"
 
 

@@ -165,8 +165,15 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     shown = html(rates)
     assert "380,407" in shown and "380.407" not in shown and ">2<" in shown
     assert "NaN" in shown and rates.loc[0, "rate"] == 380.407  # kept
+    # counts from five digits on grouped as the prose groups them; a year is not a count
+    sizes = pd.DataFrame({"parameters": [61706, 3_000_000], "year": [2012, 1998]})
+    shown = html(sizes)
+    assert ">61.706<" in shown and ">3.000.000<" in shown and ">2012<" in shown
     monkeypatch.setenv("D2L_LANG", "zh")
     assert "380.407" in html(rates)
+    monkeypatch.setenv("D2L_LANG", "en")
+    shown = html(sizes)
+    assert ">61,706<" in shown and ">2012<" in shown and sizes.loc[0, "parameters"] == 61706
     monkeypatch.setenv("D2L_LANG", "vi")
     monkeypatch.setenv("D2L_STATIC_BOOK", "1")
     static = html(fields)

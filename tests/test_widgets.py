@@ -378,7 +378,7 @@ def test_the_live_panel_speaks_the_readers_language(quick, monkeypatch):
     assert all(CJK.search(label) for label in labels), labels
     assert panel.controls["lr"].description == "学习率"
     assert ("SGD + 动量", "momentum") in panel.controls["optimizer"].options
-    assert "600 张图像" in panel.data_note.value
+    assert "600张图像" in panel.data_note.value
     rejected = panel.run(dropout=1.5)
     assert rejected["message"].startswith("dropout=1.5 is not allowed")  # for code: English
     assert "不可用" in panel.message.value and "not allowed" not in panel.message.value

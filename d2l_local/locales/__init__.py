@@ -91,6 +91,11 @@ class _LocalNumbers(string.Formatter):
     def format_field(self, value, spec):
         if hasattr(value, "item") and not isinstance(value, str):  # numpy, torch scalars
             value = value.item()
+        if spec == "wan":  # Chinese round counts in 万 (6万, 1.5万), others grouped
+            if isinstance(value, int) and value >= 10_000 and value % 1_000 == 0:
+                wan, tenths = divmod(value // 1_000, 10)
+                return (f"{wan}万" if not tenths else f"{wan}.{tenths}万").translate(self.symbols)
+            spec = ","
         text = super().format_field(value, spec)
         if isinstance(value, bool) or not isinstance(value, numbers.Number):
             return text
@@ -112,5 +117,7 @@ def format_in(lang: str, template: str, **values) -> str:
     """``template.format(**values)`` with the numbers written as ``lang`` writes them: the
     template's format spec says which digits (``{count:,}``, ``{acc:.3f}``), Babel's
     symbols of the language say with which separators and signs (Vietnamese '60.000' and
-    '0,883'; English and Chinese '60,000' and '0.883')."""
+    '0,883'; English and Chinese '60,000' and '0.883'). The spec ``wan`` writes a round
+    count of ten thousand or more in 万, as Chinese prose does (``{train:wan}``: 6万,
+    1.5万), any other count grouped as ``,`` does."""
     return _formatter(lang).format(template, **values)

@@ -30,7 +30,7 @@ TEXT = {
     "msg_quick": (
         '[d2l_local] 快速模式（D2L_QUICK=1）：这些页面上的每个实验'
         '都自行设定了更小的规模；只有未指定规模（没有 num_train 或 num_v'
-        'al）的数据集才会被截取为 {train:,} 张训练图像和 {val:,} 张'
+        'al）的数据集才会被截取为 {train:wan}张训练图像和 {val:wan}张'
         '测试图像。取消设置 D2L_QUICK 即可完整运行。'),
     "msg_no_gpu": '未找到GPU：在CPU上训练，速度较慢（“训练AlexNet”一页的“两种方案”一节说明了有哪些变化）。',
     "msg_training_on": '在 {device} 上训练。',
@@ -150,8 +150,8 @@ TEXT = {
     "found_at_gpu": "GPU 全尺寸运行（{where}）的结果：{finding}",
     "recorded_where": "在 {device} 上，{date}，整页用时 {duration}",
     "run_scale_none": "尚未完成一轮训练",
-    "run_scale_1": "训练了 1 轮（{train:,} 张训练图像），在 {val:,} 张图像上测试",
-    "run_scale": "训练了 {epochs} 轮（每轮 {train:,} 张训练图像），在 {val:,} 张图像上测试",
+    "run_scale_1": "训练了 1 轮（{train:wan}张训练图像），在 {val:wan}张图像上测试",
+    "run_scale": "训练了 {epochs} 轮（每轮 {train:wan}张训练图像），在 {val:wan}张图像上测试",
     "versus_chance_low": ("{acc:.3f}，并不比在 {classes} 个类别中随机猜测（{chance:.2f}）更好："
                           "网络还没有学到东西"),
     "versus_chance": "{acc:.3f}（随机猜测为 {chance:.2f}）",
@@ -170,10 +170,10 @@ TEXT = {
         "在 {device} 上，{recipe}{scale}，测试准确率达到 {accuracy}，整个运行的平均训练速度为每秒 "
         "{rate:,.0f} 张图像（{precision} 运算）；训练和测试共用时 {duration}。"),
     "training_found_laptop": (
-        "笔记本电脑方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
+        "笔记本电脑方案在 {train:wan}张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
         "训练和测试共用时 {fit_s:,.0f} 秒。"),
     "training_found_reference": (
-        "参考方案在 {train:,} 张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
+        "参考方案在 {train:wan}张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
         "训练和测试共用时 {fit_s:,.0f} 秒。"),
     "training_no_gpu_run": "本书的这一份没有附带这样的运行：在有GPU的机器上运行本页，上面的运行就是它。",
     "training_no_bench": (
@@ -378,21 +378,21 @@ TEXT = {
     "ex7_augment_gain": '因此在这次运行中，翻转和平移让测试准确率提高了 {gain:.3f}。',
     "ex7_augment_level": '因此在这次运行中，翻转和平移对测试准确率的影响小于 {tol:.3f}。',
     "ex8_gap": (
-        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
+        "在 {train:wan}张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
         "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}：暂退法缩小了差距。"),
     "ex8_gap_kept": (
-        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
+        "在 {train:wan}张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
         "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}，只略小一点："
         "在这次运行中，暂退法没能阻止网络在训练图像上比在新图像上拟合得更好。"),
     "ex8_gap_not_narrower": (
-        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
+        "在 {train:wan}张图像上训练 {epochs} 轮后，不用暂退法时训练准确率比测试准确率高 "
         "{gap_none:.3f}（两者均为最后五轮的平均值）；使用暂退法时，差距为 {gap_drop:.3f}，并没有更小："
         "在这次运行中，暂退法没能阻止网络在训练图像上比在新图像上拟合得更好。"),
     "ex8_no_gap": (
-        "在 {train:,} 张图像上训练 {epochs} 轮后，不用暂退法时训练准确率与测试准确率之差只有 "
+        "在 {train:wan}张图像上训练 {epochs} 轮后，不用暂退法时训练准确率与测试准确率之差只有 "
         "{gap_none:.3f}（使用暂退法时为 {gap_drop:.3f}）：训练时间太短，还不足以过拟合。"),
     "ex8b_found": (
-        "在全部 {train:,} 张训练图像上训练 {epochs} 轮后，训练准确率与测试准确率之差在不用暂退法"
+        "在全部 {train:wan}张训练图像上训练 {epochs} 轮后，训练准确率与测试准确率之差在不用暂退法"
         "时为 {gap_none:.3f}，使用暂退法时为 {gap_drop:.3f}；两者的测试准确率分别为 "
         "{acc_none:.3f} 和 {acc_drop:.3f}。"),
     "mistakes_one_class": ("本次运行的网络把 {share:.0f}% 的测试图像都预测为 *{name}*：它还没有学会区分"
@@ -480,8 +480,8 @@ TEXT = {
     "panel_training_on": "正在 {device} 上训练…",
     "panel_epoch_done": "第 {epoch} 轮：每秒 {rate:,.0f} 张图像，测试准确率 {acc:.3f}",
     "panel_run_done": "第 {run} 次运行{status}，用时 {seconds:.1f} 秒；每秒 {rate:,.0f} 张图像",
-    "panel_data": "在 {images:,} 张图像上训练",
-    "panel_data_quick": "在 {images:,} 张图像上训练（快速模式）",
+    "panel_data": "在 {images:wan}张图像上训练",
+    "panel_data_quick": "在 {images:wan}张图像上训练（快速模式）",
     "panel_busy": "已有一次运行正在进行：请等待它结束，或按“停止”。",
     "panel_stopping": "正在停止…",
     "panel_stopped_by_user": "已被用户停止",
@@ -518,7 +518,7 @@ TEXT = {
         "相近；但一张 224 像素的图像的计算量约为 65 像素的 {ratio:.0f} 倍，所以预计 224 像素的"
         "运行要长很多倍：在双核 CPU 上，65 像素的运行需要几秒，它需要几分钟（在面板中选择这个预设，会在本机上为它计时）。"),
     "preset_estimate": (
-        "在本机上根据刚刚计时的训练步估计：{runs}（{images:,} 张训练图像，轮数：{epochs}；"
+        "在本机上根据刚刚计时的训练步估计：{runs}（{images:wan}张训练图像，轮数：{epochs}；"
         "加载数据的时间另计）。"),
     "preset_run_estimate": "{value}：约 {duration}",
     # 教师的课程计划（d2l_local.lessons）
