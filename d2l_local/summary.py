@@ -333,7 +333,10 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     ("functions_are_pixels", "every window: functions = pixels"), ("windows", "windows"),
     ("alexnet_tflops", "AlexNet TFLOP/s"), ("product_tflops", "matrix product TFLOP/s"),
     ("matrix_size", "matrix size"), ("share", "share"),
-    ("change_inside", "change inside the span"), ("change_outside", "change outside the span"))}
+    ("change_inside", "change inside the span"), ("change_outside", "change outside the span"),
+    ("basis_products", "products"), ("products_rank", "rank of the products"),
+    ("products_outside", "largest share outside the measured span"), ("optimiser", "optimiser"),
+    ("faint_step", "share of the step in the faint directions"))}
 
 
 class LabelledTable:

@@ -205,8 +205,9 @@ d2l.figures.plot_window_shapes(shapes);
 # %%
 s224 = spaces[224]  # the span measured at 224 pixels, in the table above
 products = d2l.features.basis_patches(shapes)
-len(products), torch.linalg.matrix_rank(products.reshape(len(products), -1)).item(), \
-    s224.outside_share(products)
+{"products": len(products),
+ "rank of the products": torch.linalg.matrix_rank(products.reshape(len(products), -1)).item(),
+ "largest share outside the measured span": s224.outside_share(products)}
 
 # %% tags=["remove-cell"]
 interior112 = d2l.features.patch_space(train_images, 112, interior=True).rank
@@ -416,7 +417,8 @@ for name, optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
     one_step[name] = moved.detach() - w.detach()
 faint_share = {name: d2l.features.split_filters(step, s65, rank=faint_from)[1].norm().item()
                / step.norm().item() for name, step in one_step.items()}
-faint_share
+pd.Series(faint_share, name="share of the step in the faint directions").rename_axis(
+    "optimiser").round(4).to_frame()
 
 # %% tags=["remove-cell"]
 sgd_faint = d2l.book.glue("sgd_faint", 100 * faint_share["SGD"], ".0f")
