@@ -340,15 +340,41 @@ def show_run_mode(page=None, device=None):
 
     label_tables_in_notebooks()  # the page's tables labelled in the reader's language
     _PAGE.clear()
-    _PAGE.update(name=page, device=device, start=time.perf_counter(), findings={})
+    now = time.perf_counter()
+    _PAGE.update(name=page, device=device, start=now, findings={}, cells=[], mark=now)
+    _time_cells()
     note = RunModeNote(run_mode_text(device, page), config.static_book())
     _PAGE["display"] = display(note, display_id=True)
+
+
+def _cell_ran(*_):
+    """IPython's post_run_cell: the seconds of the cell that just ended, from the mark
+    the cell before it left (the page's first cell: from :func:`show_run_mode`, its
+    imports aside)."""
+    if "mark" in _PAGE:
+        now = time.perf_counter()
+        _PAGE["cells"].append(now - _PAGE["mark"])
+        _PAGE["mark"] = now
+
+
+def _time_cells():
+    """Time each code cell of the page from here on (once per kernel), so that a book
+    build records what the teacher's lesson plans need (:func:`finish_page`)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.events.register("post_run_cell", _cell_ran)  # IPython keeps one of each
 
 
 def finish_page():
     """Say in the note at the top how long the page took; at full size with
     ``D2L_SAVE_RESULTS=1``, write what the page found to ``results/`` (see
-    :func:`result`). Returns the seconds since :func:`show_run_mode`."""
+    :func:`result`), and how long each of its code cells took (the lesson plans' times,
+    :func:`d2l_local.results.save_page_timings`). Returns the seconds since
+    :func:`show_run_mode`."""
     if "start" not in _PAGE:
         raise RuntimeError("finish_page() needs show_run_mode() at the top of the page.")
     seconds = time.perf_counter() - _PAGE["start"]
@@ -360,6 +386,12 @@ def finish_page():
     if config.save_results() and scale != "quick" and _PAGE["name"] and _PAGE["findings"]:
         results.save_findings(_PAGE["name"], scale, _PAGE["findings"], seconds,
                               _PAGE["device"] or try_gpu())
+    if config.save_results() and scale != "quick" and _PAGE["name"]:
+        from .hardware import describe_device
+        # this cell's own time too: every code cell of the page, for the lesson plans
+        cells = [*_PAGE["cells"], time.perf_counter() - _PAGE["mark"]]
+        results.save_page_timings(_PAGE["name"], scale,
+                                  describe_device(_PAGE["device"] or try_gpu()), cells, seconds)
     return seconds
 
 

@@ -149,25 +149,38 @@ def page_title(page, lang="en") -> str:
     return next((line[2:].strip() for line in lines if line.startswith("# ")), page)
 
 
-def _seconds(measured, lang) -> str:
+def _seconds(measured, lang, named=True) -> str:
+    """A step's seconds at one scale; ``named``: each with the machine it was timed on
+    (where the column's header does not name the one machine)."""
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
-    return "; ".join(say("lesson_measured", seconds=s, device=DeviceName(d)).in_language(lang)
+    key = "lesson_measured" if named else "lesson_seconds"
+    return "; ".join(say(key, seconds=s, device=DeviceName(d)).in_language(lang)
                      if s is not None else say("lesson_page_unmeasured").in_language(lang)
                      for d, s in measured)
 
 
 def plan_html(plan, folder=None) -> str:
     """The plan as a table in every language (each in a ``lang`` element of a
-    ``.d2l-l10n`` container, of which the book shows the page's language)."""
+    ``.d2l-l10n`` container, of which the book shows the page's language). A scale that
+    no timing file covers has no column (a sentence under the table names it); a scale
+    timed on one machine names it in its header, not in every row."""
     rows = plan_rows(plan, folder)
+    timed = [s for s in SETTINGS if any(r["seconds"][s] for r in rows)]
+    machines = {s: {d for r in rows for d, _ in r["seconds"][s]} for s in timed}
     parts = {}
     for lang in LANGUAGES:
         def t(key, lang=lang, **values):
             return html.escape(say(key, **values).in_language(lang))
+
+        def header(scale, lang=lang):
+            if len(machines[scale]) == 1:
+                return t("lesson_scale_on", scale=say("lesson_scale_" + scale),
+                         device=DeviceName(next(iter(machines[scale]))))
+            return t("lesson_scale_" + scale)
         head = "".join(f"<th>{t('lesson_column_' + c)}</th>" for c in
                        ("step", "page", "cells", "minutes", "what")) + "".join(
-            f"<th>{t('lesson_scale_' + s)}</th>" for s in SETTINGS)
+            f"<th>{header(s)}</th>" for s in timed)
         body = ""
         for i, row in enumerate(rows, 1):
             cells = (t("lesson_cells", first=row["cells"][0], last=row["cells"][1])
@@ -175,14 +188,19 @@ def plan_html(plan, folder=None) -> str:
             body += (f"<tr><td>{i}</td><td>{html.escape(page_title(row['page'], lang))}</td>"
                      f"<td>{cells}</td>"
                      f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"
-                     + "".join(f"<td>{html.escape(_seconds(row['seconds'][s], lang))}</td>"
-                               for s in SETTINGS) + "</tr>")
+                     + "".join("<td>" + html.escape(_seconds(
+                         row["seconds"][s], lang, named=len(machines[s]) > 1)) + "</td>"
+                               for s in timed) + "</tr>")
         total = sum(r["minutes"] for r in rows)
+        untimed = [s for s in SETTINGS if s not in timed]
+        names = say("list_separator").in_language(lang).join(
+            say("scale_name_" + s).in_language(lang) for s in untimed)
+        missing = f'<p>{t("lesson_not_timed", scales=names)}</p>' if untimed else ""
         # wider than a phone: a region that scrolls, reachable and scrollable by keyboard
         parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
                        f'role="region" aria-label="{t("lesson_table_region")}">'
                        f'<table class="d2l-runs"><tr>{head}</tr>{body}</table></div>'
-                       f'<p>{t("lesson_total", minutes=total)}</p>')
+                       f'<p>{t("lesson_total", minutes=total)}</p>{missing}')
     return in_every_language(parts.get)
 
 

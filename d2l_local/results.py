@@ -18,6 +18,8 @@ from . import config, scales
 from .hardware import describe_device, device_name, device_slug
 from .metrics import confusion_matrix
 
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the pages' sources
+
 
 def export_run(trainer, model, data, path=None, label="reference recipe", extra=None):
     """Write the run's history, confusion matrix, filters and mistakes to ``path``."""
@@ -92,3 +94,73 @@ def load_results(pattern: str):
 def filters_tensor(record):
     """The first-layer filters of an exported run as a tensor (out, in, k, k)."""
     return torch.tensor(record["filters"]).reshape(record["filter_shape"])
+
+
+def code_cells(nb) -> list[dict]:
+    """One row per code cell of a notebook (as jupytext reads a page): its number among
+    the page's cells (``index``, from 0), among the code cells (``code_cell``, from 1), the
+    heading it sits under and its first line: where a timing file's seconds belong."""
+    rows, heading, number = [], "", 0
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            titles = [line.lstrip("#").strip() for line in cell.source.splitlines()
+                      if line.startswith("#")]
+            heading = titles[-1] if titles else heading
+            continue
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        lines = [line for line in cell.source.splitlines() if line.strip()]
+        rows.append({"index": index, "code_cell": number, "heading": heading,
+                     "first_line": lines[0][:120] if lines else ""})
+    return rows
+
+
+def reading_order() -> list[str]:
+    """The chapter's pages in the order of the book's table of contents."""
+    toc = NOTEBOOKS.parent / "_toc.yml"
+    try:
+        lines = toc.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [line.split("notebooks/", 1)[1].strip() for line in lines
+            if "file: notebooks/" in line]
+
+
+def timings_path(scale, device, folder=None) -> Path:
+    """The timing file a book build at ``scale`` on ``device`` (its description, as
+    :func:`d2l_local.hardware.describe_device` writes it) records its pages' cells in."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", device.lower().replace("(r)", "").replace("(tm)", ""))
+    return Path(folder or config.results_dir()) / f"timings-{scale}-{slug.strip('-')}.json"
+
+
+def save_page_timings(page, scale, device, cell_seconds, seconds, folder=None):
+    """Record one page's code-cell times, as a book build measured them, in the timing
+    file of ``scale`` and ``device`` (:func:`timings_path`), beside the pages recorded
+    before it (a page run again replaces its entry). ``cell_seconds``: one value per code
+    cell of the page's source, in order; where their number differs from the source's code
+    cells (a cell run twice, a page edited since) nothing is written and None returned."""
+    import datetime
+    import platform
+
+    import jupytext
+
+    cells = code_cells(jupytext.read(NOTEBOOKS / f"{page}.md"))
+    if len(cells) != len(cell_seconds):
+        return None
+    path = timings_path(scale, device, folder)
+    report = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    pages = {n["notebook"]: n for n in report.get("notebooks", [])}
+    pages[page] = {"notebook": page, "seconds": round(seconds, 1), "status": "ok",
+                   "cells": [{**c, "seconds": round(s, 2)}
+                             for c, s in zip(cells, cell_seconds)]}
+    order = reading_order()
+    rows = sorted(pages.values(), key=lambda n: (
+        order.index(n["notebook"]) if n["notebook"] in order else len(order), n["notebook"]))
+    report = {"quick_mode": scale == "quick", "scale": scale, "device": device,
+              "torch": torch.__version__, "python": platform.python_version(),
+              "date": datetime.date.today().isoformat(), "recorded_by": "the book build",
+              "notebooks": rows, "total_seconds": round(sum(n["seconds"] for n in rows), 1)}
+    return config.atomic_write(path, json.dumps(report, indent=1, ensure_ascii=False) + "\n")

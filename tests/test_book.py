@@ -333,6 +333,60 @@ def test_a_full_size_run_records_its_findings_and_quick_mode_quotes_them(page, m
 
 
 
+def test_a_full_size_build_records_each_code_cells_time_for_the_lesson_plans(page, monkeypatch):
+    """With D2L_SAVE_RESULTS=1 at full size, each code cell's seconds (timed by IPython's
+    post_run_cell from the note at the top) go to the scale's timing file, one row per code
+    cell of the page's source, beside the pages recorded before; the lesson plans read
+    them. A count that does not match the source writes nothing; quick mode writes nothing."""
+    import json
+
+    import IPython
+    from IPython.core.events import EventManager, available_events
+
+    from d2l_local import lessons, results
+    folder, _ = page
+
+    class Shell:
+        events = EventManager(None, available_events)
+
+    shell = Shell()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    _at(monkeypatch, "cpu")
+    monkeypatch.setenv("D2L_SAVE_RESULTS", "1")
+    n = len(results.code_cells(__import__("jupytext").read(results.NOTEBOOKS / "data.md")))
+    for name in ("model", "data"):  # model has more cells than data: not recorded
+        book.show_run_mode(name, device="cpu")
+        book.show_run_mode(name, device="cpu")  # the hook registered once per kernel
+        for _ in range(n - 1):
+            shell.events.trigger("post_run_cell", None)
+        book.finish_page()
+    path = results.timings_path("cpu", __import__("d2l_local").describe_device("cpu"),
+                                folder)
+    report = json.loads(path.read_text())
+    assert path.name.startswith("timings-cpu-cpu-") and "(" not in path.name
+    assert [p["notebook"] for p in report["notebooks"]] == ["data"]
+    cells = report["notebooks"][0]["cells"]
+    assert len(cells) == n and [c["code_cell"] for c in cells] == list(range(1, n + 1))
+    assert all(c["seconds"] >= 0 for c in cells) and report["scale"] == "cpu"
+    assert lessons.plan_rows("lab120", folder)[0]["seconds"]["cpu"][0][1] is not None
+    # a second page joins it, in the order of the book (features comes before data)
+    book.show_run_mode("features", device="cpu")
+    book.finish_page()  # one cell timed of the page's several: not recorded
+    assert [p["notebook"] for p in json.loads(path.read_text())["notebooks"]] == ["data"]
+    book.show_run_mode("features", device="cpu")
+    for _ in range(len(results.code_cells(
+            __import__("jupytext").read(results.NOTEBOOKS / "features.md"))) - 1):
+        shell.events.trigger("post_run_cell", None)
+    book.finish_page()
+    assert [p["notebook"] for p in json.loads(path.read_text())["notebooks"]] == [
+        "features", "data"]
+    _at(monkeypatch, "quick")
+    book.show_run_mode("alexnet", device="cpu")
+    shell.events.trigger("post_run_cell", None)
+    book.finish_page()
+    assert not results.timings_path("quick", report["device"], folder).exists()
+
+
 def test_a_quoted_run_names_its_machine_and_its_runs_in_the_readers_language(page, monkeypatch):
     """A recorded run's machine ('2 threads') and a run's name in a sentence ('no dropout',
     as the figures name it) read in the page's language, like the rest of the sentence."""

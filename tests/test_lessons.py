@@ -75,11 +75,24 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     assert [lang for lang, _ in langs] == list(LANGUAGES)
     assert len({label for _, label in langs}) == len(LANGUAGES)
     english = page.split('<div lang="')[1]
-    assert "3.0 s on cpu A" in english
+    # one machine at a scale: named once, in the header; a scale never timed: no column,
+    # named under the table
+    assert "<th>cells&#x27; time, quick mode, on cpu A</th>" in english
+    assert "<td>3.0 s</td>" in english and "on cpu A</td>" not in english
     assert "not measured: this timed run left the page out" in english  # data, quick
-    assert english.count("not measured yet") == 4  # cpu and gpu, 2 rows
+    assert "not measured yet" not in english and english.count("<th>") == 6
+    assert "for them: CPU full size; GPU full size." in english
     assert "Minutes planned in all: 13." in english
     assert "<td>1–2</td>" in english and "<td>–</td>" in english
+    # two machines at a scale: each cell names its machine; every scale timed: no sentence
+    write(tmp_path, "timings-quick-b.json", "quick", "cpu B",
+          [{"notebook": "model", "cells": PAGE}])
+    for scale in ("cpu", "gpu"):
+        write(tmp_path, f"timings-{scale}-c.json", scale, "cpu C",
+              [{"notebook": "model", "cells": PAGE}])
+    english = lessons.plan_html("test", tmp_path).split('<div lang="')[1]
+    assert "3.0 s on cpu A; 3.0 s on cpu B" in english and english.count("<th>") == 8
+    assert "no column" not in english
 
 
 def test_the_presets_table_names_each_preset_in_every_language():
@@ -143,7 +156,7 @@ def test_plan_text_names_no_file_or_tool():
     text = re.sub(r"<[^>]+>", " ", page)
     for word in ("timing file", "results/", "tools/", ".json", "1995"):
         assert word not in text, word
-    assert "1989" in text and "not measured" in text
+    assert "1989" in text
 
 
 def test_paper_table_in_every_language_with_the_counts_it_is_given():

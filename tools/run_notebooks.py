@@ -33,6 +33,7 @@ from nbclient import NotebookClient
 
 from d2l_local import scales
 from d2l_local.config import quick_mode
+from d2l_local.results import code_cells
 
 STARTED, ENDED = "iopub.execute_input", "shell.execute_reply"
 
@@ -51,22 +52,12 @@ def cell_seconds(cell):
 
 
 def cell_rows(nb) -> list[dict]:
-    """One row per code cell of an executed notebook: where it is and how long it took."""
-    rows, heading, number = [], "", 0
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type == "markdown":
-            titles = [line.lstrip("#").strip() for line in cell.source.splitlines()
-                      if line.startswith("#")]
-            heading = titles[-1] if titles else heading
-            continue
-        if cell.cell_type != "code":
-            continue
-        number += 1
-        lines = [line for line in cell.source.splitlines() if line.strip()]
-        seconds = cell_seconds(cell)
-        rows.append({"index": index, "code_cell": number, "heading": heading,
-                     "first_line": lines[0][:120] if lines else "",
-                     "seconds": None if seconds is None else round(seconds, 2)})
+    """One row per code cell of an executed notebook: where it is
+    (:func:`d2l_local.results.code_cells`) and how long it took."""
+    rows = []
+    for row in code_cells(nb):
+        seconds = cell_seconds(nb.cells[row["index"]])
+        rows.append({**row, "seconds": None if seconds is None else round(seconds, 2)})
     return rows
 
 
