@@ -274,7 +274,7 @@ def describe(fig, lang: str = "en") -> str:
             titles = [ax.get_title() for ax in grid if ax.get_title()]
             heading = fig._suptitle.get_text() if fig._suptitle else ""
             grid_text = say("figure_grid", n=len(grid),
-                            titles=", ".join(dict.fromkeys(titles))) \
+                            titles=", ".join(titles)) \
                 if titles else say("figure_grid_untitled", n=len(grid))
             parts.append(f"{heading}: {grid_text}" if heading else grid_text)
     return " ".join(" ".join(parts).split()) or say("figure_plain")  # one line

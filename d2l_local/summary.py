@@ -336,7 +336,10 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     ("change_inside", "change inside the span"), ("change_outside", "change outside the span"),
     ("basis_products", "products"), ("products_rank", "rank of the products"),
     ("products_outside", "largest share outside the measured span"), ("optimiser", "optimiser"),
-    ("faint_step", "share of the step in the faint directions"))}
+    ("faint_step", "share of the step in the faint directions"),
+    # exercise 7: which flips make images the data set holds
+    ("class_name", "class"), ("closer_mirrored", "closer to the class mean than mirrored"),
+    ("closer_upside_down", "closer to the class mean than upside down"))}
 
 
 class LabelledTable:
@@ -381,6 +384,21 @@ class LabelledTable:
         if (english_digits and not self.as_text and not large
                 and not frame.dtypes.eq(object).any()):
             return frame  # nothing to rewrite: pandas writes it as the language does
+
+        if not english_digits and not self.as_text:
+            # a column of fractions with the digits pandas would show (1.067871, 0.100 beside
+            # 0.090), in the language's symbols
+            from pandas.api.types import is_float_dtype
+            from pandas.io.formats.format import format_array
+
+            from .locales import number_symbols
+            symbols = number_symbols(language)
+            frame = frame.copy()
+            for i, dtype in enumerate(frame.dtypes):
+                if is_float_dtype(dtype):
+                    frame[frame.columns[i]] = [
+                        text.strip().translate(symbols)
+                        for text in format_array(frame.iloc[:, i].to_numpy(), None)]
 
         def written(value):
             if isinstance(value, bool):

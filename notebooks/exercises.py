@@ -439,9 +439,11 @@ ex5_result = d2l.book.glue("ex5_result", d2l.book.this_run(
 # {eval}`ex5_result` The two small networks change different things. SlimAlexNet is
 # shallower and narrower but keeps the choices AlexNet made for 224-pixel colour
 # photographs: the large first window and stride, the overlapping pooling and the enlarged
-# input. SmallNet drops them: its 3 by 3 windows see the original pixels from its first layer on,
-# the detail that [What the First Layer Can Learn](firstlayer.md#sec-first-layer) showed an enlarged image's large window
-# cannot use.
+# input. SmallNet drops them: its 3 by 3 windows at stride 1 work on the original pixels from its
+# first layer on, and meet every pixel in the same way. On an enlarged image, as
+# [What the First Layer Can Learn](firstlayer.md#sec-first-layer) showed, a large window computes linear functions of only a
+# few original pixels, one filter has to serve every way a window meets the pixel grid, and
+# its 121 pixels are interpolated from those few.
 #
 # ```{solution-end}
 # ```
@@ -551,12 +553,49 @@ ex7_augment = d2l.book.glue("ex7_augment", "" if d2l.scales.current() == "quick"
                                          gain=round(augmented7 - plain7, 3),
                                          epochs=len(hist7["LeNet (sigmoid)"]), tol=0.005))
 
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # {eval}`ex7_result` {eval}`ex7_augment` A garment shifted by a pixel or two is the same garment, and a
 # mirrored shirt is still a shirt, so small shifts and horizontal flips keep the label.
-# They are not all equally realistic, though: Fashion-MNIST's shoes mostly point the same
-# way, so a mirrored shoe is an image the test set rarely shows. Vertical flips or large
-# rotations would hurt more: the data set's images are all upright. Libraries such as
+# They are not all equally realistic, though. The next cell compares each training image
+# with the mean image of its class, as it is, mirrored and upside down:
+
+# %%
+def closer_as_it_is(images, flip_dim):
+    """The share of ``images`` closer to their mean as they are than flipped."""
+    mean = images.mean(0)
+    as_is = (images - mean).flatten(1).norm(dim=1)
+    flipped = (images.flip(flip_dim) - mean).flatten(1).norm(dim=1)
+    return (as_is < flipped).float().mean().item()
+
+
+fmnist = d2l.load_fashion_mnist()
+X7, y7 = fmnist["train_images"].float(), fmnist["train_labels"]
+orientation = pd.DataFrame(
+    {name: {"closer to the class mean than mirrored": closer_as_it_is(X7[y7 == k], -1),
+            "closer to the class mean than upside down": closer_as_it_is(X7[y7 == k], -2)}
+     for k, name in enumerate(d2l.TEXT_LABELS)}).T.rename_axis("class").round(3)
+orientation
+
+# %% tags=["remove-cell"]
+shoes = orientation.loc[["sandal", "sneaker", "ankle boot"]]
+others = orientation.drop(shoes.index)
+mirrored, upside_down = orientation.columns
+shoe_low = d2l.book.glue("shoe_low", 100 * shoes[mirrored].min(), ".0f")
+shoe_high = d2l.book.glue("shoe_high", 100 * shoes[mirrored].max(), ".0f")
+other_low = d2l.book.glue("other_low", 100 * others[mirrored].min(), ".0f")
+other_high = d2l.book.glue("other_high", 100 * others[mirrored].max(), ".0f")
+upright_low = d2l.book.glue("upright_low", 100 * orientation[upside_down].min(), ".0f")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Of the sandals, sneakers and ankle boots, {eval}`shoe_low`% to {eval}`shoe_high`% are
+# closer to their class's mean as they are than mirrored, against {eval}`other_low`% to
+# {eval}`other_high`% in the other classes: Fashion-MNIST's shoes point one way, so a
+# mirrored shoe is an image the test set rarely shows. Where flips cost accuracy, that is
+# one suspect; a run that flips every class but the shoes would tell. Upside down, the
+# images of every class are further from their mean in at least {eval}`upright_low`% of
+# cases, so vertical flips would make images the test set hardly holds: try them in place
+# of the horizontal flips. Libraries such as
 # Albumentations ([Buslaev et al., 2020](../references.bib#buslaev2020albumentations)) offer many more augmentations to choose
 # from with the same question in mind.
 #

@@ -125,7 +125,7 @@ d2l.figures.plot_filter_responses(images, names, responses);
 #
 # Will the AlexNet of this chapter learn the same on Fashion-MNIST? Answering needs the
 # data, the network and its training, which the next pages bring in that order;
-# [What the First Layer Can Learn](firstlayer.md#sec-first-layer) then comes back to this question with a trained network,
+# [What the First Layer Can Learn](firstlayer.md#sec-first-layer) then comes back to this question for AlexNet's first layer,
 # and finds that the answer depends on the images more than on the network.
 
 # %% tags=["remove-cell"]

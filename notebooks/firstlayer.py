@@ -37,7 +37,8 @@ d2l.book.show_run_mode("firstlayer")
 # stochastic gradient descent; the laptop recipe, run on a CPU, enlarges them to 65 pixels
 # and trains with the Adam optimiser. This page trains the network briefly with the
 # reference recipe's settings (at full size two epochs on 10,000 images, where the recipe
-# takes ten on 60,000; quick mode trains far less, too little to learn), finds that its first layer learns nothing of the kind, and finds out why. The
+# takes ten on 60,000; quick mode trains far less, too little to learn), looks at its first-layer
+# filters, and works out what gradient descent can and cannot make of them. The
 # answer lies less in the network or its training than in the images the layer is given.
 # The laptop recipe changes both the images and the optimiser; a section near the end says
 # what that changes.
@@ -251,20 +252,27 @@ output_gap = ((first - first_trimmed).abs().max() / first.abs().max()).item()
  "size of the outside part": outside.norm().item() / model.net[0].weight.norm().item()}
 
 # %% tags=["remove-cell"]
-# "at most": the gap rounded up to one digit (".0e" alone would write 1.3e-06 as 1e-06)
-step = 10 ** math.floor(math.log10(output_gap)) if output_gap > 0 else 1
-output_gap = d2l.book.glue("output_gap", math.ceil(output_gap / step) * step, ".0e")
+# "at most": the gap rounded up to two digits (".1e" alone would write 1.05e-06 as 1.0e-06)
+step = 10 ** (math.floor(math.log10(output_gap)) - 1) if output_gap > 0 else 1
+output_gap = d2l.book.glue("output_gap", math.ceil(output_gap / step) * step, ".1e")
 test_batch = d2l.book.glue("test_batch", len(X_test))
 agree_share = d2l.book.glue("agree_share", 100 * agree, ".0f")
-outside_share = d2l.book.glue("outside_share",
-    100 * outside.norm().item() / model.net[0].weight.norm().item(), ".0f")
+outside_size = 100 * outside.norm().item() / model.net[0].weight.norm().item()
+outside_share = d2l.book.glue("outside_share", outside_size, ".0f")
+# the short run's outcome: this run's at full size (the prose states it), the recorded
+# full-size run's in quick mode, whose two steps are too few to learn anything
+first_found = d2l.book.glue("first_found", d2l.book.result(
+    "short_run", "firstlayer_found", stated=True, epochs=len(trainer.history),
+    train=trainer.history[-1]["train_images"], acc=trainer.history[-1]["val_acc"],
+    change=float(alexnet_change), outside=outside_size, agree=100 * agree,
+    test=len(X_test)))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Removing the outside part changed the layer's outputs on {eval}`test_batch` test
 # images by at most {eval}`output_gap` of their largest value, rounding again, and left
 # {eval}`agree_share`% of the network's predictions as they were. The outside part is
 # {eval}`outside_share`% of the filters' size, so most of the noise pictured above is
-# invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts.
+# invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts. {eval}`first_found`
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Twelve first-layer filters trained by this page's run, gradient descent on 224-pixel images (top), their part inside the span of the patches (middle) and the rest (bottom), each column on one colour scale. Under gradient descent the bottom row is the part of their random start that training cannot touch.", "name": "fig-filter-parts"}}
 d2l.figures.plot_filter_parts({"trained": model.net[0].weight, "inside": inside,
@@ -397,8 +405,8 @@ most65 = d2l.book.glue("most65", windows65["original pixels"].max())
 #
 # Adam also breaks the first step of the argument. It divides each weight's step by a
 # running measure of that weight's own gradients, so its step is no longer a weighted sum
-# of patches; its very first step moves every weight by about the learning rate, in the
-# direction of its gradient's sign. Here is one step of each optimiser, at the laptop
+# of patches; its very first step moves every weight by about the learning rate, against the
+# sign of its gradient. Here is one step of each optimiser, at the laptop
 # recipe's learning rate, from the same random start and the same gradient on 64 images of
 # 65 pixels, and how much of each step lies in the faint directions:
 

@@ -35,7 +35,9 @@ d2l.book.show_run_mode("teaching")
 d2l.lessons.show_timed_runs()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# A plan says "not measured" where no timed run covers a page at that scale. The quick-mode
+# A scale that no timed run covers has no column; the sentence under each table names it.
+# The code cells are numbered as JupyterLab and Colab number a page's code cells; the book
+# hides a few of them, which only hand values to the text. The quick-mode
 # run listed above was made on two processor cores that were shared with other work at the
 # time, so the same pages can take less time on a quiet machine and more on a busier or
 # slower one: the note at the top of each page gives the time of the page's latest run. Before class, run each page you plan to use from the top on the machine you will
@@ -99,9 +101,10 @@ size_ratio = d2l.book.glue("size_ratio", d2l.runs.size_cost_ratio(), ".0f")
 # a 2-core CPU it takes minutes where the small one takes seconds; choosing it in the panel
 # times a training step on the machine and shows how long each run will take
 # (`panel.estimate_preset()` does the same from code). Here the panel runs the ReLU
-# against sigmoid preset on a small slice of the data, two epochs of 3,000 images (two, so
-# that each curve of the comparison plot has a line to draw), so that this page stays
-# short; in class, press *Run preset* instead. The plot under the panel is that comparison.
+# against sigmoid preset on the same slice of the data at every scale, two epochs of 3,000
+# images (two, so that each curve of the comparison plot has a line to draw): shorter than
+# the preset at full size, so that this page stays short, and longer than quick mode's
+# preset; in class, press *Run preset* instead. The plot under the panel is that comparison.
 
 # %%
 panel = d2l.TrainingPanel(preset="relu_sigmoid")

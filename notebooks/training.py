@@ -75,9 +75,9 @@ laptop_ratio = d2l.book.glue("laptop_ratio",
 #   {eval}`laptop_ratio` times less arithmetic forwards and backwards;
 # * Adam ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), an optimizer that adapts the step size of every weight,
 #   with a *one-cycle* schedule ([Smith and Topin, 2019](../references.bib#smith2019super)): the learning rate rises to its
-#   peak over the first quarter of the run and then falls towards zero, so that a short
+#   peak, 0.001, over the first quarter of the run and then falls towards zero, so that a short
 #   run takes large steps in its middle and small, careful ones at its end;
-# * batches of 256 images, and `speed="auto"`, which computes in bf16 only where the
+# * three epochs in batches of 256 images, and `speed="auto"`, which computes in bf16 only where the
 #   processor multiplies bf16 numbers in hardware (AMX or AVX512-BF16 on a CPU, tensor
 #   cores on a GPU) and in fp32 elsewhere.
 #

@@ -214,8 +214,8 @@ explorer_timing = d2l.book.glue("explorer_timing", d2l.book.say(
 #
 # ## What this shows
 #
-# The first layer's channels respond to where the image is bright and where its edges
-# run; what they can learn from images enlarged from 28 pixels is limited, and
+# A first-layer channel sees only a small patch, so what it responds to is a local pattern
+# of brightness (the top images of the channel above share one, not a class); what such channels can learn from images enlarged from 28 pixels is limited, and
 # [What the First Layer Can Learn](firstlayer.md#sec-first-layer) works out how. The deeper a layer, the larger its units' windows
 # and, by and large, the more its channels' favourite images agree about the class: in the
 # table above the agreement need not rise at every stage (between the last two it can level

@@ -181,6 +181,7 @@ def test_catalogs_have_the_same_keys_and_placeholders():
 REORDERED = {
     ("zh", "run_summary"): ("device", "recipe", "scale", "accuracy", "rate", "precision",
                             "duration"),
+    ("zh", "firstlayer_found"): ("train", "epochs", "acc", "change", "outside", "test", "agree"),
     ("zh", "training_found_laptop"): ("train", "epochs", "acc", "fit_s"),
     ("zh", "training_found_reference"): ("train", "epochs", "acc", "fit_s"),
     ("zh", "ex4_passed"): ("lenet_epochs", "lenet", "alexnet_epochs", "alexnet", "passed",

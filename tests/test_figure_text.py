@@ -38,7 +38,8 @@ def test_curves_are_described_by_their_values():
 
 def test_grids_matrices_bars_and_points():
     axes = d2l.show_images(torch.zeros(3, 8, 8), 1, 4, titles=["bag", "coat", "bag"])
-    assert plotting.describe(axes[0].figure) == "A grid of 3 images: bag, coat."
+    # every image's title, in order: a screen reader hears as many as the grid holds
+    assert plotting.describe(axes[0].figure) == "A grid of 3 images: bag, coat, bag."
     axes = d2l.show_filters(torch.rand(5, 1, 3, 3), title="filters")
     assert plotting.describe(axes[0].figure) == (
         "filters: 5 first-layer filters, each a square of 3 weights on a side, each in grey "

@@ -165,6 +165,10 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     shown = html(rates)
     assert "380,407" in shown and "380.407" not in shown and ">2<" in shown
     assert "NaN" in shown and rates.loc[0, "rate"] == 380.407  # kept
+    # a column of fractions with the digits pandas shows in English, not Python's repr
+    digits = html(pd.DataFrame({"gap": [0.09, 0.1], "ratio": [1.06787109375, 3.8e-05]}))
+    assert ">0,09<" in digits and ">0,10<" in digits and ">1,067871<" in digits
+    assert ">0,000038<" in digits and "1,06787109375" not in digits
     # counts from five digits on grouped as the prose groups them; a year is not a count
     sizes = pd.DataFrame({"parameters": [61706, 3_000_000], "year": [2012, 1998]})
     shown = html(sizes)

@@ -130,6 +130,9 @@ TEXT = {
     "table_products_outside": 'largest share outside the measured span',
     "table_optimiser": 'optimiser',
     "table_faint_step": 'share of the step in the faint directions',
+    "table_class_name": 'class',
+    "table_closer_mirrored": 'closer to the class mean than mirrored',
+    "table_closer_upside_down": 'closer to the class mean than upside down',
     "table_outside_size": 'size of the outside part',
     "table_pixels_per_window": 'original pixels per window',
     "table_functions_are_pixels": 'every window: functions = pixels',
@@ -441,6 +444,11 @@ TEXT = {
         "In this run the accuracy after one epoch did not fall steadily as the batch grew."),
     "ex6_memory_cpu": "Peak memory is measured on CUDA GPUs only.",
     "ex6_memory_gpu": "Peak memory grew with the batch, because activations are kept per image.",
+    "firstlayer_found": (
+        "After {epochs} epochs on {train:,} training images the network reached a test "
+        "accuracy of {acc:.3f}, and its first-layer filters had changed by {change:.1f}% of "
+        "their initial size. The part outside the span was {outside:.0f}% of their size, and "
+        "removing it left {agree:.0f}% of the predictions on {test} test images as they were."),
     "ex7_found": (
         "After {epochs} epochs the test accuracies were {sigmoid:.3f} for the sigmoid LeNet, "
         "{relu:.3f} with ReLU and dropout, and {augmented:.3f} with flips and shifts added: "
@@ -638,6 +646,10 @@ TEXT = {
     "lesson_scale_cpu": "cells' time, CPU full size",
     "lesson_scale_gpu": "cells' time, GPU full size",
     "lesson_cells": "{first}–{last}",
+    "lesson_scale_on": "{scale}, on {device}",
+    "lesson_seconds": "{seconds:.1f} s",
+    "lesson_not_timed": ("No timed run covers these scales yet, so the table has no column "
+                         "for them: {scales}."),
     "lesson_measured": "{seconds:.1f} s on {device}",
     "lesson_unmeasured": "not measured yet",
     "lesson_page_unmeasured": "not measured: this timed run left the page out",

@@ -129,6 +129,9 @@ TEXT = {
     "table_products_outside": 'tỉ lệ lớn nhất nằm ngoài không gian sinh đo được',
     "table_optimiser": 'bộ tối ưu',
     "table_faint_step": 'tỉ lệ của bước nằm trong các hướng yếu',
+    "table_class_name": 'lớp',
+    "table_closer_mirrored": 'gần trung bình của lớp hơn so với khi lật gương',
+    "table_closer_upside_down": 'gần trung bình của lớp hơn so với khi lộn ngược',
     "table_outside_size": 'độ lớn của phần nằm ngoài',
     "table_pixels_per_window": 'số pixel gốc mỗi cửa sổ',
     "table_functions_are_pixels": 'mọi cửa sổ: số hàm = số pixel',
@@ -446,6 +449,11 @@ TEXT = {
     "ex6_memory_cpu": "Bộ nhớ đỉnh chỉ được đo trên GPU CUDA.",
     "ex6_memory_gpu": ("Bộ nhớ đỉnh tăng theo kích thước batch, vì giá trị kích hoạt được lưu "
                        "cho từng ảnh."),
+    "firstlayer_found": (
+        "Sau {epochs} epoch với {train:,} ảnh huấn luyện, mạng đạt độ chính xác kiểm tra "
+        "{acc:.3f}, và các bộ lọc của tầng đầu tiên đã thay đổi {change:.1f}% độ lớn ban đầu của "
+        "chúng. Phần nằm ngoài không gian sinh chiếm {outside:.0f}% độ lớn của chúng, và bỏ phần "
+        "đó đi thì {agree:.0f}% dự đoán trên {test} ảnh kiểm tra vẫn giữ nguyên."),
     "ex7_found": (
         "Sau {epochs} epoch, độ chính xác kiểm tra là {sigmoid:.3f} với LeNet dùng sigmoid, "
         "{relu:.3f} khi dùng ReLU và dropout, và {augmented:.3f} khi thêm lật và dịch ảnh: cao "
@@ -645,6 +653,10 @@ TEXT = {
     "lesson_scale_cpu": "thời gian các ô, kích thước đầy đủ trên CPU",
     "lesson_scale_gpu": "thời gian các ô, kích thước đầy đủ trên GPU",
     "lesson_cells": "{first}–{last}",
+    "lesson_scale_on": "{scale}, trên {device}",
+    "lesson_seconds": "{seconds:.1f} giây",
+    "lesson_not_timed": ("Chưa có lần chạy tính giờ nào ở các quy mô sau, nên bảng không có "
+                         "cột cho chúng: {scales}."),
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo",
     "lesson_page_unmeasured": "chưa đo: lần chạy đo giờ này bỏ qua trang này",

@@ -122,6 +122,9 @@ TEXT = {
     "table_products_outside": '位于实测张成空间之外的最大比例',
     "table_optimiser": '优化器',
     "table_faint_step": '一步落在微弱方向上的比例',
+    "table_class_name": '类别',
+    "table_closer_mirrored": '比镜像翻转后更接近类别均值',
+    "table_closer_upside_down": '比上下颠倒后更接近类别均值',
     "table_outside_size": '外部部分的大小',
     "table_pixels_per_window": '每个窗口的原始像素数',
     "table_functions_are_pixels": '每个窗口：函数数 = 像素数',
@@ -373,6 +376,10 @@ TEXT = {
     "ex6_acc_mixed": "在这次运行中，一轮之后的准确率并没有随批量增大而稳定下降。",
     "ex6_memory_cpu": "峰值显存只在 CUDA GPU 上测量。",
     "ex6_memory_gpu": "峰值显存随批量增大而增长，因为每张图像的激活值都要保存。",
+    "firstlayer_found": (
+        "在 {train:wan}张训练图像上训练 {epochs} 轮后，网络的测试准确率达到 {acc:.3f}，第一层滤波器"
+        "的变化为其初始大小的 {change:.1f}%。张成空间之外的部分占滤波器大小的 {outside:.0f}%，去掉它"
+        "之后，{test} 张测试图像上有 {agree:.0f}% 的预测保持不变。"),
     "ex7_found": (
         "训练 {epochs} 轮后，使用 sigmoid 的 LeNet 测试准确率为 {sigmoid:.3f}，改用 ReLU 并加上"
         "暂退法后为 {relu:.3f}，再加上翻转和平移后为 {augmented:.3f}：最高的是 *{best}*。"),
@@ -543,6 +550,9 @@ TEXT = {
     "lesson_scale_cpu": "单元用时，CPU 全尺寸",
     "lesson_scale_gpu": "单元用时，GPU 全尺寸",
     "lesson_cells": "{first}–{last}",
+    "lesson_scale_on": "{scale}（{device}）",
+    "lesson_seconds": "{seconds:.1f} 秒",
+    "lesson_not_timed": "以下规模尚无计时运行，因此表中没有它们的列：{scales}。",
     "lesson_measured": "{seconds:.1f} 秒，{device}",
     "lesson_unmeasured": "尚未测量",
     "lesson_page_unmeasured": "未测量：这次计时运行没有包括这一页",
