@@ -214,6 +214,12 @@ products = d2l.features.basis_patches(shapes)
 interior112 = d2l.features.patch_space(train_images, 112, interior=True).rank
 bends112 = d2l.book.glue("bends112", len(d2l.features.bends(scale=4)))
 interior112 = d2l.book.glue("interior112", interior112)
+# at 2x: the windows inside the image, for the clothes and for random pixels
+interior56 = d2l.features.patch_space(train_images, 56, interior=True).rank
+noise_interior56 = d2l.features.patch_space(noise, 56, interior=True).rank
+edge56 = d2l.book.glue("edge56", spaces[56].rank - interior56)
+noise_edge56 = d2l.book.glue("noise_edge56", noise_ranks[56] - noise_interior56)
+interior56 = d2l.book.glue("interior56", interior56)
 edge112 = d2l.book.glue("edge112", spaces[112].rank - interior112)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -224,7 +230,10 @@ edge112 = d2l.book.glue("edge112", spaces[112].rank - interior112)
 # {eval}`rank112` come from windows at the top and left edges, part of which lies in the
 # layer's zero padding. They are excited only where an image's border pixels are not
 # black; most of Fashion-MNIST's are, and random pixels, whose borders are not, span
-# {eval}`noise112`.
+# {eval}`noise112`. The same border effect separates the two at twice the size: the windows
+# wholly inside the image span {eval}`interior56` directions for the clothes and for random
+# pixels alike, and the edge windows add {eval}`edge56` for the clothes and
+# {eval}`noise_edge56` for random pixels.
 #
 # ## The part outside the span changes nothing
 #
@@ -531,6 +540,7 @@ assert (windows65["original pixels"] == windows65["independent functions"]).all(
 assert faint_share["Adam"] > 3 * faint_share["SGD"], faint_share
 assert by_mode["nearest"][2] == 16 and by_mode["bicubic"][2] > 25
 assert space5.rank == 25
+assert interior56 == noise_interior56  # the 2x difference is the edges' alone
 # the outside part changes no output; gradient descent moved only the inside part
 assert output_gap < 1e-3 and agree == 1.0, (output_gap, agree)
 assert moved_outside < 0.01 * moved_inside, (moved_outside, moved_inside)
