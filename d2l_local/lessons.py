@@ -149,15 +149,22 @@ def page_title(page, lang="en") -> str:
     return next((line[2:].strip() for line in lines if line.startswith("# ")), page)
 
 
-def _seconds(measured, lang, named=True) -> str:
+def _seconds(measured, lang, named=True, minutes=None) -> str:
     """A step's seconds at one scale; ``named``: each with the machine it was timed on
-    (where the column's header does not name the one machine)."""
+    (where the column's header does not name the one machine); a time longer than the
+    step's planned ``minutes`` says so."""
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
     key = "lesson_measured" if named else "lesson_seconds"
-    return "; ".join(say(key, seconds=s, device=DeviceName(d)).in_language(lang)
-                     if s is not None else say("lesson_page_unmeasured").in_language(lang)
-                     for d, s in measured)
+
+    def one(device, seconds):
+        if seconds is None:
+            return say("lesson_page_unmeasured").in_language(lang)
+        text = say(key, seconds=seconds, device=DeviceName(device)).in_language(lang)
+        if minutes is not None and seconds > 60 * minutes:
+            text += say("lesson_over_plan").in_language(lang)
+        return text
+    return "; ".join(one(d, s) for d, s in measured)
 
 
 def plan_html(plan, folder=None) -> str:
@@ -189,8 +196,8 @@ def plan_html(plan, folder=None) -> str:
                      f"<td>{cells}</td>"
                      f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"
                      + "".join("<td>" + html.escape(_seconds(
-                         row["seconds"][s], lang, named=len(machines[s]) > 1)) + "</td>"
-                               for s in timed) + "</tr>")
+                         row["seconds"][s], lang, named=len(machines[s]) > 1,
+                         minutes=row["minutes"])) + "</td>" for s in timed) + "</tr>")
         total = sum(r["minutes"] for r in rows)
         untimed = [s for s in SETTINGS if s not in timed]
         names = say("list_separator").in_language(lang).join(

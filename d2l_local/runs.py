@@ -221,10 +221,16 @@ TABLE_STYLE = ("<style>.d2l-runs {border-collapse: collapse; font-size: 90%}"
 
 def runs_table(history, lang="en"):
     """The runs of ``history`` as a DataFrame, one row per run, its headers, statuses and
-    optimizers in ``lang``; numbers stay numbers (NaN where a run measured none)."""
+    optimizers in ``lang``; numbers stay numbers (NaN where a run measured none). What a
+    run measured comes first, then the settings in which the runs differ, then the rest."""
     import pandas as pd
     frame = pd.DataFrame([_row(record, lang) for record in history], columns=COLUMNS)
-    return frame.rename(columns=_headers(lang))
+    # the settings in which the runs differ first (a table wider than its box shows its
+    # left part: two runs that differ only in their activation show it there)
+    settings = COLUMNS[COLUMNS.index("lr"):]
+    differ = [c for c in settings if frame[c].astype(str).nunique() > 1]
+    order = [*COLUMNS[:COLUMNS.index("lr")], *differ, *(c for c in settings if c not in differ)]
+    return frame[order].rename(columns=_headers(lang))
 
 
 def runs_html(history, lang="en") -> str:

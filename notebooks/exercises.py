@@ -349,7 +349,8 @@ ex4_why = d2l.book.glue("ex4_why", d2l.book.say(
 # in its training, when accuracy still rises fast. Such a run shows only that AlexNet had
 # not stopped improving when it ended; the GPU form, twenty epochs each, puts the same
 # epochs side by side. {eval}`ex4_why` So it can fit finer differences between the classes,
-# with dropout against memorising them, while LeNet's sigmoids and small layers limit what
+# with dropout meant to keep it from memorising them (Exercise 8 measures how much it
+# does), while LeNet's sigmoids and small layers limit what
 # it can fit.
 #
 # ```{solution-end}
@@ -441,9 +442,9 @@ ex5_result = d2l.book.glue("ex5_result", d2l.book.this_run(
 # photographs: the large first window and stride, the overlapping pooling and the enlarged
 # input. SmallNet drops them: its 3 by 3 windows at stride 1 work on the original pixels from its
 # first layer on, and meet every pixel in the same way. On an enlarged image, as
-# [What the First Layer Can Learn](firstlayer.md#sec-first-layer) showed, a large window computes linear functions of only a
-# few original pixels, one filter has to serve every way a window meets the pixel grid, and
-# its 121 pixels are interpolated from those few.
+# [What the First Layer Can Learn](firstlayer.md#sec-first-layer) showed, a large window computes linear functions of fewer
+# original pixels than it has weights, one filter has to serve every way a window meets the pixel grid, and
+# its 121 pixels are interpolated from those originals.
 #
 # ```{solution-end}
 # ```

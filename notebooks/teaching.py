@@ -43,7 +43,8 @@ d2l.lessons.show_timed_runs()
 # slower one: the note at the top of each page gives the time of the page's latest run. Before class, run each page you plan to use from the top on the machine you will
 # teach with, and read the time in its note. A step's cells run from the top of its page (a
 # notebook runs in order), less the cells an earlier step of the same page has run; the
-# planned minutes are the teacher's budget for talk, questions and the cells together.
+# planned minutes are the teacher's budget for talk, questions and the cells together, and
+# a time longer than a step's minutes says so.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A 50-minute class
@@ -82,7 +83,8 @@ display(HTML(d2l.lessons.plan_html("lab120")))
 # The training panel ([Training AlexNet](training.md#sec-training)) has a preset chooser and a
 # *Run preset* button. A preset is a pair of runs that differ in exactly one setting; the
 # rest is the recipe for the machine, sized for the scale: one epoch on 600 images in quick
-# mode, a few minutes per run on a 2-core CPU, the reference run's length on a GPU. The
+# mode, three epochs on 6,000 at CPU full size (the input-size preset: one epoch on 3,000),
+# the reference run's length on a GPU. The
 # button queues both runs; each appears in the table of runs when it ends, and the
 # comparison plot then shows their test accuracy side by side. Stop ends the run in
 # progress and skips the rest. The table below lists the presets with the values they

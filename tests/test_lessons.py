@@ -92,7 +92,12 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
               [{"notebook": "model", "cells": PAGE}])
     english = lessons.plan_html("test", tmp_path).split('<div lang="')[1]
     assert "3.0 s on cpu A; 3.0 s on cpu B" in english and english.count("<th>") == 8
-    assert "no column" not in english
+    assert "no column" not in english and "longer than the minutes planned" not in english
+    # a step whose cells take longer than its minutes says so, at that scale only
+    monkeypatch.setitem(lessons.PLANS, "test", [
+        ("model", ("Layer by layer",), 0.04, "lesson_model")])
+    english = lessons.plan_html("test", tmp_path).split('<div lang="')[1]
+    assert english.count("longer than the minutes planned") == 4  # 3.0 s > 2.4 s, each run
 
 
 def test_the_presets_table_names_each_preset_in_every_language():

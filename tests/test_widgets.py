@@ -143,8 +143,11 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
     assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
     one_cycle = panel.run(schedule="one-cycle", max_epochs=1)
     assert isinstance(panel.trainer.scheduler, torch.optim.lr_scheduler.OneCycleLR)
-    optimizer = runs.COLUMNS.index("optimizer")
-    assert table_rows(panel.table.value)[2][optimizer] == "SGD + momentum + 1cycle"
+    rows = table_rows(panel.table.value)
+    optimizer = rows[0].index(runs.phrase("panel_column_optimizer", "en"))
+    assert rows[2][optimizer] == "SGD + momentum + 1cycle"
+    # the settings the runs differ in come before those they share (the learning rate)
+    assert optimizer < rows[0].index(runs.phrase("panel_column_lr", "en"))
     assert one_cycle["status"] == "finished"
     assert bytes(panel.curves.value).startswith(b"\x89PNG")  # the curves were drawn
 

@@ -403,14 +403,14 @@ TEXT = {
     "this_run_quick": (" A run this small compares what the networks cost; their accuracies "
                        "have hardly left guessing yet, so they rank nothing."),
     "ex5_small_ahead": (
-        "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
+        "SmallNet, with {param_ratio:.0f} times fewer parameters than "
         "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
         "accuracy of {small:.3f}, above AlexNet's {alexnet:.3f}: the network built for 28 by "
         "28 images did better at a fraction of the cost. SlimAlexNet, with four narrower "
         "convolutions and one dense layer of 512, trained {slim_speedup:.1f} times as fast as "
         "AlexNet and reached {slim:.3f} ({slim_gap:+.3f} against AlexNet)."),
     "ex5_small_behind": (
-        "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
+        "SmallNet, with {param_ratio:.0f} times fewer parameters than "
         "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
         "accuracy of {small:.3f}, below AlexNet's {alexnet:.3f}: in as many epochs the small "
         "network did not catch up, although each of its epochs took a fraction of the time. "
@@ -418,7 +418,7 @@ TEXT = {
         "{slim_speedup:.1f} times as fast as AlexNet and reached {slim:.3f} ({slim_gap:+.3f} "
         "against AlexNet)."),
     "ex5_small_level": (
-        "After {epochs} epochs, SmallNet, with {param_ratio:.0f} times fewer parameters than "
+        "SmallNet, with {param_ratio:.0f} times fewer parameters than "
         "AlexNet, trained {speedup:.1f} times as many images per second and reached a test "
         "accuracy of {small:.3f}, level with AlexNet's {alexnet:.3f}: in as many epochs "
         "neither network pulled ahead, and each of the small network's epochs took a fraction "
@@ -650,6 +650,7 @@ TEXT = {
     "lesson_seconds": "{seconds:.1f} s",
     "lesson_not_timed": ("No timed run covers these scales yet, so the table has no column "
                          "for them: {scales}."),
+    "lesson_over_plan": " (longer than the minutes planned: run it before class, or in quick mode)",
     "lesson_measured": "{seconds:.1f} s on {device}",
     "lesson_unmeasured": "not measured yet",
     "lesson_page_unmeasured": "not measured: this timed run left the page out",
@@ -677,7 +678,9 @@ TEXT = {
     "figure_filters": (
         "{n} first-layer filters, each a square of {k} weights on a side, each in grey from "
         "its most negative weight (black) to its most positive (white)."),
-    "lesson_exercises": "Pairs pick an exercise, run it and report in two minutes.",
+    "lesson_exercises": ("Pairs pick an exercise, run the page's first cell and their exercise's "
+                         "cells, and report in two minutes (the time shown is for every "
+                         "exercise)."),
 }
 
 # Fashion-MNIST's classes as the prose names them: as d2l_local.data.TEXT_LABELS writes them

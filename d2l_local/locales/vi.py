@@ -405,7 +405,7 @@ TEXT = {
     "this_run_quick": (" Một lần chạy nhỏ như vậy chỉ so sánh chi phí của các mạng; độ chính "
                        "xác của chúng hầu như chưa vượt mức đoán mò, nên chưa xếp hạng được gì."),
     "ex5_small_ahead": (
-        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
         "{small:.3f}, cao hơn mức {alexnet:.3f} của AlexNet: mạng được thiết kế cho ảnh 28 x 28 "
         "làm tốt hơn với chi phí chỉ bằng một phần nhỏ. SlimAlexNet, với bốn tầng tích chập "
@@ -413,14 +413,14 @@ TEXT = {
         "AlexNet và đạt "
         "{slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex5_small_behind": (
-        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
         "{small:.3f}, thấp hơn mức {alexnet:.3f} của AlexNet: với cùng số epoch, mạng nhỏ chưa "
         "bắt kịp, dù mỗi epoch của nó chỉ mất một phần nhỏ thời gian. SlimAlexNet, với bốn tầng "
         "tích chập hẹp hơn và một tầng kết nối đầy đủ 512, huấn luyện nhanh gấp {slim_speedup:.1f} "
         "lần AlexNet và đạt {slim:.3f} (chênh {slim_gap:+.3f} so với AlexNet)."),
     "ex5_small_level": (
-        "Sau {epochs} epoch, SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
+        "SmallNet, với số tham số ít hơn AlexNet {param_ratio:.0f} lần, "
         "huấn luyện số ảnh mỗi giây gấp {speedup:.1f} lần và đạt độ chính xác kiểm tra "
         "{small:.3f}, ngang với mức {alexnet:.3f} của AlexNet: với cùng số epoch, không mạng "
         "nào vượt lên, còn mỗi epoch của mạng nhỏ chỉ mất một phần nhỏ thời gian. SlimAlexNet, "
@@ -657,6 +657,7 @@ TEXT = {
     "lesson_seconds": "{seconds:.1f} giây",
     "lesson_not_timed": ("Chưa có lần chạy tính giờ nào ở các quy mô sau, nên bảng không có "
                          "cột cho chúng: {scales}."),
+    "lesson_over_plan": " (lâu hơn số phút dự kiến: hãy chạy trước buổi học, hoặc ở chế độ nhanh)",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo",
     "lesson_page_unmeasured": "chưa đo: lần chạy đo giờ này bỏ qua trang này",
@@ -686,7 +687,9 @@ TEXT = {
     "figure_filters": (
         "{n} bộ lọc tầng đầu, mỗi bộ là một hình vuông cạnh {k} trọng số, mỗi bộ vẽ theo thang "
         "xám riêng từ trọng số âm nhất (đen) đến dương nhất (trắng)."),
-    "lesson_exercises": "Từng cặp chọn một bài tập, chạy và trình bày trong hai phút.",
+    "lesson_exercises": ("Từng cặp chọn một bài tập, chạy ô đầu tiên của trang và các ô của bài "
+                         "tập đó, rồi trình bày trong hai phút (thời gian trong bảng là của mọi "
+                         "bài tập)."),
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them

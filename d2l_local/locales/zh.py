@@ -344,19 +344,19 @@ TEXT = {
     "this_run_scale": "本页这次运行在{scale}下{run}：",
     "this_run_quick": "这么小的运行只能比较各网络的开销；它们的准确率还几乎停留在瞎猜的水平，排不出高下。",
     "ex5_small_ahead": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
+        "参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，高于 AlexNet 的 "
         "{alexnet:.3f}：为 28×28 图像设计的网络以很小的代价做得更好。SlimAlexNet 有四个更窄的"
         "卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 {slim_speedup:.1f} 倍，测试准确率为 "
         "{slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex5_small_behind": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
+        "参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，低于 AlexNet 的 "
         "{alexnet:.3f}：在同样的轮数内，小网络没有追上，尽管它每一轮只用了很少的时间。"
         "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
         "{slim_speedup:.1f} 倍，测试准确率为 {slim:.3f}（与 AlexNet 相差 {slim_gap:+.3f}）。"),
     "ex5_small_level": (
-        "训练 {epochs} 轮后，参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
+        "参数只有 AlexNet 的 1/{param_ratio:.0f} 的 SmallNet，每秒训练的"
         "图像数是 AlexNet 的 {speedup:.1f} 倍，测试准确率为 {small:.3f}，与 AlexNet 的 "
         "{alexnet:.3f} 持平：在同样的轮数内，两个网络都没有领先，而小网络每一轮只用了很少的时间。"
         "SlimAlexNet 有四个更窄的卷积层和一个 512 宽的全连接层，训练速度是 AlexNet 的 "
@@ -553,6 +553,7 @@ TEXT = {
     "lesson_scale_on": "{scale}（{device}）",
     "lesson_seconds": "{seconds:.1f} 秒",
     "lesson_not_timed": "以下规模尚无计时运行，因此表中没有它们的列：{scales}。",
+    "lesson_over_plan": "（超过计划的分钟数：请在课前运行，或在快速模式下运行）",
     "lesson_measured": "{seconds:.1f} 秒，{device}",
     "lesson_unmeasured": "尚未测量",
     "lesson_page_unmeasured": "未测量：这次计时运行没有包括这一页",
@@ -577,7 +578,7 @@ TEXT = {
     "figure_filters": (
         "{n} 个第一层滤波器，每个是边长 {k} 个权重的正方形，各自按灰度显示，从最负的权重（黑）"
         "到最正的权重（白）。"),
-    "lesson_exercises": "两人一组选一道练习，运行后用两分钟汇报。",
+    "lesson_exercises": "两人一组选一道练习，运行本页第一个单元和所选练习的单元，然后用两分钟汇报（表中的时间是全部练习的时间）。",
 }
 
 # Fashion-MNIST's classes (d2l_local.data.TEXT_LABELS), as the prose names them
