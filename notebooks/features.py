@@ -115,7 +115,7 @@ d2l.figures.plot_filter_responses(images, names, responses);
 # ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)): the rectified linear unit, an activation that does not squash its input into a
 # narrow range ([Nair and Hinton, 2010](../references.bib#nair2010rectified)); dropout, which keeps a large network from memorising
 # its training images ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)); more training images made by cropping,
-# flipping and recolouring the ones it had; and stochastic gradient descent (a step against
+# flipping and recolouring the ones it had; and stochastic gradient descent (SGD: a step against
 # the gradient of one small batch of images at a time) with momentum, which adds to each step
 # part of the one before, and weight decay, which pulls every weight a little towards zero.
 # Two others it did without. It drew its initial weights from a Gaussian of

@@ -121,7 +121,7 @@ TEXT = {
     "table_largest_value": 'giá trị lớn nhất',
     "table_mean_training": 'trung bình khi huấn luyện',
     "table_mean_evaluation": 'trung bình khi đánh giá',
-    "table_random_agreement": 'độ trùng lớp, 8 ảnh ngẫu nhiên',
+    "table_random_agreement": 'mức thống nhất về lớp, 8 ảnh ngẫu nhiên',
     "table_output_change": 'thay đổi lớn nhất của một đầu ra tầng đầu',
     "table_predictions_unchanged": 'tỉ lệ dự đoán trên tập kiểm tra không đổi',
     "table_basis_products": 'tích',
