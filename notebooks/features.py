@@ -111,13 +111,16 @@ d2l.figures.plot_filter_responses(images, names, responses);
 #
 # If learned features were the better idea, why did they win only in 2012? The next two
 # pages give the two main reasons, data and hardware. Deep networks of the 1990s also
-# lacked tricks that are routine today. AlexNet used several of them
-# ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)): the rectified linear unit, an activation that does not squash its input into a
-# narrow range ([Nair and Hinton, 2010](../references.bib#nair2010rectified)); dropout, which keeps a large network from memorising
-# its training images ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)); more training images made by cropping,
-# flipping and recolouring the ones it had; and stochastic gradient descent (SGD: a step against
-# the gradient of one small batch of images at a time) with momentum, which adds to each step
-# part of the one before, and weight decay, which pulls every weight a little towards zero.
+# lacked some of the tricks that are routine today, and AlexNet combined new ones with old
+# ones ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)). New were the rectified linear unit, an activation that does
+# not squash its input into a narrow range ([Nair and Hinton, 2010](../references.bib#nair2010rectified)), and dropout, which keeps
+# a large network from memorising its training images ([Srivastava et al., 2014](../references.bib#srivastava2014dropout)). Older, and used
+# at a new scale: stochastic gradient descent (SGD: a step against the gradient of one
+# small batch of images at a time) with momentum, which adds to each step part of the one
+# before ([Rumelhart et al., 1986](../references.bib#rumelhart1986learning)); weight decay, which pulls every weight a little towards
+# zero ([Krogh and Hertz, 1992](../references.bib#krogh1992simple)); and more training images made from the ones it had, by
+# cropping, flipping and recolouring them, as LeNet had been trained on distorted digits
+# ([LeCun et al., 1998](../references.bib#lecun1998gradient)).
 # Two others it did without. It drew its initial weights from a Gaussian of
 # standard deviation 0.01, not by the scaling that keeps the signal at a usable size through
 # many layers ([Glorot and Bengio, 2010](../references.bib#glorot2010understanding)), and the Adam optimiser ([Kingma and Ba, 2014](../references.bib#kingma2014adam)), which
