@@ -116,7 +116,8 @@ cores3 = d2l.book.glue("cores3", power.loc[(3, slow_design), "cores"])
 # kept: every page of the chapter that quotes a rate of this machine quotes this one
 # measurement, whose date the table gives (`d2l.measured_rates(device, fresh=True)`
 # measures again). The convolution is one that AlexNet, built
-# on the next page, computes: 256 filters of 5 by 5 over 96 channels of 26 by 26 values, for a
+# on the next page, computes: 256 filters of 5 by 5 over 96 channels (the maps the layer before
+# outputs, one per filter) of 26 by 26 values, for a
 # batch of 32 images; the bf16 matrix product is measured where the processor has bf16 matrix
 # units (tensor cores, or AMX or AVX512-BF16 instructions on a CPU).
 #

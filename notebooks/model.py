@@ -345,7 +345,8 @@ relu_input = d2l.book.glue("relu_input", inputs["input, relu"][last], ".2g")
 # With sigmoids, the gradient reaching the first layer is about
 # {eval}`first_layer_ratio` times smaller than with ReLU. The sigmoid's derivative
 # is at most $1/4$, and the backward signal passes through seven of them before it reaches
-# the first layer. At the same learning rate, each step of gradient descent therefore moves
+# the first layer. At the same learning rate (the factor each gradient is multiplied by to make a
+# step), each step of gradient descent therefore moves
 # the first layer's filters about that many times less than with ReLU: the early filters
 # barely move. The ReLU-against-sigmoid comparison of
 # [Teaching with This Chapter](teaching.md#sec-teaching) trains both networks briefly and shows
