@@ -104,7 +104,7 @@ class _ShownNumber(Shown):
         return format_in(language or config.language(), "{v:" + self.fmt + "}", v=self.plain)
 
     def __str__(self):
-        return format(self.plain, self.fmt)
+        return format(self.plain, _python_format(self.fmt))
 
 
 class ShownFloat(_ShownNumber, float):
@@ -133,6 +133,12 @@ class ShownProse(Shown, Prose):
         return f'<span class="d2l-glued">{_markdown_to_html(self.text())}</span>'
 
 
+def _python_format(fmt):
+    """``fmt`` as Python's ``format`` takes it: ``wan`` (Chinese 万, see
+    :func:`d2l_local.locales.format_in`) is grouped with ``,`` outside the catalogs."""
+    return "," if fmt == "wan" else fmt
+
+
 def shown(value, fmt=""):
     """``value`` as a :class:`Shown`: numbers formatted with ``fmt``, text as Markdown."""
     if hasattr(value, "item") and not isinstance(value, str):  # numpy or torch scalar
@@ -143,7 +149,7 @@ def shown(value, fmt=""):
         if fmt:
             raise ValueError("A format applies to a number, not to text.")
         return ShownProse(value)
-    format(value, fmt)  # a bad format fails here, where it is written
+    format(value, _python_format(fmt))  # a bad format fails here, where it is written
     return (ShownInt if isinstance(value, int) else ShownFloat)(value, fmt)
 
 

@@ -199,10 +199,19 @@ def _axes_description(ax, say, number=_number) -> str | None:
         for line in lines:
             xs, ys = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)
             ok = np.isfinite(ys)
-            if ok.any():
-                curves.append(say("figure_curve", label=line.get_label(),
-                                  first=number(ys[ok][0]), last=number(ys[ok][-1]),
-                                  low=number(ys[ok].min()), high=number(ys[ok].max())))
+            if not ok.any():
+                continue
+            ys_ok, top = ys[ok], int(np.argmax(ys[ok]))
+            values = dict(label=line.get_label(), first=number(ys_ok[0]),
+                          last=number(ys_ok[-1]), low=number(ys_ok.min()),
+                          high=number(ys_ok.max()))
+            if ys_ok[top] > max(ys_ok[0], ys_ok[-1]) and ys_ok.min() in (ys_ok[0],
+                                                                  ys_ok[-1]):
+                # a peak inside, such as a derivative's: where it is, not only its height
+                curves.append(say("figure_curve_peak", x=xlabel or "x",
+                                  at=number(xs[ok][top]), **values))
+            else:
+                curves.append(say("figure_curve", **values))
         xs = np.concatenate([np.asarray(line.get_xdata(), float) for line in lines])
         return say("figure_curves", n=len(lines), title=title or ylabel or say("figure_values"),
                    x=xlabel or "x", x0=number(np.nanmin(xs)), x1=number(np.nanmax(xs)),

@@ -157,7 +157,7 @@ top9_224 = d2l.book.glue("top9_224", 100 * s224.share(9), ".2f")
 rank28 = d2l.book.glue("rank28", s28.rank)
 rank112 = d2l.book.glue("rank112", spaces[112].rank)
 noise112 = d2l.book.glue("noise112", noise_ranks[112])
-patches224 = d2l.book.glue("patches224", s224.patches, ",")
+patches224 = d2l.book.glue("patches224", s224.patches, "wan")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # On the original 28 by 28 images the patches span all {eval}`rank28` directions. On
@@ -221,6 +221,16 @@ edge56 = d2l.book.glue("edge56", spaces[56].rank - interior56)
 noise_edge56 = d2l.book.glue("noise_edge56", noise_ranks[56] - noise_interior56)
 interior56 = d2l.book.glue("interior56", interior56)
 edge112 = d2l.book.glue("edge112", spaces[112].rank - interior112)
+noise_edge112 = d2l.book.glue(
+    "noise_edge112", noise_ranks[112] - d2l.features.patch_space(noise, 112, interior=True).rank)
+# the direction the clothes lack: random pixels with a black top-left pixel
+corner_black = int((train_images[:, 0, 0] == 0).sum())
+dark_corner = noise.clone()
+dark_corner[:, 0, 0] = 0
+dark = {size: d2l.features.patch_space(dark_corner, size).rank for size in (56, 112)}
+corner_black = d2l.book.glue("corner_black", corner_black)
+dark112 = d2l.book.glue("dark112", dark[112])
+dark56 = d2l.book.glue("dark56", dark[56])
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # At four times enlargement the centres are 4 pixels apart, as far as one window is from
@@ -228,12 +238,14 @@ edge112 = d2l.book.glue("edge112", spaces[112].rank - interior112)
 # four shapes per axis, and the windows wholly inside the image span
 # {eval}`interior112` directions. The other {eval}`edge112` of the
 # {eval}`rank112` come from windows at the top and left edges, part of which lies in the
-# layer's zero padding. They are excited only where an image's border pixels are not
-# black; most of Fashion-MNIST's are, and random pixels, whose borders are not, span
-# {eval}`noise112`. The same border effect separates the two at twice the size: the windows
-# wholly inside the image span {eval}`interior56` directions for the clothes and for random
-# pixels alike, and the edge windows add {eval}`edge56` for the clothes and
-# {eval}`noise_edge56` for random pixels.
+# layer's zero padding; random pixels give such windows {eval}`noise_edge112`. The
+# direction the clothes lack needs a lit top-left pixel, and that pixel is black in all
+# {eval}`corner_black` of these training images: random pixels with that one pixel set to
+# black span {eval}`dark112`, as many as the clothes. The same pixel separates the two at
+# twice the size: the windows wholly inside the image span {eval}`interior56` directions
+# for the clothes and for random pixels alike, the edge windows add {eval}`edge56` for
+# the clothes and {eval}`noise_edge56` for random pixels, and random pixels with a black
+# top-left pixel span {eval}`dark56`, as many as the clothes.
 #
 # ## The part outside the span changes nothing
 #
@@ -541,6 +553,9 @@ assert faint_share["Adam"] > 3 * faint_share["SGD"], faint_share
 assert by_mode["nearest"][2] == 16 and by_mode["bicubic"][2] > 25
 assert space5.rank == 25
 assert interior56 == noise_interior56  # the 2x difference is the edges' alone
+# the clothes lack one edge direction at 2x and 4x: the one a lit top-left pixel excites
+assert corner_black == len(train_images) and noise_ranks[112] == spaces[112].rank + 1
+assert dark == {56: spaces[56].rank, 112: spaces[112].rank} and noise_ranks[56] == dark[56] + 1
 # the outside part changes no output; gradient descent moved only the inside part
 assert output_gap < 1e-3 and agree == 1.0, (output_gap, agree)
 assert moved_outside < 0.01 * moved_inside, (moved_outside, moved_inside)

@@ -93,6 +93,12 @@ def test_numbers_in_sentences_are_written_as_each_language_writes_them():
     # Chinese round counts in 万, as the Chinese prose writes them; other counts grouped
     assert format_in("zh", "{a:wan} {b:wan} {c:wan} {d:wan}", a=60000, b=15000, c=5000,
                      d=61706) == "6万 1.5万 5,000 61,706"
+    # ... in Chinese only: another language groups the same count
+    assert format_in("en", "{a:wan} {b:wan}", a=1_458_000, b=60000) == "1,458,000 60,000"
+    assert format_in("vi", "{a:wan}", a=1_458_000) == "1.458.000"
+    patches = book.shown(1_458_000, "wan")  # a glued count, as the first-layer page glues it
+    assert (patches.text("zh"), patches.text("en"), str(patches)) == (
+        "145.8万", "1,458,000", "1,458,000")
     assert "6万" in book.run_scale([{"train_images": 60000, "val_images": 10000}]
                                   ).in_language("zh")
     # text and flags stay as written

@@ -384,6 +384,31 @@ def test_each_scale_builds_with_its_own_cache(tmp_path, monkeypatch):
     assert vi["repository"]["url"] == "https://github.com/a-fork/alexnet-chapter"
 
 
+def test_the_teaching_page_runs_after_the_pages_it_times():
+    """Its plans read the timings the other pages write as they run: it is read last."""
+    names = ["intro", "notebooks/alexnet", "notebooks/teaching", "notebooks/training",
+             "notebooks/visualize", "notebooks/zh/teaching", "notebooks/zh/training"]
+    book_editions.teaching_last(None, None, names)
+    assert names == ["intro", "notebooks/alexnet", "notebooks/training", "notebooks/visualize",
+                     "notebooks/zh/training", "notebooks/teaching", "notebooks/zh/teaching"]
+    assert (book_editions.teaching_last, ) == tuple(
+        handler for event, handler in _connected() if event == "env-before-read-docs")
+
+
+def _connected():
+    """The (event, handler) pairs book_editions' setup connects."""
+    calls = []
+
+    class App:
+        def connect(self, event, handler, priority=500):
+            calls.append((event, handler))
+
+        def __getattr__(self, name):
+            return lambda *a, **k: None
+    book_editions.setup(App())
+    return calls
+
+
 def test_icon_only_toggles_get_a_name_in_the_pages_language():
     from book_editions import name_toggles
     theme = ('<details open="open"><summary><span class="toctree-toggle" role="presentation">'

@@ -36,6 +36,25 @@ def test_curves_are_described_by_their_values():
     assert plotting.describe(fig, "vi").startswith("Đồ thị 2 đường giá trị theo epoch")
 
 
+def test_a_curve_with_a_peak_inside_says_where_it_is():
+    """A derivative's bell (the sigmoid's) starts and ends at one value: 'goes from 0.0025
+    to 0.0025' would hide the peak, so the text says where the curve is highest."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    x = torch.linspace(-6, 6, 13)
+    s = torch.sigmoid(x)
+    ax.plot(x, s * (1 - s), label="sigmoid")
+    ax.plot(x, (x > 0).float(), label="ReLU")
+    ax.set_xlabel("x")
+    text = plotting.describe(fig)
+    plt.close(fig)
+    assert "sigmoid rises from 0.00247 to its highest, 0.25, at x = 0, and falls to 0.00247" \
+        in text, text
+    assert "ReLU goes from 0 to 1 (lowest 0, highest 1)" in text, text
+    assert "在 x = 0" not in plotting.describe(fig, "zh") and "（x = 0）" in plotting.describe(
+        fig, "zh")
+
+
 def test_grids_matrices_bars_and_points():
     axes = d2l.show_images(torch.zeros(3, 8, 8), 1, 4, titles=["bag", "coat", "bag"])
     # every image's title, in order: a screen reader hears as many as the grid holds

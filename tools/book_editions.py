@@ -308,7 +308,20 @@ def theme_catalog_first(app, config):
         options["search_bar_text"] = ours.gettext(options["search_bar_text"])
 
 
+def teaching_last(app, env, docnames):
+    """Read, and so execute, each edition's teaching page after the others. Its lesson
+    plans read the pages' timings (results/timings-*.json), which each page's execution
+    writes as it finishes (D2L_SAVE_RESULTS=1), and Sphinx reads in the order of the
+    names, which puts teaching before training and visualize: a fresh full-size build
+    would plan with timings of an earlier run for those two."""
+    last = [name for name in docnames if name.rsplit("/", 1)[-1] == "teaching"]
+    for name in last:
+        docnames.remove(name)
+    docnames.extend(last)
+
+
 def setup(app):
+    app.connect("env-before-read-docs", teaching_last)
     app.add_config_value("d2l_edition", "en", "html")
     app.connect("config-inited", theme_catalog_first)
     app.connect("source-read", references_as_roles)

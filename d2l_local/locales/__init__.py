@@ -87,12 +87,14 @@ class _LocalNumbers(string.Formatter):
         self.symbols = str.maketrans({
             ",": babel.get_group_symbol(locale), ".": babel.get_decimal_symbol(locale),
             "-": babel.get_minus_sign_symbol(locale), "+": babel.get_plus_sign_symbol(locale)})
+        self.chinese = locale.startswith("zh")
 
     def format_field(self, value, spec):
         if hasattr(value, "item") and not isinstance(value, str):  # numpy, torch scalars
             value = value.item()
         if spec == "wan":  # Chinese round counts in 万 (6万, 1.5万), others grouped
-            if isinstance(value, int) and value >= 10_000 and value % 1_000 == 0:
+            if (self.chinese and isinstance(value, int) and value >= 10_000
+                    and value % 1_000 == 0):
                 wan, tenths = divmod(value // 1_000, 10)
                 return (f"{wan}万" if not tenths else f"{wan}.{tenths}万").translate(self.symbols)
             spec = ","
@@ -119,5 +121,6 @@ def format_in(lang: str, template: str, **values) -> str:
     symbols of the language say with which separators and signs (Vietnamese '60.000' and
     '0,883'; English and Chinese '60,000' and '0.883'). The spec ``wan`` writes a round
     count of ten thousand or more in 万, as Chinese prose does (``{train:wan}``: 6万,
-    1.5万), any other count grouped as ``,`` does."""
+    1.5万); any other count, and every count in another language, is grouped as ``,``
+    groups it."""
     return _formatter(lang).format(template, **values)

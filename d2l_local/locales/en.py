@@ -493,6 +493,8 @@ TEXT = {
     "mistakes_tied": " Other confusions occurred as often as the last of these.",
     # text alternatives of figures (d2l_local.plotting.describe), from what they draw
     "figure_curves": "A plot of {n} curves of {title} against {x} from {x0} to {x1}: {curves}.",
+    "figure_curve_peak": ("{label} rises from {first} to its highest, {high}, at {x} = {at}, "
+                          "and falls to {last}"),
     "figure_curve": "{label} goes from {first} to {last} (lowest {low}, highest {high})",
     "figure_grid": "A grid of {n} images: {titles}.",
     "figure_matrix": ("A {rows} by {cols} matrix of values, {y} down the side and {x} "

@@ -499,6 +499,8 @@ TEXT = {
     "mistakes_tied": " Một số nhầm lẫn khác xuất hiện nhiều lần như lỗi cuối cùng ở trên.",
     # văn bản thay thế của hình (d2l_local.plotting.describe), từ dữ liệu hình vẽ
     "figure_curves": ("Đồ thị {n} đường {title} theo {x} từ {x0} đến {x1}: {curves}."),
+    "figure_curve_peak": ("{label} tăng từ {first} lên cao nhất {high} tại {x} = {at}, "
+                          "rồi giảm xuống {last}"),
     "figure_curve": "{label} đi từ {first} đến {last} (thấp nhất {low}, cao nhất {high})",
     "figure_grid": "Lưới {n} ảnh: {titles}.",
     "figure_matrix": ("Ma trận giá trị {rows} x {cols}, {y} theo chiều dọc và {x} theo "

@@ -412,6 +412,7 @@ TEXT = {
     "mistakes_tied": "另有一些混淆出现的次数与上面最后一项相同。",
     # 图的文字替代（d2l_local.plotting.describe），来自图中画出的数据
     "figure_curves": "{n} 条 {title} 曲线，横轴为 {x}，从 {x0} 到 {x1}：{curves}。",
+    "figure_curve_peak": "{label} 从 {first} 升到最高点 {high}（{x} = {at}），再降到 {last}",
     "figure_curve": "{label} 从 {first} 变为 {last}（最低 {low}，最高 {high}）",
     "figure_grid": "由 {n} 张图像组成的网格：{titles}。",
     "figure_matrix": "一个 {rows} 行 {cols} 列的数值矩阵，纵向为 {y}，横向为 {x}，类别为 {names}。",
