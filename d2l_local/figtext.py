@@ -208,8 +208,11 @@ def _axes_description(ax, say, number=_number) -> str | None:
             if ys_ok[top] > max(ys_ok[0], ys_ok[-1]) and ys_ok.min() in (ys_ok[0],
                                                                   ys_ok[-1]):
                 # a peak inside, such as a derivative's: where it is, not only its height
-                curves.append(say("figure_curve_peak", x=xlabel or "x",
-                                  at=number(xs[ok][top]), **values))
+                # where, to a ten-thousandth of the axis (a grid's 0 is often -8.9e-08)
+                scale = float(np.abs(xs[ok]).max()) or 1.0
+                at = round(float(xs[ok][top]) / scale, 4) * scale + 0.0  # no -0
+                curves.append(say("figure_curve_peak", x=xlabel or "x", at=number(at),
+                                  **values))
             else:
                 curves.append(say("figure_curve", **values))
         xs = np.concatenate([np.asarray(line.get_xdata(), float) for line in lines])

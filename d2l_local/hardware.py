@@ -306,6 +306,11 @@ def measure_rates(device, repeat=5) -> dict:
             "matrix size": n}
 
 
+# how measure_rates times: a measurement kept by an earlier method is measured again
+# (the median of five calls quoted a third of a busy machine's fp32 rate)
+RATES_METHOD = "fastest of the calls"
+
+
 def rates_path(device) -> Path:
     """The file :func:`measured_rates` keeps ``device``'s measurement in."""
     return config.cache_dir() / f"rates-{device_slug(device)}.json"
@@ -316,8 +321,9 @@ def measured_rates(device, fresh=False) -> dict:
     read back, so that every page quoting a rate of this machine quotes the same
     measurement (three pages that each timed a matrix product would print three numbers).
 
-    Kept in :func:`rates_path` with the device's description and the torch version; a
-    different machine, thread count or torch measures again, and so does ``fresh=True``;
+    Kept in :func:`rates_path` with the device's description, the torch version and how
+    it was timed (:data:`RATES_METHOD`); a different machine, thread count, torch or
+    method measures again, and so does ``fresh=True``;
     the book's build (``D2L_STATIC_BOOK=1``) takes its own measurement once, rather than
     quote one that the tests took while other tests ran beside them.
     Returns the rates with ``"device"`` and ``"measured"`` (UTC date and time).
@@ -328,7 +334,7 @@ def measured_rates(device, fresh=False) -> dict:
     device = torch.device(device)
     # the book's build measures its own, not the one its tests took beside other work
     key = {"device": describe_device(device), "torch": torch.__version__,
-           "book": config.static_book()}
+           "book": config.static_book(), "method": RATES_METHOD}
     path = rates_path(device)
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock"):  # two pages measuring at once would disagree

@@ -8,6 +8,7 @@ A setting with no timing file is said to be unmeasured, never guessed.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from pathlib import Path
@@ -76,6 +77,28 @@ def step_cells(report, page, headings, done=()) -> list[dict] | None:
     return [c for c in cells if c["code_cell"] <= last and c["code_cell"] not in done]
 
 
+# a timed run of an earlier form of a page (another number of code cells): its seconds
+# belong to cells the page no longer has, so the plan does not quote them
+CHANGED = "changed"
+
+
+@functools.lru_cache(maxsize=None)
+def code_cell_count(page) -> int | None:
+    """How many code cells ``page``'s source has now (None where it is not at hand)."""
+    try:
+        lines = (NOTEBOOKS / f"{page}.md").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return sum(line.startswith("```{code-cell}") for line in lines)
+
+
+def timed_form_differs(report, page) -> bool:
+    """Whether ``report`` timed another form of ``page`` than its source has now."""
+    rows = next((n for n in report["notebooks"] if n["notebook"] == page), None)
+    now = code_cell_count(page)
+    return bool(rows and "cells" in rows and now is not None and len(rows["cells"]) != now)
+
+
 def plan_rows(plan, folder=None) -> list[dict]:
     """One row per step of ``plan``: ``page``, ``cells`` (first and last code cell number
     to run, None if the page has no cell to run), ``minutes`` (planned), ``text`` (the
@@ -86,6 +109,9 @@ def plan_rows(plan, folder=None) -> list[dict]:
     for page, headings, minutes, key in PLANS[plan]:
         seconds, span = {scale: [] for scale in SETTINGS}, None
         for report in reports:
+            if timed_form_differs(report, page):
+                seconds[report.get("scale", "quick")].append((report["device"], CHANGED))
+                continue
             cells = step_cells(report, page, headings, done.get((report["file"], page), ()))
             if cells is None:  # a file of this scale that did not time this page
                 seconds[report.get("scale", "quick")].append((report["device"], None))
@@ -149,6 +175,45 @@ def page_title(page, lang="en") -> str:
     return next((line[2:].strip() for line in lines if line.startswith("# ")), page)
 
 
+@functools.lru_cache(maxsize=None)
+def page_headings(page, lang="en") -> tuple[str, ...]:
+    """The titles of ``page``'s headings in edition ``lang``, in order (the lines of its
+    Markdown that start with ``#``, outside fenced code: as results.code_cells reads
+    them); none where the source is not at hand."""
+    folder = NOTEBOOKS if lang == "en" else NOTEBOOKS / lang
+    try:
+        lines = (folder / f"{page}.md").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    titles, fenced = [], False
+    for line in lines:
+        if line.startswith("```"):
+            fenced = not fenced or line.strip() != "```"
+            continue
+        if not fenced and line.startswith("#"):
+            titles.append(line.lstrip("#").strip())
+    return tuple(titles)
+
+
+def section_title(page, heading, lang="en") -> str:
+    """Section ``heading`` of ``page`` (as the English page titles it) in edition ``lang``:
+    the edition's heading at the same place (an edition keeps the English page's
+    sections); the English title where that edition's source is not at hand."""
+    english, other = page_headings(page), page_headings(page, lang)
+    if lang != "en" and heading in english and len(other) == len(english):
+        return other[english.index(heading)]
+    return heading
+
+
+def step_end(page, headings) -> str | None:
+    """The section a step's cells end with: of its ``headings``, the one that comes last on
+    the page (None: the whole page)."""
+    if headings is None:
+        return None
+    order = page_headings(page)
+    return max(headings, key=lambda h: order.index(h) if h in order else -1)
+
+
 def _seconds(measured, lang, named=True, minutes=None) -> str:
     """A step's seconds at one scale; ``named``: each with the machine it was timed on
     (where the column's header does not name the one machine); a time longer than the
@@ -160,6 +225,8 @@ def _seconds(measured, lang, named=True, minutes=None) -> str:
     def one(device, seconds):
         if seconds is None:
             return say("lesson_page_unmeasured").in_language(lang)
+        if seconds == CHANGED:
+            return say("lesson_page_changed").in_language(lang)
         text = say(key, seconds=seconds, device=DeviceName(device)).in_language(lang)
         if minutes is not None and seconds > 60 * minutes:
             text += say("lesson_over_plan").in_language(lang)
@@ -190,8 +257,11 @@ def plan_html(plan, folder=None) -> str:
             f"<th>{header(s)}</th>" for s in timed)
         body = ""
         for i, row in enumerate(rows, 1):
-            cells = (t("lesson_cells", first=row["cells"][0], last=row["cells"][1])
-                     if row["cells"] else "–")
+            # named by section, not by cell number: the sections are the same in
+            # JupyterLab, in the Colab notebooks (which add cells) and in the book
+            end = step_end(row["page"], row["headings"])
+            cells = ("–" if not row["cells"] else t("lesson_cells_all") if end is None
+                     else t("lesson_cells_to", section=section_title(row["page"], end, lang)))
             body += (f"<tr><td>{i}</td><td>{html.escape(page_title(row['page'], lang))}</td>"
                      f"<td>{cells}</td>"
                      f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"

@@ -159,6 +159,11 @@ METRIC_NAMES = {"train_acc": "training", "val_acc": "test", "train_loss": "train
                 "val_loss": "test loss"}
 
 
+# a metric's name on an axis, in words (the legend's METRIC_NAMES are shorter)
+AXIS_NAMES = {"train_acc": "training accuracy", "val_acc": "test accuracy",
+              "train_loss": "training loss", "val_loss": "test loss"}
+
+
 def plot_histories(histories, metric="val_acc", ax=None):
     """One curve of ``metric`` per experiment.
 
@@ -180,7 +185,7 @@ def plot_histories(histories, metric="val_acc", ax=None):
                     label=label)
     ax.set_xlabel("epoch")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(metrics[0] if len(metrics) == 1 else "accuracy")
+    ax.set_ylabel(AXIS_NAMES.get(metrics[0], metrics[0]) if len(metrics) == 1 else "accuracy")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return ax

@@ -212,7 +212,7 @@ def train(settings, *, run_number=1, stop=None, on_start=None, on_batch=None,
 # reader sees its left part
 COLUMNS = ("run", "status", "train_acc", "test_acc", "rate", "time", "lr", "batch", "epochs",
            "dropout", "activation", "optimizer", "size", "data")
-FORMATS = {"lr": "{:.4g}", "dropout": "{:.2f}", "data": "{:,}", "train_acc": "{:.3f}",
+FORMATS = {"lr": "{:.4g}", "dropout": "{:.2f}", "data": "{:wan}", "train_acc": "{:.3f}",
            "test_acc": "{:.3f}", "rate": "{:,.0f}"}
 TABLE_STYLE = ("<style>.d2l-runs {border-collapse: collapse; font-size: 90%}"
                ".d2l-runs td, .d2l-runs th {padding: 2px 8px; text-align: right;}"

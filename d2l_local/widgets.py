@@ -340,9 +340,11 @@ class TrainingPanel:
         self.curves.value = curves_png(trainer.step_log, trainer.history, f"run {number}")
 
     def _compared(self) -> dict:
-        """The complete epochs of the runs chosen for comparison, by their names."""
-        return {f"run {r['run']}": [h for h in r["history"] if h.get("complete", True)]
-                for r in self.history if r["run"] in self.compare.value}
+        """The complete epochs of the runs chosen for comparison, by their names: 'run 2',
+        and the setting they differ in where it is the only one (:func:`run_names`)."""
+        chosen = [r for r in self.history if r["run"] in self.compare.value]
+        return {name: [h for h in r["history"] if h.get("complete", True)]
+                for name, r in zip(run_names(chosen), chosen)}
 
     def _draw_comparison(self):
         chosen = self._compared()
@@ -439,6 +441,30 @@ def curves_figure(step_log, history, title):
     if ax.get_lines():
         ax.legend(fontsize=8)
     return fig
+
+
+# the settings a comparison's curves are named by, and how a value of each reads
+# (words the figures' catalogs translate: d2l_local.locales FIGURE_TEXT, FIGURE_PATTERNS)
+NAMED_SETTINGS = {
+    "activation": lambda v: {"relu": "ReLU"}.get(v, v),
+    "dropout": lambda v: f"dropout {v}",
+    "lr": lambda v: f"learning rate {v:g}",
+    "resize": lambda v: f"{v}x{v} pixels",
+}
+
+
+def run_names(records) -> list[str]:
+    """A curve's name for each run record: 'run 2', and where the runs differ in one of
+    :data:`NAMED_SETTINGS` only, its value too ('run 2: sigmoid'): the comparison a
+    preset makes reads from the plot alone."""
+    settings = list(NAMED_SETTINGS) + ["batch_size", "optimizer", "schedule", "max_epochs",
+                                       "train_fraction"]
+    differ = [k for k in settings
+              if len({repr(r.get("hparams", {}).get(k)) for r in records}) > 1]
+    if len(records) < 2 or len(differ) != 1 or differ[0] not in NAMED_SETTINGS:
+        return [f"run {r['run']}" for r in records]
+    show = NAMED_SETTINGS[differ[0]]
+    return [f"run {r['run']}: {show(r['hparams'][differ[0]])}" for r in records]
 
 
 def comparison_figure(histories):

@@ -521,7 +521,11 @@ ex6_memory = d2l.book.glue("ex6_memory", d2l.book.say(
 # ```
 #
 # The flips and shifts are done on the device, as part of the loader. Each network trains
-# for twenty epochs at full size (LeNet is cheap enough for a CPU), two in quick mode:
+# for twenty epochs at full size (LeNet is cheap enough for a CPU), two in quick mode. The
+# sigmoid LeNet trains at a learning rate of 0.9, the other two at 0.1 with dropout 0.3
+# (AlexNet's is 0.5), so the first two rows differ in three settings at once, not only in
+# the two tricks; a sigmoid LeNet at 0.1, or a ReLU LeNet without dropout, would tell
+# their effects apart:
 
 # %%
 lenets = {

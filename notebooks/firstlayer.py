@@ -19,7 +19,6 @@
 
 # %%
 import copy
-import math
 
 import d2l_local as d2l
 import pandas as pd
@@ -273,9 +272,8 @@ output_gap = ((first - first_trimmed).abs().max() / first.abs().max()).item()
  "size of the outside part": outside.norm().item() / model.net[0].weight.norm().item()}
 
 # %% tags=["remove-cell"]
-# "at most": the gap rounded up to two digits (".1e" alone would write 1.05e-06 as 1.0e-06)
-step = 10 ** (math.floor(math.log10(output_gap)) - 1) if output_gap > 0 else 1
-output_gap = d2l.book.glue("output_gap", math.ceil(output_gap / step) * step, ".1e")
+# the largest change as the table above shows it (four significant digits)
+output_gap = d2l.book.glue("output_gap", output_gap, ".4g")
 test_batch = d2l.book.glue("test_batch", len(X_test))
 agree_share = d2l.book.glue("agree_share", 100 * agree, ".0f")
 outside_size = 100 * outside.norm().item() / model.net[0].weight.norm().item()
@@ -290,8 +288,9 @@ first_found = d2l.book.glue("first_found", d2l.book.result(
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Removing the outside part changed the layer's outputs on {eval}`test_batch` test
-# images by at most {eval}`output_gap` of their largest value, rounding again, and left
-# {eval}`agree_share`% of the network's predictions as they were. The outside part is
+# images only by rounding again: the largest change, in the table above, is
+# {eval}`output_gap` of their largest value. It left {eval}`agree_share`% of the network's
+# predictions as they were. The outside part is
 # {eval}`outside_share`% of the filters' size, so most of the noise pictured above is
 # invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts. {eval}`first_found`
 

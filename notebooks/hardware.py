@@ -34,7 +34,7 @@ d2l.book.show_run_mode("hardware")
 # products applied to millions of vertices and pixels, done as fast as possible
 # ([Fernando, 2004](../references.bib#fernando2004gpu)). NVIDIA and ATI opened their chips to general computation
 # (GPGPU), and Krizhevsky and Sutskever wrote fast convolutions for two NVIDIA GTX 580
-# cards with 3 GB of memory each, which they made public as cuda-convnet
+# cards with 3 GiB of memory each, which they made public as cuda-convnet
 # ([Krizhevsky et al., 2012](../references.bib#krizhevsky2012imagenet)).
 #
 # ## CPU cores and GPU cores

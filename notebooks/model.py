@@ -36,7 +36,8 @@ d2l.book.show_run_mode("model")
 # followed by fully connected layers, but it differs in four ways:
 #
 # 1. It is much deeper: five convolutional layers, two hidden fully connected layers and
-#    a fully connected output layer, eight learned layers in all.
+#    a fully connected output layer (dense layers, as the code and the figures call fully
+#    connected ones), eight learned layers in all.
 # 2. It is much wider: its first two convolutions have 96 and 256 channels, sixteen times
 #    LeNet's 6 and 16.
 # 3. It uses the rectified linear unit (ReLU) ([Nair and Hinton, 2010](../references.bib#nair2010rectified)) instead of the
@@ -170,8 +171,10 @@ last_field = d2l.book.glue("last_field", int(fields["receptive field"].iloc[-1])
 # layer and for everything after it. With the stride of 4, each value after the last
 # pooling layer depends on a {eval}`last_field` by {eval}`last_field` square of
 # the 224-pixel input, most of the image. On ImageNet photographs an 11-pixel window is
-# enough to see an edge or a colour blob; on this chapter's enlarged images it covers less
-# than two of the original pixels ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what that means for the
+# enough to see an edge or a colour blob; on this chapter's enlarged images, where each
+# original pixel becomes 8 by 8 pixels, it is less than two original pixels wide, though
+# the interpolation between their centres makes it depend on 3 or 4 of them along each
+# axis ([What the First Layer Can Learn](firstlayer.md#sec-first-layer) shows what that means for the
 # filters).
 #
 # (sec-model-memory)=

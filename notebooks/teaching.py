@@ -36,15 +36,18 @@ d2l.lessons.show_timed_runs()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # A scale that no timed run covers has no column; the sentence under each table names it.
-# The code cells are numbered as JupyterLab and Colab number a page's code cells; the book
-# hides a few of them, which only hand values to the text. The quick-mode
-# run listed above was made on two processor cores that were shared with other work at the
-# time, so the same pages can take less time on a quiet machine and more on a busier or
-# slower one: the note at the top of each page gives the time of the page's latest run. Before class, run each page you plan to use from the top on the machine you will
-# teach with, and read the time in its note. A step's cells run from the top of its page (a
-# notebook runs in order), less the cells an earlier step of the same page has run; the
-# planned minutes are the teacher's budget for talk, questions and the cells together, and
-# a time longer than a step's minutes says so.
+# Each step runs its page's code from the top (a notebook runs in order) to the end of the
+# section the table names, less the cells an earlier step of the same page has run. The
+# sections are the same in JupyterLab, in the Colab notebooks and in the book; the
+# notebooks add a few cells of their own, and the book hides a few, which only hand values
+# to the text, so the sections, not cell numbers, say where to stop. A timed run's seconds
+# are those of its machine on that day: the same pages can take less time on a faster or
+# quieter machine and more on a slower or busier one, and the note at the top of each page
+# gives the time of the page's latest run. Before class, run each page you plan to use
+# from the top on the machine you will teach with, and read the time in its note. The
+# planned minutes are the teacher's budget for talk, questions and the code together, and a
+# time longer than a step's minutes says so. The times are the cells' alone: a preset run
+# live in class, as in the class's fourth step, adds its runs' time to them.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A 50-minute class

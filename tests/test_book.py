@@ -96,6 +96,9 @@ def test_numbers_in_sentences_are_written_as_each_language_writes_them():
     # ... in Chinese only: another language groups the same count
     assert format_in("en", "{a:wan} {b:wan}", a=1_458_000, b=60000) == "1,458,000 60,000"
     assert format_in("vi", "{a:wan}", a=1_458_000) == "1.458.000"
+    from d2l_local import runs  # the panel's table: its data column as the prose writes it
+    assert [runs._written(runs.FORMATS["data"], lang)(15000) for lang in ("en", "zh", "vi")] \
+        == ["15,000", "1.5万", "15.000"]
     patches = book.shown(1_458_000, "wan")  # a glued count, as the first-layer page glues it
     assert (patches.text("zh"), patches.text("en"), str(patches)) == (
         "145.8万", "1,458,000", "1,458,000")

@@ -145,6 +145,13 @@ def test_a_machine_is_measured_once_and_every_page_reads_that_measurement(monkey
     hardware.rates_path("cpu").write_text("{not json")  # a torn file is measured again
     assert d2l.measured_rates("cpu")["device"] == d2l.describe_device("cpu")
     assert len(calls) == 4
+    # a measurement kept by an earlier method of timing is measured again
+    import json
+    saved = json.loads(hardware.rates_path("cpu").read_text())
+    saved["key"].pop("method", None)  # as the files of the median method were kept
+    hardware.rates_path("cpu").write_text(json.dumps(saved))
+    d2l.measured_rates("cpu")
+    assert len(calls) == 5
 
 
 def test_measure_rates_measures_bf16_only_with_bf16_units(monkeypatch):

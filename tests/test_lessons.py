@@ -19,6 +19,30 @@ PAGE = [cell(1, "Top", 1.0), cell(2, "Layer by layer", 2.0), cell(3, "Dropout", 
         cell(4, "Dropout", 8.0), cell(5, "Exercises", 16.0)]
 
 
+@pytest.fixture(autouse=True)
+def pages_as_timed(monkeypatch, request):
+    """The made-up timings above time a five-cell 'model' page: for these tests, the pages
+    have the form the timing files timed (test_a_timed_run_of_an_earlier_form_... aside)."""
+    if "earlier_form" not in request.node.name:
+        monkeypatch.setattr(lessons, "code_cell_count", lambda page: None)
+
+
+def test_a_timed_run_of_an_earlier_form_of_a_page_is_not_quoted(tmp_path, monkeypatch):
+    monkeypatch.setitem(lessons.PLANS, "test", [("model", ("Dropout",), 10, "lesson_model")])
+    write(tmp_path, "timings-quick-a.json", "quick", "cpu A",
+          [{"notebook": "model", "cells": PAGE}])
+    assert lessons.code_cell_count("model") > len(PAGE)  # the page has more cells now
+    (row,) = lessons.plan_rows("test", tmp_path)
+    assert row["seconds"]["quick"] == [("cpu A", lessons.CHANGED)]
+    english = lessons.plan_html("test", tmp_path).split('<div lang="')[1]
+    assert "ran an earlier form of the page" in english and "15.0 s" not in english
+    write(tmp_path, "timings-quick-a.json", "quick", "cpu A",  # the page's form now
+          [{"notebook": "model", "cells": [cell(i, "Dropout", 1.0) for i in range(
+              1, lessons.code_cell_count("model") + 1)]}])
+    (row,) = lessons.plan_rows("test", tmp_path)
+    assert row["seconds"]["quick"][0][1] == float(lessons.code_cell_count("model"))
+
+
 def write(folder, name, scale, device, notebooks):
     report = {"scale": scale, "device": device, "notebooks": notebooks}
     (folder / name).write_text(json.dumps(report), encoding="utf-8")
@@ -83,7 +107,13 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     assert "not measured yet" not in english and english.count("<th>") == 6
     assert "for them: CPU full size; GPU full size." in english
     assert "Minutes planned in all: 13." in english
-    assert "<td>1–2</td>" in english and "<td>–</td>" in english
+    # a step is named by the section it ends with, which Colab's notebooks (which add
+    # cells) and the book share with JupyterLab; each edition names its own section
+    assert "<td>from the top to the end of “Layer by layer”</td>" in english
+    assert "<td>–</td>" in english and "<td>1–2</td>" not in english
+    chinese = page.split('<div lang="')[2]
+    assert f"<td>从页首到“{lessons.section_title('model', 'Layer by layer', 'zh')}”一节结束</td>" \
+        in chinese and "Layer by layer" not in chinese
     # two machines at a scale: each cell names its machine; every scale timed: no sentence
     write(tmp_path, "timings-quick-b.json", "quick", "cpu B",
           [{"notebook": "model", "cells": PAGE}])
@@ -180,3 +210,28 @@ def test_paper_table_in_every_language_with_the_counts_it_is_given():
     vi = page.split('<div lang="vi">')[1]
     assert "46,8 triệu" in vi and "60.000" in vi and "60,000" not in vi
     assert 'role="region"' in page and "vertical-align: top" in page
+
+
+def test_each_edition_has_the_english_pages_sections_so_a_step_names_its_own():
+    """A step's section is found in an edition by its place among the page's headings."""
+    pages = {page for steps in lessons.PLANS.values() for page, *_ in steps}
+    for page in pages:
+        english = lessons.page_headings(page)
+        assert english, page
+        for lang in LANGUAGES[1:]:
+            assert len(lessons.page_headings(page, lang)) == len(english), (page, lang)
+    # the headings of the page's Markdown cells, as jupytext reads them (a comment in a
+    # code cell is not a section); a step ends with whichever of its sections comes last
+    import jupytext
+    for page in pages:
+        nb = jupytext.read(lessons.NOTEBOOKS / f"{page}.md")
+        assert lessons.page_headings(page) == tuple(
+            line.lstrip("#").strip() for cell in nb.cells if cell.cell_type == "markdown"
+            for line in cell.source.splitlines() if line.startswith("#")), page
+    for headings in (("A short training run", "What the first layer can become"),
+                     ("What the first layer can become", "A short training run")):
+        assert lessons.step_end("firstlayer", headings) == "What the first layer can become"
+    assert lessons.step_end("data", None) is None
+    assert lessons.section_title("model", "Dropout", "zh") == lessons.page_headings(
+        "model", "zh")[lessons.page_headings("model").index("Dropout")]
+    assert lessons.section_title("model", "No such section", "zh") == "No such section"

@@ -27,6 +27,7 @@ def test_plot_histories_pairs_metrics_by_colour():
 def test_plot_histories_one_metric_and_too_many():
     ax = plotting.plot_histories(_histories())
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["small", "large"]
+    assert ax.get_ylabel() == "test accuracy"  # in words, not the code's val_acc
     with pytest.raises(ValueError, match="at most 3"):
         plotting.plot_histories(_histories(), metric=("a", "b", "c", "d"))
 
@@ -97,3 +98,29 @@ def test_a_filter_grid_title_sits_above_the_filters():
     title = fig._suptitle.get_window_extent()
     top_row = max(ax.get_window_extent().y1 for ax in fig.axes)
     assert title.y0 >= top_row  # the title was drawn over the first row before
+
+
+def test_compared_runs_are_named_by_the_one_setting_they_differ_in():
+    """A preset's plot reads alone: 'run 1: ReLU' against 'run 2: sigmoid', in each
+    edition's words; runs that differ in several settings, or in another one, keep
+    their numbers."""
+    from d2l_local import figtext, widgets
+    base = {"activation": "relu", "dropout": 0.5, "lr": 0.01, "resize": 65, "batch_size": 128}
+
+    def runs(setting, *values):
+        return [{"run": i, "hparams": {**base, setting: v}} for i, v in enumerate(values, 1)]
+    assert widgets.run_names(runs("activation", "relu", "sigmoid")) == [
+        "run 1: ReLU", "run 2: sigmoid"]
+    assert widgets.run_names(runs("lr", 0.01, 0.1)) == [
+        "run 1: learning rate 0.01", "run 2: learning rate 0.1"]
+    assert widgets.run_names(runs("resize", 65, 224))[1] == "run 2: 224x224 pixels"
+    assert widgets.run_names(runs("batch_size", 64, 128)) == ["run 1", "run 2"]
+    two = runs("lr", 0.01, 0.1)
+    two[1]["hparams"]["dropout"] = 0.0
+    assert widgets.run_names(two) == ["run 1", "run 2"]
+    assert widgets.run_names(runs("lr", 0.01)) == ["run 1"]
+    for name in widgets.run_names(runs("lr", 0.01, 0.1)) + widgets.run_names(
+            runs("dropout", 0.5, 0.0)) + ["run 1: sigmoid", "test accuracy"]:
+        assert figtext.translate(name, "zh") not in (None, name), name
+        assert figtext.translate(name, "vi") is not None, name
+    assert figtext.translate("run 2: learning rate 0.1", "zh") == "第 2 次运行：学习率 0.1"

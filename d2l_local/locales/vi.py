@@ -332,7 +332,7 @@ TEXT = {
         "các tầng của công thức tham chiếu; với ảnh 65 pixel, bản đồ cuối 1x1x256, 256 đầu "
         "vào cho tầng kết nối đầy đủ đầu tiên"),
     "paper_hardware": "phần cứng",
-    "paper_hardware_2012": ("hai GTX 580 (mỗi chiếc 3 GB), mỗi chiếc giữ một nửa bộ lọc của "
+    "paper_hardware_2012": ("hai GTX 580 (mỗi chiếc 3 GiB), mỗi chiếc giữ một nửa bộ lọc của "
                             "mỗi tầng"),
     "paper_hardware_reference": "một GPU",
     "paper_hardware_laptop": ("một CPU, tính bằng bf16 nếu bộ xử lý có phép nhân bf16 trong "
@@ -648,13 +648,14 @@ TEXT = {
     "lesson_no_timed_run": 'Chưa có lần chạy có đo thời gian nào được ghi lại.',
     "lesson_column_step": "bước",
     "lesson_column_page": "trang",
-    "lesson_column_cells": "ô mã cần chạy",
+    "lesson_column_cells": "mã cần chạy",
     "lesson_column_minutes": "số phút dự kiến",
     "lesson_column_what": "việc cần làm",
     "lesson_scale_quick": "thời gian các ô, chế độ nhanh",
     "lesson_scale_cpu": "thời gian các ô, kích thước đầy đủ trên CPU",
     "lesson_scale_gpu": "thời gian các ô, kích thước đầy đủ trên GPU",
-    "lesson_cells": "{first}–{last}",
+    "lesson_cells_to": "từ đầu trang đến hết mục “{section}”",
+    "lesson_cells_all": "cả trang",
     "lesson_scale_on": "{scale}, trên {device}",
     "lesson_seconds": "{seconds:.1f} giây",
     "lesson_not_timed": ("Chưa có lần chạy tính giờ nào ở các quy mô sau, nên bảng không có "
@@ -662,6 +663,8 @@ TEXT = {
     "lesson_over_plan": " (lâu hơn số phút dự kiến: hãy chạy trước buổi học, hoặc ở chế độ nhanh)",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo",
+    "lesson_page_changed": ("chưa đo: lần chạy đo giờ này chạy một phiên bản cũ hơn của trang, "
+                            "với các ô khác"),
     "lesson_page_unmeasured": "chưa đo: lần chạy đo giờ này bỏ qua trang này",
     "lesson_total": "Tổng số phút dự kiến: {minutes}.",
     "lesson_why_2012": "Hỏi vì sao CNN có từ 1989 mà đến 2012 mới thắng; ghi lại các câu trả lời.",
@@ -725,6 +728,8 @@ FIGURE_TEXT = {
     "test loss": "mất mát kiểm tra",
     "train loss": "mất mát huấn luyện",
     "test acc": "độ chính xác kiểm tra",
+    "training accuracy": "độ chính xác huấn luyện",
+    "test accuracy": "độ chính xác kiểm tra",
     "test accuracy of the chosen runs": "độ chính xác kiểm tra của các lần chạy đã chọn",
     "image": "ảnh",
     "images (log scale)": "số ảnh (thang logarit)",
@@ -765,6 +770,7 @@ FIGURE_PATTERNS = [
     (r"(\d+) row shapes and the (\d+) patches they make",
      "{0} dạng hàng và {1} mảng chúng tạo ra"),
     (r"(\d+x\d+) filters on (\d+x\d+) images", "bộ lọc {0} trên ảnh {1}"),
+    (r"learning rate ([\d.e+-]+)", "tốc độ học {0}"),
     (r"dropout ([\d.]+)", "dropout {0}"),
     (r"batch (\d+)", "kích thước batch {0}"),
     (r"(.+): (.+)", "{0}: {1}"),
