@@ -243,17 +243,18 @@ def augment_key(plain, augmented, tol=0.005) -> str:
 NOT_MEASURED = "–"  # what a table shows where a run measured nothing (peak memory on a CPU)
 
 
-# columns shown whole (a rate of thousands of images per second, MiB) or to a tenth
-WHOLE_COLUMNS, TENTHS_COLUMNS = ("images/s", "peak MiB"), ("seconds",)
+# columns shown whole (a rate of thousands of images per second, MiB) or to a hundredth
+# (seconds: a quick run's 0.05 s would read as 0.0 s to a tenth)
+WHOLE_COLUMNS, HUNDREDTHS_COLUMNS = ("images/s", "peak MiB"), ("seconds",)
 
 
 def rounded(table, digits=3):
     """``table`` rounded to ``digits`` for reading (rates and MiB whole, seconds to a
-    tenth: their thousandths are noise, and they widen a table past the page), with
+    hundredth: their thousandths are noise, and they widen a table past the page), with
     :data:`NOT_MEASURED` where it holds no number (NaN: peak memory, which only CUDA GPUs
     report, or a run cut before its first epoch) instead of pandas' 'NaN'."""
     import pandas as pd
-    shown = table.round({c: 0 if c in WHOLE_COLUMNS else 1 if c in TENTHS_COLUMNS
+    shown = table.round({c: 0 if c in WHOLE_COLUMNS else 2 if c in HUNDREDTHS_COLUMNS
                          else digits for c in table.columns}).astype(object)
     for column in WHOLE_COLUMNS:
         if column in shown:

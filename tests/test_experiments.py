@@ -89,11 +89,11 @@ def test_rounded_shows_a_dash_where_nothing_was_measured():
     assert shown.loc["cpu run", "val_acc"] == 0.812
     assert "NaN" not in shown.to_string() and "NaN" not in shown.to_html()
     assert table["peak MiB"].isna().sum() == 1  # the measured table keeps its numbers
-    # rates and MiB whole, seconds to a tenth: thousandths of them only widen the table
-    table = pd.DataFrame({"images/s": [13391.778, 512.4], "seconds": [59.8123, 1.04],
+    # rates and MiB whole, seconds to a hundredth: thousandths only widen the table
+    table = pd.DataFrame({"images/s": [13391.778, 512.4], "seconds": [59.8123, 0.056],
                           "peak MiB": [float("nan"), 511.6], "val_acc": [0.81234, 0.7]})
     shown = experiments.rounded(table)
-    assert list(shown["images/s"]) == [13392, 512] and list(shown["seconds"]) == [59.8, 1.0]
+    assert list(shown["images/s"]) == [13392, 512] and list(shown["seconds"]) == [59.81, 0.06]
     assert shown.loc[1, "peak MiB"] == 512 and isinstance(shown.loc[1, "peak MiB"], int)
     assert shown.loc[0, "peak MiB"] == "–" and shown.loc[0, "val_acc"] == 0.812
 
