@@ -207,8 +207,8 @@ def _axes_description(ax, say, number=_number) -> str | None:
                           high=number(ys_ok.max()))
             if ys_ok[top] > max(ys_ok[0], ys_ok[-1]) and ys_ok.min() in (ys_ok[0],
                                                                   ys_ok[-1]):
-                # a peak inside, such as a derivative's: where it is, not only its height
-                # where, to a ten-thousandth of the axis (a grid's 0 is often -8.9e-08)
+                # a peak inside, such as a derivative's: where it is, not only its height,
+                # to a ten-thousandth of the axis (a grid's 0 is often -8.9e-08)
                 scale = float(np.abs(xs[ok]).max()) or 1.0
                 at = round(float(xs[ok][top]) / scale, 4) * scale + 0.0  # no -0
                 curves.append(say("figure_curve_peak", x=xlabel or "x", at=number(at),
