@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import re
 
 import numpy as np
@@ -184,9 +185,29 @@ def drawn_in(fig, lang: str):
             set_text(old)
 
 
+def collides(fig, text, languages=None) -> bool:
+    """Whether ``text`` (one of ``fig``'s texts) is drawn across another of its texts in
+    any of ``languages`` (every edition's by default): a label that clears its neighbours
+    in English may not in Vietnamese, whose words are longer."""
+    from .locales import LANGUAGES
+    for lang in languages or LANGUAGES:
+        with drawn_in(fig, lang):
+            renderer = fig.canvas.get_renderer()
+            box = text.get_window_extent(renderer)
+            if any(box.overlaps(other.get_window_extent(renderer))
+                   for other in _texts(fig) if other is not text and other.get_visible()):
+                return True
+    return False
+
+
 # ------------------------------------------------------------- text alternatives
-def _number(value) -> str:
+def _number(value, group_from=None) -> str:
+    """``value`` to three significant digits, a whole number below a million in full; with
+    ``group_from``, a whole number from there on in full with its thousands grouped (a
+    count: 1,281,167, not 1.28e+06)."""
     value = float(value)
+    if group_from is not None and value.is_integer() and abs(value) >= group_from:
+        return f"{value:,.0f}"
     return f"{value:.0f}" if value.is_integer() and abs(value) < 1e6 else f"{value:.3g}"
 
 
@@ -245,6 +266,9 @@ def _axes_description(ax, say, number=_number) -> str | None:
         def size(bar):
             return bar.get_width() if sideways else bar.get_height()
         sizes = [size(b) for b in bars]
+        if all(float(v).is_integer() for v in sizes):  # counts, grouped as a table's column
+            group = 1_000 if max(map(abs, sizes)) >= 10_000 else 10_000
+            number = functools.partial(number, group_from=group)
         from matplotlib.container import BarContainer
         legend = ax.get_legend()
         series = [c for c in ax.containers if isinstance(c, BarContainer)]
@@ -272,8 +296,8 @@ def describe(fig, lang: str = "en") -> str:
     def say(key, **values):  # numbers written as the language writes them
         return format_in(lang, catalog[key], **values)
 
-    def number(value):
-        return _number(value).translate(symbols)
+    def number(value, group_from=None):
+        return _number(value, group_from).translate(symbols)
     with drawn_in(fig, lang):
         own = getattr(fig, "d2l_alt", None)  # (catalog key, values) set by the figure's maker
         if own is not None:

@@ -11,6 +11,7 @@ import time
 import torch
 from matplotlib.ticker import MaxNLocator
 
+from . import figtext
 from .hardware import PEAK_FLOPS
 from .plotting import subplots
 
@@ -44,6 +45,11 @@ PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points
     ("Xeon 8480+, fp32", 2023, 56 * 2.0e9 * 64, "CPU", (6, -12), "intel2023xeon"),
     # 56 cores x 2.0 GHz base x 2 AVX-512 units x 16 fp32 lanes x 2 FLOPs per multiply-add
 ]
+
+
+# where a measured rate's label may go, from its star (offset in points, alignment): above
+# left, below left, right
+MEASURED_PLACES = (((-10, 8), "right"), ((-10, -14), "right"), ((10, -3), "left"))
 
 
 def plot_filter_responses(images, names, responses):
@@ -90,16 +96,30 @@ def plot_flops_history(measured=None):
         ax.scatter(year, flops, color="#1f77b4" if kind == "GPU" else "#ff7f0e", zorder=3)
         ax.annotate(name, (year, flops), textcoords="offset points", xytext=offset,
                     fontsize=8, ha="left" if offset[0] > 0 else "right")
+    notes = []
     for label, flops in measured or []:
         ax.scatter(this_year, flops, marker="*", s=120, color="#2ca02c", zorder=3)
-        ax.annotate(label, (this_year, flops), textcoords="offset points", xytext=(-10, 8),
-                    fontsize=8, ha="right")
+        notes.append(ax.annotate(label, (this_year, flops), textcoords="offset points",
+                                 xytext=MEASURED_PLACES[0][0], fontsize=8,
+                                 ha=MEASURED_PLACES[0][1]))
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("peak FLOP/s (log scale)")
     ax.set_xlim(2008, this_year + 3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2012.5
     ax.grid(alpha=0.3)
+    fig.tight_layout()
+    # a measured rate can land beside a datasheet's (this CPU's bf16 next to the Xeon
+    # 8480+'s fp32): its label takes the first place where it crosses no other text
+    for note in notes:
+        for offset, align in MEASURED_PLACES:
+            note.xyann = offset
+            note.set_ha(align)
+            if not figtext.collides(fig, note):
+                break
+        else:
+            note.xyann = MEASURED_PLACES[0][0]
+            note.set_ha(MEASURED_PLACES[0][1])
     fig.tight_layout()
     return fig
 

@@ -340,6 +340,9 @@ TABLE_LABELS = {label: f"table_{key}" for key, label in (
     # exercise 7: which flips make images the data set holds
     ("class_name", "class"), ("closer_mirrored", "closer to the class mean than mirrored"),
     ("closer_upside_down", "closer to the class mean than upside down"))}
+# the words a table holds as values, shown in the reader's language like its labels (the
+# receptive-field table's kind of layer); the frame keeps them as the code wrote them
+TABLE_VALUES = {"conv": "table_value_conv", "pool": "table_value_pool"}
 
 
 class LabelledTable:
@@ -368,13 +371,28 @@ class LabelledTable:
         frame = self.frame.rename(index=names, columns=names)
         for axis in (frame.index, frame.columns):  # and the names of the index
             axis.names = [names.get(n, n) for n in axis.names]
+        import pandas as pd
+        from pandas.api.types import is_object_dtype, is_string_dtype
+        values = {k: CATALOGS[language][v] for k, v in TABLE_VALUES.items()}
+        words = [i for i, dtype in enumerate(frame.dtypes)
+                 if is_object_dtype(dtype) or is_string_dtype(dtype)]
+        if words:
+            frame = frame.copy()
+            for i in words:  # (a column of mixed numbers stays as it was: 2048, not 2048.0)
+                column = frame.iloc[:, i]
+                frame.isetitem(i, pd.Series(
+                    [values.get(v, v) if isinstance(v, str) else v for v in column],
+                    index=column.index, dtype=column.dtype))
         return frame
 
     def shown_in(self, language: str):
         """:meth:`in_language` with its numbers written as ``language`` writes them: a
         Vietnamese reader takes pandas' 380.407 for three hundred eighty thousand (0,883 and
         5.000 in Vietnamese), and counts from five digits on grouped (61,706; 61.706 in
-        Vietnamese) as the prose writes them. Only what is shown: the frame keeps its numbers."""
+        Vietnamese) as the prose writes them, with the four-digit counts of their column.
+        Only what is shown: the frame keeps its numbers."""
+        import pandas as pd
+
         from .locales import CATALOGS, format_in
         frame = self.in_language(language)
         words = {True: CATALOGS[language]["value_true"],
@@ -400,17 +418,27 @@ class LabelledTable:
                         text.strip().translate(symbols)
                         for text in format_array(frame.iloc[:, i].to_numpy(), None)]
 
-        def written(value):
+        def written(value, grouped_from):
             if isinstance(value, bool):
                 return words[value]
-            if _whole(value) and abs(value) >= 10_000:  # 61,706 as the prose writes it
+            if _whole(value) and abs(value) >= grouped_from:  # 61,706 as the prose writes it
                 return format_in(language, "{v:,}", v=int(value))
             # as_text: every value written out (pandas would write 2048 as 2048.00000
             # beside 0.09095); else the fractions, where the language writes them its way
             if self.as_text or (_fraction(value) and value == value and not english_digits):
                 return format_in(language, "{v}", v=value)
             return value
-        return frame.map(written)
+
+        shown = frame.astype(object)
+        for i in range(frame.shape[1]):
+            # a column that groups one count groups its four-digit ones too (16,556 above
+            # 9,245, not 9245), so that it reads as one format
+            values = shown.iloc[:, i]
+            grouped_from = 1_000 if any(_whole(v) and abs(v) >= 10_000 for v in values) \
+                else 10_000
+            shown.isetitem(i, pd.Series([written(v, grouped_from) for v in values],
+                                        index=shown.index, dtype=object))
+        return shown
 
     def _repr_html_(self):
         from . import config

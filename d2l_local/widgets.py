@@ -29,6 +29,7 @@ import html
 import threading
 
 import ipywidgets as W
+from matplotlib.ticker import MaxNLocator
 
 from . import config, runs
 from .experiments import RunInterrupted, Stop
@@ -436,6 +437,7 @@ def curves_figure(step_log, history, title):
     ax.set_xlabel("epoch")
     last = max([r["epoch"] for r in done] + [x for x, _ in step_log] + [1])
     ax.set_xlim(0, last + 0.05 * last)  # from the start, so that a short run is visible
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs 1 and 2, not 0.5 and 1.5
     ax.set_title(title)
     ax.grid(alpha=0.3)
     if ax.get_lines():

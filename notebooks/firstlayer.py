@@ -305,13 +305,15 @@ moved_outside = (outside - start_outside).norm().item()
 {"change inside the span": moved_inside, "change outside the span": moved_outside}
 
 # %% tags=["remove-cell"]
-outside_ratio = d2l.book.glue("outside_ratio", moved_outside / moved_inside, ".0e")
+# how many times as far the inside part moved, to two digits (580, not 5.8e+02)
+inside_ratio = d2l.book.glue("inside_ratio", float(f"{moved_inside / moved_outside:.2g}"),
+                             ",.0f")
 lr, decay, momentum, steps = 0.01, 5e-4, 0.9, 10 * 469
 decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** steps, ".2f")
 
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# The part outside the span changed {eval}`outside_ratio` times as much as the part inside. That little is rounding: this
+# The part inside the span moved about {eval}`inside_ratio` times as far as the part outside. What little the outside part moved is rounding: this
 # run computed in {eval}`alexnet_precision`, whose rounding errors do not lie in the
 # span, and exact arithmetic would leave the outside part exactly where it started. The
 # reference recipe has no weight decay, so the outside part stays as long as training

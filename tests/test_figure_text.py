@@ -67,7 +67,11 @@ def test_grids_matrices_bars_and_points():
     assert plotting.describe(ax.figure) == ("A 2 by 2 matrix of values, true down the side "
                                             "and predicted along the bottom, for cat, dog.")
     text = plotting.describe(d2l.figures.plot_dataset_scale())
-    assert text.startswith("A bar chart of 7 bars") and "COIL-100 (1996): 7200" in text
+    assert text.startswith("A bar chart of 7 bars") and "COIL-100 (1996): 7,200" in text
+    # counts in full and grouped as the bars' labels write them (vi read 7200, 1,28e+06)
+    assert "(2012): 1,281,167;" in text and "CIFAR-100 (2009): 60,000;" in text
+    vi = plotting.describe(d2l.figures.plot_dataset_scale(), "vi")
+    assert "COIL-100 (1996): 7.200;" in vi and "(2012): 1.281.167;" in vi
     table = d2l.AlexNet().layer_summary((1, 1, 224, 224), verbose=False)
     fig = d2l.figures.plot_params_vs_flops(table)  # two bars per layer: both series told
     text = plotting.describe(fig)

@@ -156,8 +156,12 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     monkeypatch.setenv("D2L_LANG", "zh")
     shown = html(fields)
     assert "感受野" in shown and ">层<" in shown and "receptive field" not in shown
+    # and the kind of each layer, a value of the table (zh and vi read "conv", "pool")
+    assert ">卷积<" in shown and ">汇聚<" in shown and ">conv<" not in shown
     monkeypatch.setenv("D2L_LANG", "vi")
-    assert "vùng tiếp nhận" in html(fields)
+    shown = html(fields)
+    assert "vùng tiếp nhận" in shown and ">tích chập<" in shown and ">gộp<" in shown
+    assert set(fields["kind"]) == {"conv", "pool"}  # the frame keeps the code's words
     plain = pd.DataFrame({"a": [1, 2]}, index=["x", "y"])
     assert html(plain) == plain._repr_html_()  # nothing to translate or rewrite
     # numbers as Vietnamese writes them (pandas' 380.407 reads as 380 thousand there)
@@ -170,14 +174,18 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     assert ">0,09<" in digits and ">0,10<" in digits and ">1,067871<" in digits
     assert ">0,000038<" in digits and "1,06787109375" not in digits
     # counts from five digits on grouped as the prose groups them; a year is not a count
-    sizes = pd.DataFrame({"parameters": [61706, 3_000_000], "year": [2012, 1998]})
+    # (a column that groups one groups its four-digit counts too: 16,556 above 9,245)
+    sizes = pd.DataFrame({"parameters": [61706, 3_000_000], "year": [2012, 1998],
+                          "images/s": [16556, 9245]})
     shown = html(sizes)
     assert ">61.706<" in shown and ">3.000.000<" in shown and ">2012<" in shown
+    assert ">16.556<" in shown and ">9.245<" in shown
     monkeypatch.setenv("D2L_LANG", "zh")
     assert "380.407" in html(rates)
     monkeypatch.setenv("D2L_LANG", "en")
     shown = html(sizes)
     assert ">61,706<" in shown and ">2012<" in shown and sizes.loc[0, "parameters"] == 61706
+    assert ">9,245<" in shown and ">1998<" in shown
     monkeypatch.setenv("D2L_LANG", "vi")
     monkeypatch.setenv("D2L_STATIC_BOOK", "1")
     static = html(fields)

@@ -115,6 +115,11 @@ def test_one_epoch_curves_are_visible():
     history = [{"epoch": 1, "train_loss": 2.0, "val_loss": 1.9, "val_acc": 0.3}]
     png = widgets.curves_png([(1.0, 2.1)], history, "run 1")
     assert png.startswith(b"\x89PNG") and len(png) > 5000
+    # a two-epoch run's axis is marked at whole epochs (a quick run's read 0.5, 1.5)
+    steps = [(k / 8, 2.3 - k / 10) for k in range(1, 17)]
+    fig = widgets.curves_figure(steps, history + [{**history[0], "epoch": 2}], "run 2")
+    ticks = [t for t in fig.axes[0].get_xticks() if 0 <= t <= 2.1]
+    assert ticks == [0, 1, 2], ticks
 
 
 @pytest.mark.slow

@@ -58,6 +58,8 @@ TEXT = {
     "table_forward_flops": 'forward FLOPs',
     "table_activation_mib": 'activation MiB',
     "table_kind": 'kind',
+    "table_value_conv": 'conv',
+    "table_value_pool": 'pool',
     "table_kernel": 'kernel',
     "table_stride": 'stride',
     "table_padding": 'padding',
@@ -207,7 +209,7 @@ TEXT = {
         "{train:,} training images; training and testing took {fit_s:,.0f} s."),
     "training_no_gpu_run": (
         "No such run came with this copy of the book: run this page on a machine with a GPU, "
-        "and the run above is that run."),
+        "and the training board and tables above will show one."),
     "training_no_bench": (
         "No such comparison came with this copy of the book. Run on a GPU, this page's own "
         "images per second, in the table above, are the ones to set beside d2l-zh's; they "

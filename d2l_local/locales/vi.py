@@ -57,6 +57,8 @@ TEXT = {
     "table_forward_flops": 'FLOPs lượt xuôi',
     "table_activation_mib": 'kích hoạt (MiB)',
     "table_kind": 'kiểu',
+    "table_value_conv": 'tích chập',
+    "table_value_pool": 'gộp',
     "table_kernel": 'kích thước hạt nhân',
     "table_stride": 'sải bước',
     "table_padding": 'đệm',
@@ -206,7 +208,7 @@ TEXT = {
         "{train:,} ảnh huấn luyện; huấn luyện và kiểm tra mất {fit_s:,.0f} giây."),
     "training_no_gpu_run": (
         "Bản sách này không kèm lần chạy nào như vậy: hãy chạy trang này trên một máy có GPU, "
-        "và lần chạy ở trên chính là lần chạy đó."),
+        "và bảng theo dõi cùng các bảng số liệu ở trên sẽ cho thấy một lần chạy như vậy."),
     "training_no_bench": (
         "Bản sách này không kèm phép so sánh nào như vậy. Khi chạy trên GPU, số ảnh mỗi giây "
         "của chính trang này, trong bảng ở trên, là con số để đặt cạnh số của d2l-zh; nó tính "

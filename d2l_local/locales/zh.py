@@ -50,6 +50,8 @@ TEXT = {
     "table_forward_flops": '前向FLOPs',
     "table_activation_mib": '激活值（MiB）',
     "table_kind": '种类',
+    "table_value_conv": '卷积',
+    "table_value_pool": '汇聚',
     "table_kernel": '核大小',
     "table_stride": '步幅',
     "table_padding": '填充',
@@ -183,7 +185,7 @@ TEXT = {
     "training_found_reference": (
         "参考方案在 {train:wan}张训练图像上训练 {epochs} 轮后，测试准确率达到 {acc:.3f}；"
         "训练和测试共用时 {fit_s:,.0f} 秒。"),
-    "training_no_gpu_run": "本书的这一份没有附带这样的运行：在有GPU的机器上运行本页，上面的运行就是它。",
+    "training_no_gpu_run": "本书的这一份没有附带这样的运行：在有GPU的机器上运行本页，上面的训练看板和表格就会显示这样一次运行。",
     "training_no_bench": (
         "本书的这一份没有附带这样的比较。在GPU上运行时，上表中本页自己的每秒图像数就可以与 d2l-zh "
         "的数字相比；不过它包含了数据加载，而 d2l-zh 的数字没有计入。"),
@@ -265,7 +267,7 @@ TEXT = {
     "paper_data": "数据",
     "paper_data_2012": "ILSVRC-2012：128万张彩色照片，1000 个类别",
     "paper_data_reference": "Fashion-MNIST：6万张 28×28 灰度图像，10 个类别，放大到 224×224",
-    "paper_data_laptop": "Fashion-MNIST 放大到 65×65：CPU 全尺寸下用全部 6万张图像，快速模式下用 5000 张",
+    "paper_data_laptop": "Fashion-MNIST 放大到 65×65：CPU 全尺寸下用全部 6万张图像，快速模式下用 5,000张",
     "paper_input": "输入",
     "paper_input_2012": "从 256×256 图像中随机裁出的 224×224 区域（及其翻转），RGB",
     "paper_input_reference": "整张放大后的图像，一个灰度通道",
@@ -308,7 +310,7 @@ TEXT = {
     "paper_testing": "测试",
     "paper_testing_2012": "对十个裁剪区域的预测取平均",
     "paper_testing_reference": "每张图像一次预测",
-    "paper_testing_laptop": "每张图像一次预测（快速模式下用 1000 张测试图像）",
+    "paper_testing_laptop": "每张图像一次预测（快速模式下用 1,000张测试图像）",
     "paper_result": "结果",
     "paper_result_2012": (
         "七个网络的集成（其中两个在 ImageNet Fall 2011 上预训练）的 top-5 测试错误率为 15.3%，"
