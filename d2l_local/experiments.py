@@ -190,11 +190,14 @@ def _row(name, model, record, cut):
     }
 
 
-def late_accuracy(histories, last=5):
+def late_accuracy(histories, last=5, digits=3):
     """Training and test accuracy averaged over the last ``last`` epochs, and their gap.
 
     One epoch's numbers jump by a few points; averaging a handful of the final epochs
     shows whether a network has really begun to fit its training set better than new data.
+    The averages are rounded to ``digits`` decimals (None: not rounded), and the gap is the
+    difference of the rounded two, so that a table's gap is that of the numbers beside it
+    (0.894 and 0.798 showed a gap of 0.095).
     """
     import pandas as pd
     rows = {}
@@ -202,7 +205,10 @@ def late_accuracy(histories, last=5):
         tail = history[-last:]
         train = sum(r["train_acc"] for r in tail) / len(tail)
         test = sum(r["val_acc"] for r in tail) / len(tail)
-        rows[name] = {"train_acc": train, "val_acc": test, "gap": train - test}
+        if digits is not None:
+            train, test = round(train, digits), round(test, digits)
+        gap = train - test if digits is None else round(train - test, digits)
+        rows[name] = {"train_acc": train, "val_acc": test, "gap": gap}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("experiment")
 
 

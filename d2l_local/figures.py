@@ -42,14 +42,16 @@ PEAK_FLOPS_HISTORY = [  # (chip, year, peak FLOP/s, kind, label offset in points
      "nvidia2022h100"),
     ("H100, bf16 matrix", 2022, PEAK_FLOPS["H100 80GB HBM3"]["bf16"], "GPU", (6, -3),
      "nvidia2022h100"),
-    ("Xeon 8480+, fp32", 2023, 56 * 2.0e9 * 64, "CPU", (6, -12), "intel2023xeon"),
+    ("Xeon 8480+, fp32", 2023, 56 * 2.0e9 * 64, "CPU", (-6, -3), "intel2023xeon"),
     # 56 cores x 2.0 GHz base x 2 AVX-512 units x 16 fp32 lanes x 2 FLOPs per multiply-add
 ]
 
 
-# where a measured rate's label may go, from its star (offset in points, alignment): above
-# left, below left, right
-MEASURED_PLACES = (((-10, 8), "right"), ((-10, -14), "right"), ((10, -3), "left"))
+# where a measured rate's label may go, from its star (offset in points, alignment): level
+# with it on its left, so that each label is read beside its own star; else above left,
+# below left, right
+MEASURED_PLACES = (((-10, -3), "right"), ((-10, 8), "right"), ((-10, -14), "right"),
+                   ((10, -3), "left"))
 
 
 def plot_filter_responses(images, names, responses):

@@ -386,18 +386,38 @@ def _word(text: str, lang: str) -> str:
     return text
 
 
-def _cell(value, column, lang: str, digits: int) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return CATALOGS[lang][NO_RATE[column]] if column in NO_RATE else "–"
+def _number(value):
+    """``value`` as a Python int or float, or None where it is not a number."""
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _column_format(values, digits: int) -> tuple[int, int]:
+    """How a column writes its numbers, so that it reads as one format: the decimals of
+    the value that needs the most (at most ``digits``: 0.360 beside 0.325, not 0.36), and
+    the count from which thousands are grouped (five digits, as the prose groups them; four
+    where the column holds a five-digit one: 2048 alone, 9,245 beside 16,556)."""
+    numbers = [v for v in map(_number, values) if v is not None]
+    decimals = max((len(f"{v:.{digits}f}".rstrip("0").partition(".")[2])
+                    for v in numbers if isinstance(v, float)), default=0)
+    large = any(abs(v) >= 10_000 for v in numbers)
+    return decimals, 1_000 if large else 10_000
+
+
+def _cell(value, column, lang: str, digits: int, decimals=None, group_from=10_000) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return CATALOGS[lang][NO_RATE[column]] if column in NO_RATE else "–"
+    number = _number(value)
+    if number is None:
         return _word(str(value), lang)
-    if isinstance(value, float):
-        value = round(value, digits)
-        if value.is_integer() and abs(value) < 1e15:
-            value = int(value)
-    return format_in(lang, "{v:,}", v=value)
+    grouping = "," if abs(number) >= group_from else ""
+    if isinstance(number, float):
+        shown = digits if decimals is None else decimals
+        return format_in(lang, f"{{v:{grouping}.{shown}f}}", v=round(number, digits))
+    return format_in(lang, f"{{v:{grouping}}}", v=number)
 
 
 class Table:
@@ -413,8 +433,10 @@ class Table:
     def rows(self, lang="en") -> list[list[str]]:
         """The header row, then a row of text per row of the table."""
         columns = list(self.frame.columns)
+        formats = [_column_format(self.frame.iloc[:, i], self.digits)
+                   for i in range(len(columns))]
         return [[_word(str(c), lang) for c in columns]] + [
-            [_cell(v, c, lang, self.digits) for v, c in zip(row, columns)]
+            [_cell(v, c, lang, self.digits, *f) for v, c, f in zip(row, columns, formats)]
             for row in self.frame.itertuples(index=False)]
 
     def html(self, lang="en") -> str:

@@ -238,7 +238,7 @@ def plan_html(plan, folder=None) -> str:
     """The plan as a table in every language (each in a ``lang`` element of a
     ``.d2l-l10n`` container, of which the book shows the page's language). A scale that
     no timing file covers has no column (a sentence under the table names it); a scale
-    timed on one machine names it in its header, not in every row."""
+    timed on one machine names it in a sentence under the table, not in every row."""
     rows = plan_rows(plan, folder)
     timed = [s for s in SETTINGS if any(r["seconds"][s] for r in rows)]
     machines = {s: {d for r in rows for d, _ in r["seconds"][s]} for s in timed}
@@ -247,14 +247,15 @@ def plan_html(plan, folder=None) -> str:
         def t(key, lang=lang, **values):
             return html.escape(say(key, **values).in_language(lang))
 
-        def header(scale, lang=lang):
-            if len(machines[scale]) == 1:
-                return t("lesson_scale_on", scale=say("lesson_scale_" + scale),
-                         device=DeviceName(next(iter(machines[scale]))))
-            return t("lesson_scale_" + scale)
         head = "".join(f"<th>{t('lesson_column_' + c)}</th>" for c in
                        ("step", "page", "cells", "minutes", "what")) + "".join(
-            f"<th>{header(s)}</th>" for s in timed)
+            f"<th>{t('lesson_scale_' + s)}</th>" for s in timed)
+        # a scale timed on one machine names it once, under the table (in its header the
+        # machine's long name squeezed the column of what to do at 1280 px)
+        where = "".join(
+            "<p>" + t("lesson_scale_on", scale=say("scale_name_" + s),
+                      device=DeviceName(next(iter(machines[s])))) + "</p>"
+            for s in timed if len(machines[s]) == 1)
         body = ""
         for i, row in enumerate(rows, 1):
             # named by section, not by cell number: the sections are the same in
@@ -277,7 +278,7 @@ def plan_html(plan, folder=None) -> str:
         parts[lang] = (f'<div style="overflow-x:auto" tabindex="0" '
                        f'role="region" aria-label="{t("lesson_table_region")}">'
                        f'<table class="d2l-runs"><tr>{head}</tr>{body}</table></div>'
-                       f'<p>{t("lesson_total", minutes=total)}</p>{missing}')
+                       f'{where}<p>{t("lesson_total", minutes=total)}</p>{missing}')
     return in_every_language(parts.get)
 
 
@@ -315,7 +316,7 @@ def presets_html() -> str:
 # cell, so that a row's cells are easy to match when the table scrolls sideways on a phone
 PAPER_STYLE = ("<style>.d2l-paper {border-collapse: collapse; font-size: 90%}"
                ".d2l-paper td, .d2l-paper th {padding: 4px 8px; text-align: left; "
-               "vertical-align: top; border-bottom: 1px solid #ccc; min-width: 12em}</style>")
+               "vertical-align: top; border-bottom: 1px solid #ccc; min-width: 11em}</style>")
 PAPER_ROWS = ("data", "input", "augmentation", "layers", "hardware", "parameters",
               "optimizer", "lr", "training", "testing", "result")
 

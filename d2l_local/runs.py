@@ -238,7 +238,9 @@ def runs_html(history, lang="en") -> str:
     styles it), numbers formatted as the table shows them ('–' where there is none)."""
     headers = _headers(lang)
     formats = {headers[c]: _written(fmt, lang) for c, fmt in FORMATS.items()}
-    formats[headers["time"]] = lambda s: phrase("panel_seconds", lang, seconds=s)
+    # "91.6 s" on one line: a narrow column broke it before its unit
+    formats[headers["time"]] = lambda s: phrase("panel_seconds", lang, seconds=s).replace(
+        " ", "\u00a0")
     table = runs_table(history, lang).to_html(index=False, border=0, classes="d2l-runs",
                                               na_rep="–", formatters=formats)
     if not history:

@@ -392,6 +392,7 @@ class LabelledTable:
         Vietnamese) as the prose writes them, with the four-digit counts of their column.
         Only what is shown: the frame keeps its numbers."""
         import pandas as pd
+        from pandas.api.types import is_object_dtype
 
         from .locales import CATALOGS, format_in
         frame = self.in_language(language)
@@ -418,11 +419,14 @@ class LabelledTable:
                         text.strip().translate(symbols)
                         for text in format_array(frame.iloc[:, i].to_numpy(), None)]
 
-        def written(value, grouped_from):
+        def written(value, grouped_from, decimals=None):
             if isinstance(value, bool):
                 return words[value]
             if _whole(value) and abs(value) >= grouped_from:  # 61,706 as the prose writes it
                 return format_in(language, "{v:,}", v=int(value))
+            if decimals is not None and _fraction(value) and value == value:
+                grouping = "," if abs(value) >= grouped_from else ""
+                return format_in(language, f"{{v:{grouping}.{decimals}f}}", v=value)
             # as_text: every value written out (pandas would write 2048 as 2048.00000
             # beside 0.09095); else the fractions, where the language writes them its way
             if self.as_text or (_fraction(value) and value == value and not english_digits):
@@ -432,11 +436,17 @@ class LabelledTable:
         shown = frame.astype(object)
         for i in range(frame.shape[1]):
             # a column that groups one count groups its four-digit ones too (16,556 above
-            # 9,245, not 9245), so that it reads as one format
+            # 9,245, not 9245), and a column of objects (a rounded table's, with its '–')
+            # gives its fractions the decimals of the one with most (35.10 above 68.96,
+            # where pandas writes 35.1), so that a column reads as one format
             values = shown.iloc[:, i]
             grouped_from = 1_000 if any(_whole(v) and abs(v) >= 10_000 for v in values) \
                 else 10_000
-            shown.isetitem(i, pd.Series([written(v, grouped_from) for v in values],
+            decimals = None
+            if is_object_dtype(frame.dtypes.iloc[i]) and not self.as_text:
+                decimals = max((len(f"{v:.6f}".rstrip("0").partition(".")[2])
+                                for v in values if _fraction(v) and v == v), default=None)
+            shown.isetitem(i, pd.Series([written(v, grouped_from, decimals) for v in values],
                                         index=shown.index, dtype=object))
         return shown
 

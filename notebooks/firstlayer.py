@@ -292,11 +292,14 @@ first_found = d2l.book.glue("first_found", d2l.book.result(
 # {eval}`output_gap` of their largest value. It left {eval}`agree_share`% of the network's
 # predictions as they were. The outside part is
 # {eval}`outside_share`% of the filters' size, so most of the noise pictured above is
-# invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts. {eval}`first_found`
+# invisible to the network. [Figure 9](#fig-filter-parts) draws the two parts.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Twelve first-layer filters trained by this page's run, gradient descent on 224-pixel images (top), their part inside the span of the patches (middle) and the rest (bottom), each column on one colour scale. Under gradient descent the bottom row is the part of their random start that training cannot touch.", "name": "fig-filter-parts"}}
 d2l.figures.plot_filter_parts({"trained": model.net[0].weight, "inside": inside,
                                "outside": outside});
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# {eval}`first_found`
 
 # %%
 start_inside, start_outside = d2l.features.split_filters(start, s224)

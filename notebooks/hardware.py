@@ -146,12 +146,16 @@ note = (d2l.book.say("gpu_listed") if has_gpu else
         d2l.book.say("gpu_recorded", device=recorded[0]["device"]) if recorded else
         d2l.book.say("gpu_missing"))
 gpu_note = d2l.book.glue("gpu_note", note)
-cpu_tflops = d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]), ".2f")
+cpu_tflops = d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]), ".3f")
+# where the convolution outran the product, say so: the training page bounds by the faster
+conv_fp32 = float(rates["conv fp32 TFLOP/s"][0])
+conv_faster = d2l.book.glue("conv_faster", d2l.book.say("hw_conv_faster", rate=conv_fp32)
+                            if conv_fp32 > float(rates["matmul fp32 TFLOP/s"][0]) else "")
 cpu_copy = d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]), ".0f")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # This machine's CPU reached {eval}`cpu_tflops` TFLOP/s on the fp32 matrix
-# product and copied memory at {eval}`cpu_copy` GB/s. {eval}`gpu_note`
+# product and copied memory at {eval}`cpu_copy` GB/s. {eval}`conv_faster` {eval}`gpu_note`
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # :::{note}

@@ -137,7 +137,9 @@ fwdbwd_gflops = d2l.book.glue("fwdbwd_gflops", flops["forward_backward"] / 1e9, 
 # ({eval}`dense_mib` MiB in fp32). The compute is the other way round: the
 # convolutions do {eval}`conv_flop_share`% of the {eval}`fwd_gflops`
 # GFLOPs of a forward pass. Forward plus backward costs {eval}`fwdbwd_gflops`
-# GFLOPs per image; that number returns in the benchmark.
+# GFLOPs per image; that number returns in [Training AlexNet](training.md#sec-training), to
+# cost the reference recipe, and in [Exercise 3](exercises.md#ex-benchmark), to measure the
+# rate of a training step.
 
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "Share of parameters and of forward FLOPs of each weighted layer, numbered as in the 2012 paper, conv1 to conv5 and dense6 to dense8 (net.0, net.3, net.6, net.8, net.10, net.14, net.17 and net.20 in the table above). The two hidden dense layers hold most parameters; the convolutions do most of the work.", "name": "fig-params-vs-flops"}}
 d2l.figures.plot_params_vs_flops(table);

@@ -119,6 +119,15 @@ elif selective:
 else:
     layer_agreement += d2l.book.say("visualize_selective_none")
 layer_agreement = d2l.book.glue("layer_agreement", layer_agreement)
+# whether it rises at every stage, as the table shows it (to three digits)
+shown = layers["top-8 class agreement"].round(3)
+lower = [name for before, (name, value) in zip(shown, list(shown.items())[1:])
+         if value <= before]
+agreement_trend = d2l.book.glue("agreement_trend", d2l.book.say(
+    "visualize_trend_uneven", stages=d2l.book.join(lower, "visualize_layer_separator"))
+    if lower else d2l.book.say(
+        "visualize_trend_rising", first=100 * shown.iloc[0], last=100 * shown.iloc[-1],
+        first_layer=shown.index[0], last_layer=shown.index[-1]))
 layer_silent = d2l.book.glue("layer_silent", d2l.book.say("visualize_silent", layers=d2l.book.join(
     [d2l.book.say("visualize_silent_layer", layer=name, silent=int(row["silent channels"]),
                   channels=int(row["channels"])) for name, row in layers.iterrows()])))
@@ -217,9 +226,8 @@ explorer_timing = d2l.book.glue("explorer_timing", d2l.book.say(
 # A first-layer channel sees only a small patch, so what it responds to is a local pattern
 # of brightness (the top images of the channel above share one, not a class); what such channels can learn from images enlarged from 28 pixels is limited, and
 # [What the First Layer Can Learn](firstlayer.md#sec-first-layer) works out how. The deeper a layer, the larger its units' windows
-# and, by and large, the more its channels' favourite images agree about the class: in the
-# table above the agreement need not rise at every stage (between the last two it can level
-# off or dip), but it is well above chance from the middle stages on. A network of AlexNet's design trained on ImageNet's colour
+# and, by and large, the more its channels' favourite images agree about the class.
+# {eval}`agreement_trend` A network of AlexNet's design trained on ImageNet's colour
 # photographs shows the progression more clearly, from edges and colours to textures, parts
 # and whole objects ([Zeiler and Fergus, 2014](../references.bib#zeiler2014visualizing)); Fashion-MNIST's grey, centred garments on
 # a black background give a network less to find.

@@ -195,6 +195,7 @@ REORDERED = {
     ("zh", "ex8b_found"): ("train", "epochs", "gap_none", "gap_drop", "acc_none", "acc_drop"),
     ("zh", "mistakes_one_class"): ("share", "name"),
     ("zh", "notebook_of"): ("title", "text"),
+    ("zh", "visualize_trend_rising"): ("first_layer", "first", "last_layer", "last"),
 }
 
 

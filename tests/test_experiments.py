@@ -15,6 +15,13 @@ def test_late_accuracy_averages_the_last_epochs():
     assert late.loc["large", "gap"] == pytest.approx(0.25)
     short = experiments.late_accuracy({"one": _histories()["small"][:1]}, last=5)
     assert short.loc["one", "gap"] == pytest.approx(0.05)
+    # rounded as the table shows them, the gap the difference of the two beside it
+    tail = [{"train_acc": 0.8944, "val_acc": 0.7986}]
+    late = experiments.late_accuracy({"a": tail}, last=1)
+    assert (late.loc["a", "train_acc"], late.loc["a", "val_acc"]) == (0.894, 0.799)
+    assert late.loc["a", "gap"] == 0.095  # 0.894 - 0.799, not 0.0958 rounded to 0.096
+    exact = experiments.late_accuracy({"a": tail}, last=1, digits=None)
+    assert exact.loc["a", "gap"] == pytest.approx(0.0958)
 
 
 @pytest.mark.slow

@@ -176,10 +176,18 @@ def test_the_hardware_tables_are_in_each_language(monkeypatch):
              "matrix size": 2048, "measured": "2026-01-02 03:04 UTC"}]
     table = hardware.table(pd.DataFrame(rows).set_index("device"), "rates")
     assert table.rows("en")[1] == ["cpu (AMD EPYC, 2 threads)", "0.049", "no bf16 units",
-                                   "0.045", "12.5", "2,048", "2026-01-02 03:04 UTC"]
+                                   "0.045", "12.5", "2048", "2026-01-02 03:04 UTC"]
     vi_head, vi_row = table.rows("vi")
     assert vi_row[:6] == ["cpu (AMD EPYC, 2 luồng)", "0,049", "không có bộ bf16", "0,045",
-                          "12,5", "2.048"]
+                          "12,5", "2048"]
+    # a column reads as one format: 0.360 beside 0.325, 32.0 beside 12.5, and four-digit
+    # counts grouped only beside five-digit ones (2048 as the prose and Exercise 3 write it)
+    two = pd.DataFrame([rows[0], {**rows[0], "device": "cuda:0", "conv fp32 TFLOP/s": 0.36,
+                                  "copy GB/s": 32.0, "matrix size": 16384}]).set_index("device")
+    en = hardware.table(two, "rates").rows("en")
+    assert [r[3] for r in en[1:]] == ["0.045", "0.360"]
+    assert [r[4] for r in en[1:]] == ["12.5", "32.0"] and [r[5] for r in en[1:]] == [
+        "2,048", "16,384"]
     zh_head, zh_row = table.rows("zh")
     assert zh_head[0] == "设备" and zh_row[2] == "无 bf16 单元"
     assert zh_row[0] == "cpu（AMD EPYC，2 个线程）"  # as every sentence of the page writes it

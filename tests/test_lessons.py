@@ -99,9 +99,10 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     assert [lang for lang, _ in langs] == list(LANGUAGES)
     assert len({label for _, label in langs}) == len(LANGUAGES)
     english = page.split('<div lang="')[1]
-    # one machine at a scale: named once, in the header; a scale never timed: no column,
-    # named under the table
-    assert "<th>cells&#x27; time, quick mode, on cpu A</th>" in english
+    # one machine at a scale: named once, under the table (in the header it squeezed the
+    # other columns); a scale never timed: no column, named under the table
+    assert "<th>cells&#x27; time, quick mode</th>" in english
+    assert "<p>The times for quick mode were measured on cpu A.</p>" in english
     assert "<td>3.0 s</td>" in english and "on cpu A</td>" not in english
     assert "not measured: this timed run left the page out" in english  # data, quick
     assert "not measured yet" not in english and english.count("<th>") == 6

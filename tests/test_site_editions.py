@@ -227,20 +227,25 @@ def test_launch_links_of_the_editions_name_their_generated_notebooks():
                 == published.resolve(), (pagename, download)
 
 
-def test_the_solutions_tables_fit_their_box_on_a_laptop():
+def test_printed_tables_fit_their_box_on_a_laptop():
     # seen at 1280 px: the result tables of exercises 4, 5 and 7 ran past the solution
-    # box, whose scrolling cut their last column (the seconds)
-    script = """() => Array.from(document.querySelectorAll('.solution table'))
-        .filter(t => t.offsetParent).map(t => [t.getBoundingClientRect().right,
-            t.closest('.solution').getBoundingClientRect().right])"""
+    # box, whose scrolling cut their last column (the seconds), and the zh history table
+    # of the training page cut its last header. (The panel's runs table scrolls in a
+    # region of its own, by design.)
+    script = """() => Array.from(document.querySelectorAll('.cell_output table'))
+        .filter(t => t.offsetParent && !t.classList.contains('d2l-runs'))
+        .map(t => [t.getBoundingClientRect().right,
+                   t.closest('.cell_output').getBoundingClientRect().right])"""
     with offline_page(["file://"], viewport=(1280, 900)) as page:
         for edition in LANG:
-            page.goto(page_file(edition, "exercises").as_uri())
-            page.wait_for_load_state("load")
-            page.locator(".solution button.toggle-button").evaluate_all(
-                "buttons => buttons.forEach(b => b.click())")
-            page.wait_for_timeout(300)
-            tables = page.evaluate(script)
-            assert len(tables) >= 8, (edition, len(tables))  # every solution open
-            wide = [(round(t), round(box)) for t, box in tables if t > box]
-            assert not wide, (edition, wide)
+            for name in PAGES[1:-1]:  # the pages with code
+                page.goto(page_file(edition, name).as_uri())
+                page.wait_for_load_state("load")
+                page.locator(".solution button.toggle-button").evaluate_all(
+                    "buttons => buttons.forEach(b => b.click())")
+                page.wait_for_timeout(100)
+                tables = page.evaluate(script)
+                wide = [(round(t), round(box)) for t, box in tables if t > box + 1]
+                assert not wide, (edition, name, wide)
+                if name == "exercises":
+                    assert len(tables) >= 10, (edition, len(tables))  # solutions open

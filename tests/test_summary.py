@@ -186,6 +186,16 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     shown = html(sizes)
     assert ">61,706<" in shown and ">2012<" in shown and sizes.loc[0, "parameters"] == 61706
     assert ">9,245<" in shown and ">1998<" in shown
+    # a rounded table's column of objects gives its fractions one number of decimals
+    # (pandas wrote 35.1 under 68.96)
+    seconds = d2l.experiments.rounded(pd.DataFrame(
+        {"seconds": [68.961, 35.1], "val_acc": [0.8851, 0.88], "peak MiB": [float("nan")] * 2}))
+    shown = html(seconds)
+    assert ">35.10<" in shown and ">68.96<" in shown and ">0.880<" in shown and ">–<" in shown
+    monkeypatch.setenv("D2L_LANG", "vi")
+    shown = html(seconds)
+    assert ">35,10<" in shown and ">0,885<" in shown
+    monkeypatch.setenv("D2L_LANG", "en")
     monkeypatch.setenv("D2L_LANG", "vi")
     monkeypatch.setenv("D2L_STATIC_BOOK", "1")
     static = html(fields)

@@ -110,6 +110,17 @@ def test_the_laptop_recipe_is_the_training_pages(monkeypatch):
     assert d2l.TrainingPanel("laptop").values() == laptop  # full size: nothing shrunk
 
 
+def test_a_runs_time_is_not_broken_before_its_unit():
+    # seen at 1280 px: "91.6 / s" on two lines in the training page's runs table
+    record = {"run": 1, "status": "finished", "epochs_completed": 1, "train_images": 600,
+              "train_acc": 0.5, "val_acc": 0.4, "images_per_s": 512.0, "seconds": 91.6,
+              "hparams": {"lr": 0.01, "batch_size": 128, "max_epochs": 1, "dropout": 0.5,
+                          "activation": "relu", "optimizer": "sgd", "resize": 65}}
+    for lang, unit in (("en", "s"), ("zh", "秒"), ("vi", "giây")):
+        shown = runs.runs_html([record], lang)
+        assert f"91.6\u00a0{unit}" in shown or f"91,6\u00a0{unit}" in shown, lang
+
+
 def test_one_epoch_curves_are_visible():
     from d2l_local import widgets
     history = [{"epoch": 1, "train_loss": 2.0, "val_loss": 1.9, "val_acc": 0.3}]
@@ -143,7 +154,7 @@ def test_run_records_exactly_the_settings_and_per_epoch_metrics(panel):
                       "batch", "epochs", "dropout", "act.", "optimizer", "size", "data"]
     assert row[6:] == ["0.02", "64", "2/2", "0.30", "relu", "SGD + momentum", "65", "600"]
     assert row[:2] == ["1", "finished"]
-    assert row[3] == f"{record['val_acc']:.3f}" and row[5] == f"{record['seconds']:.1f} s"
+    assert row[3] == f"{record['val_acc']:.3f}" and row[5] == f"{record['seconds']:.1f}\u00a0s"
     assert panel.progress.description == "finished"
     assert panel.trainer.scheduler is None and panel.trainer.speed == d2l.Speed.auto("cpu")
     one_cycle = panel.run(schedule="one-cycle", max_epochs=1)

@@ -250,6 +250,12 @@ TEXT = {
     "visualize_selective_none": (
         " No layer reaches one and a half times that: in this run the channels do not yet "
         "single out classes."),
+    "visualize_trend_rising": (
+        "In the table above the agreement rises at every stage, from {first:.0f}% at "
+        "{first_layer} to {last:.0f}% at {last_layer}."),
+    "visualize_trend_uneven": (
+        "In the table above it does not rise at every stage: at {stages} it is no higher "
+        "than at the stage before."),
     "visualize_silent_layer": "{layer} {silent} of {channels}",
     "visualize_silent": (
         "Channels that stayed at zero on every one of the sampled images (their ReLU never "
@@ -283,6 +289,9 @@ TEXT = {
     "memory_peak_no_gpu": (
         "This page ran without a GPU, so it measured no peak; on a GPU it measures one "
         "here."),
+    "hw_conv_faster": (
+        "Its convolution ran faster still, at {rate:.3f} TFLOP/s: a rate belongs to the "
+        "routine that computes it as much as to the processor."),
     "gpu_missing": (
         "No GPU was found, so only the CPU is listed; no GPU measurement has been "
         "recorded with this book yet."),
@@ -651,7 +660,7 @@ TEXT = {
     "lesson_scale_gpu": "cells' time, GPU full size",
     "lesson_cells_to": "from the top to the end of “{section}”",
     "lesson_cells_all": "the whole page",
-    "lesson_scale_on": "{scale}, on {device}",
+    "lesson_scale_on": "The times for {scale} were measured on {device}.",
     "lesson_seconds": "{seconds:.1f} s",
     "lesson_not_timed": ("No timed run covers these scales yet, so the table has no column "
                          "for them: {scales}."),

@@ -249,6 +249,12 @@ TEXT = {
     "visualize_selective_none": (
         " Không tầng nào đạt gấp rưỡi mức đó: trong lần chạy này các kênh chưa tách riêng "
         "được các lớp."),
+    "visualize_trend_rising": (
+        "Trong bảng ở trên, mức thống nhất tăng ở mọi tầng, từ {first:.0f}% ở {first_layer} "
+        "lên {last:.0f}% ở {last_layer}."),
+    "visualize_trend_uneven": (
+        "Trong bảng ở trên, mức thống nhất không tăng ở mọi tầng: ở {stages}, nó không cao "
+        "hơn tầng ngay trước."),
     "visualize_silent_layer": "{layer} {silent} trên {channels}",
     "visualize_silent": (
         "Các kênh luôn bằng không trên mọi ảnh trong mẫu (ReLU của chúng chưa bao giờ mở), "
@@ -281,6 +287,9 @@ TEXT = {
     "memory_peak_no_gpu": (
         "Trang này chạy không có GPU nên không đo được mức đỉnh; khi chạy trên GPU, số "
         "đo sẽ hiện ở đây."),
+    "hw_conv_faster": (
+        "Phép tích chập của nó còn chạy nhanh hơn, đạt {rate:.3f} TFLOP/s: tốc độ phụ thuộc "
+        "vào đoạn mã thực hiện phép tính không kém gì vào bộ xử lý."),
     "gpu_missing": (
         "Không tìm thấy GPU nên bảng chỉ có CPU; cuốn sách này chưa ghi lại lần đo nào "
         "trên GPU."),
@@ -658,7 +667,7 @@ TEXT = {
     "lesson_scale_gpu": "thời gian các ô, kích thước đầy đủ trên GPU",
     "lesson_cells_to": "từ đầu trang đến hết mục “{section}”",
     "lesson_cells_all": "cả trang",
-    "lesson_scale_on": "{scale}, trên {device}",
+    "lesson_scale_on": "Thời gian ở {scale} được đo trên {device}.",
     "lesson_seconds": "{seconds:.1f} giây",
     "lesson_not_timed": ("Chưa có lần chạy tính giờ nào ở các quy mô sau, nên bảng không có "
                          "cột cho chúng: {scales}."),

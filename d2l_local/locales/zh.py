@@ -215,6 +215,8 @@ TEXT = {
     "visualize_layer_separator": "、",
     "visualize_selective_all": "每一层都达到它的一倍半：连第一层的通道也偏爱某些类别。",
     "visualize_selective_none": "没有一层达到它的一倍半：在本次运行中，通道还没有专门对应某些类别。",
+    "visualize_trend_rising": "在上表中，一致度逐级上升，从 {first_layer} 的 {first:.0f}% 升到 {last_layer} 的 {last:.0f}%。",
+    "visualize_trend_uneven": "在上表中，一致度并非逐级上升：在 {stages}，它不高于前一级。",
     "visualize_silent_layer": "{layer}：{silent} 个（共 {channels} 个）",
     "visualize_silent": "在所有抽样图像上都保持为零的通道（其 ReLU 从未打开），按层：{layers}。",
     "visualize_images": (
@@ -241,6 +243,7 @@ TEXT = {
     "memory_paper": "2012年论文的网络",
     "memory_peak_no_gpu": (
         "本页运行时没有 GPU，因此没有测得峰值；在 GPU 上运行时，这里会给出实测值。"),
+    "hw_conv_faster": "它计算卷积还要更快，达到 {rate:.3f} TFLOP/s：速率既取决于处理器，也同样取决于执行计算的例程。",
     "gpu_missing": "没有找到 GPU，因此表中只有 CPU；本书还没有记录过在 GPU 上的测量。",
     "gpu_recorded": "这里没有找到 GPU，因此表中只有 CPU；第二张表给出本书在 {device} 上运行时测得的速率。",
     "hw_table_rates": "实测速率",
@@ -554,7 +557,7 @@ TEXT = {
     "lesson_scale_gpu": "单元用时，GPU 全尺寸",
     "lesson_cells_to": "从页首到“{section}”一节结束",
     "lesson_cells_all": "整页",
-    "lesson_scale_on": "{scale}（{device}）",
+    "lesson_scale_on": "{scale}的时间是在 {device} 上测得的。",
     "lesson_seconds": "{seconds:.1f} 秒",
     "lesson_not_timed": "以下规模尚无计时运行，因此表中没有它们的列：{scales}。",
     "lesson_over_plan": "（超过计划的分钟数：请在课前运行，或在快速模式下运行）",
