@@ -216,8 +216,8 @@ def step_end(page, headings) -> str | None:
 
 def _seconds(measured, lang, named=True, minutes=None) -> str:
     """A step's seconds at one scale; ``named``: each with the machine it was timed on
-    (where the column's header does not name the one machine); a time longer than the
-    step's planned ``minutes`` says so."""
+    (where the sentence under the table does not name the one machine); a time longer than
+    the step's planned ``minutes`` says so. A time alone keeps its unit on its line."""
     if not measured:
         return say("lesson_unmeasured").in_language(lang)
     key = "lesson_measured" if named else "lesson_seconds"
@@ -228,6 +228,8 @@ def _seconds(measured, lang, named=True, minutes=None) -> str:
         if seconds == CHANGED:
             return say("lesson_page_changed").in_language(lang)
         text = say(key, seconds=seconds, device=DeviceName(device)).in_language(lang)
+        if not named:  # "113.0 s" wrapped before its unit in a narrow column
+            text = text.replace(" ", "\u00a0")
         if minutes is not None and seconds > 60 * minutes:
             text += say("lesson_over_plan").in_language(lang)
         return text
@@ -252,10 +254,16 @@ def plan_html(plan, folder=None) -> str:
             f"<th>{t('lesson_scale_' + s)}</th>" for s in timed)
         # a scale timed on one machine names it once, under the table (in its header the
         # machine's long name squeezed the column of what to do at 1280 px)
+        # (the scales timed on the same machine in one sentence)
+        by_machine = {}
+        for s in timed:
+            if len(machines[s]) == 1:
+                by_machine.setdefault(next(iter(machines[s])), []).append(s)
         where = "".join(
-            "<p>" + t("lesson_scale_on", scale=say("scale_name_" + s),
-                      device=DeviceName(next(iter(machines[s])))) + "</p>"
-            for s in timed if len(machines[s]) == 1)
+            "<p>" + t("lesson_scale_on", device=DeviceName(device), scale=say(
+                "lesson_scales_and").in_language(lang).join(
+                    say("scale_name_" + s).in_language(lang) for s in scales)) + "</p>"
+            for device, scales in by_machine.items())
         body = ""
         for i, row in enumerate(rows, 1):
             # named by section, not by cell number: the sections are the same in

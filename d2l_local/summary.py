@@ -392,7 +392,6 @@ class LabelledTable:
         Vietnamese) as the prose writes them, with the four-digit counts of their column.
         Only what is shown: the frame keeps its numbers."""
         import pandas as pd
-        from pandas.api.types import is_object_dtype
 
         from .locales import CATALOGS, format_in
         frame = self.in_language(language)
@@ -436,14 +435,14 @@ class LabelledTable:
         shown = frame.astype(object)
         for i in range(frame.shape[1]):
             # a column that groups one count groups its four-digit ones too (16,556 above
-            # 9,245, not 9245), and a column of objects (a rounded table's, with its '–')
-            # gives its fractions the decimals of the one with most (35.10 above 68.96,
-            # where pandas writes 35.1), so that a column reads as one format
+            # 9,245, not 9245), and a column gives its fractions the decimals of the one
+            # with most (35.10 above 68.96 in a rounded table's column of objects, where
+            # pandas writes 35.1), so that a column reads as one format
             values = shown.iloc[:, i]
             grouped_from = 1_000 if any(_whole(v) and abs(v) >= 10_000 for v in values) \
                 else 10_000
             decimals = None
-            if is_object_dtype(frame.dtypes.iloc[i]) and not self.as_text:
+            if not self.as_text:  # (a float column too: astype(object) lost its format)
                 decimals = max((len(f"{v:.6f}".rstrip("0").partition(".")[2])
                                 for v in values if _fraction(v) and v == v), default=None)
             shown.isetitem(i, pd.Series([written(v, grouped_from, decimals) for v in values],

@@ -146,11 +146,13 @@ note = (d2l.book.say("gpu_listed") if has_gpu else
         d2l.book.say("gpu_recorded", device=recorded[0]["device"]) if recorded else
         d2l.book.say("gpu_missing"))
 gpu_note = d2l.book.glue("gpu_note", note)
-cpu_tflops = d2l.book.glue("cpu_tflops", float(rates["matmul fp32 TFLOP/s"][0]), ".3f")
+# the rates as the table writes them: three decimals at most (0.36, 0.325)
+conv_fp32, product_fp32 = (round(float(rates[column][0]), 3)
+                           for column in ("conv fp32 TFLOP/s", "matmul fp32 TFLOP/s"))
+cpu_tflops = d2l.book.glue("cpu_tflops", product_fp32, "g")
 # where the convolution outran the product, say so: the training page bounds by the faster
-conv_fp32 = float(rates["conv fp32 TFLOP/s"][0])
 conv_faster = d2l.book.glue("conv_faster", d2l.book.say("hw_conv_faster", rate=conv_fp32)
-                            if conv_fp32 > float(rates["matmul fp32 TFLOP/s"][0]) else "")
+                            if conv_fp32 > product_fp32 else "")
 cpu_copy = d2l.book.glue("cpu_copy", float(rates["copy GB/s"][0]), ".0f")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}

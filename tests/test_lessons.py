@@ -103,10 +103,10 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     # other columns); a scale never timed: no column, named under the table
     assert "<th>cells&#x27; time, quick mode</th>" in english
     assert "<p>The times for quick mode were measured on cpu A.</p>" in english
-    assert "<td>3.0 s</td>" in english and "on cpu A</td>" not in english
+    assert "<td>3.0\u00a0s</td>" in english and "on cpu A</td>" not in english
     assert "not measured: this timed run left the page out" in english  # data, quick
     assert "not measured yet" not in english and english.count("<th>") == 6
-    assert "for them: CPU full size; GPU full size." in english
+    assert "no column for it: CPU full size; GPU full size." in english
     assert "Minutes planned in all: 13." in english
     # a step is named by the section it ends with, which Colab's notebooks (which add
     # cells) and the book share with JupyterLab; each edition names its own section
@@ -124,6 +124,9 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     english = lessons.plan_html("test", tmp_path).split('<div lang="')[1]
     assert "3.0 s on cpu A; 3.0 s on cpu B" in english and english.count("<th>") == 8
     assert "no column" not in english and "longer than the minutes planned" not in english
+    # the scales timed on one machine are named with it once
+    assert "<p>The times for CPU full size and GPU full size were measured on cpu C.</p>" \
+        in english and english.count("measured on cpu C") == 1
     # a step whose cells take longer than its minutes says so, at that scale only
     monkeypatch.setitem(lessons.PLANS, "test", [
         ("model", ("Layer by layer",), 0.04, "lesson_model")])

@@ -192,6 +192,9 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
         {"seconds": [68.961, 35.1], "val_acc": [0.8851, 0.88], "peak MiB": [float("nan")] * 2}))
     shown = html(seconds)
     assert ">35.10<" in shown and ">68.96<" in shown and ">0.880<" in shown and ">–<" in shown
+    # and a float column beside a five-digit count (Exercise 1 read 14.21, 164.19, 0.0)
+    sums = html(pd.DataFrame({"parameters": [3_723_968, 0], "weights MiB": [14.21, 0.0]}))
+    assert ">0.00<" in sums and ">14.21<" in sums and ">3,723,968<" in sums
     monkeypatch.setenv("D2L_LANG", "vi")
     shown = html(seconds)
     assert ">35,10<" in shown and ">0,885<" in shown

@@ -290,7 +290,7 @@ TEXT = {
         "This page ran without a GPU, so it measured no peak; on a GPU it measures one "
         "here."),
     "hw_conv_faster": (
-        "Its convolution ran faster still, at {rate:.3f} TFLOP/s: a rate belongs to the "
+        "Its convolution ran faster still, at {rate:g} TFLOP/s: a rate belongs to the "
         "routine that computes it as much as to the processor."),
     "gpu_missing": (
         "No GPU was found, so only the CPU is listed; no GPU measurement has been "
@@ -662,8 +662,8 @@ TEXT = {
     "lesson_cells_all": "the whole page",
     "lesson_scale_on": "The times for {scale} were measured on {device}.",
     "lesson_seconds": "{seconds:.1f} s",
-    "lesson_not_timed": ("No timed run covers these scales yet, so the table has no column "
-                         "for them: {scales}."),
+    "lesson_not_timed": ("Not timed yet, so the table has no column for it: {scales}."),
+    "lesson_scales_and": " and ",
     "lesson_over_plan": " (longer than the minutes planned: run it before class, or in quick mode)",
     "lesson_measured": "{seconds:.1f} s on {device}",
     "lesson_unmeasured": "not measured yet",

@@ -288,7 +288,7 @@ TEXT = {
         "Trang này chạy không có GPU nên không đo được mức đỉnh; khi chạy trên GPU, số "
         "đo sẽ hiện ở đây."),
     "hw_conv_faster": (
-        "Phép tích chập của nó còn chạy nhanh hơn, đạt {rate:.3f} TFLOP/s: tốc độ phụ thuộc "
+        "Phép tích chập của nó còn chạy nhanh hơn, đạt {rate:g} TFLOP/s: tốc độ phụ thuộc "
         "vào đoạn mã thực hiện phép tính không kém gì vào bộ xử lý."),
     "gpu_missing": (
         "Không tìm thấy GPU nên bảng chỉ có CPU; cuốn sách này chưa ghi lại lần đo nào "
@@ -669,8 +669,8 @@ TEXT = {
     "lesson_cells_all": "cả trang",
     "lesson_scale_on": "Thời gian ở {scale} được đo trên {device}.",
     "lesson_seconds": "{seconds:.1f} giây",
-    "lesson_not_timed": ("Chưa có lần chạy tính giờ nào ở các quy mô sau, nên bảng không có "
-                         "cột cho chúng: {scales}."),
+    "lesson_not_timed": "Chưa được tính giờ, nên bảng không có cột tương ứng: {scales}.",
+    "lesson_scales_and": " và ",
     "lesson_over_plan": " (lâu hơn số phút dự kiến: hãy chạy trước buổi học, hoặc ở chế độ nhanh)",
     "lesson_measured": "{seconds:.1f} giây trên {device}",
     "lesson_unmeasured": "chưa được đo",
