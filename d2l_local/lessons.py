@@ -271,9 +271,10 @@ def plan_html(plan, folder=None) -> str:
             end = step_end(row["page"], row["headings"])
             cells = ("–" if not row["cells"] else t("lesson_cells_all") if end is None
                      else t("lesson_cells_to", section=section_title(row["page"], end, lang)))
-            body += (f"<tr><td>{i}</td><td>{html.escape(page_title(row['page'], lang))}</td>"
-                     f"<td>{cells}</td>"
-                     f"<td>{row['minutes']}</td><td style='text-align:left'>{t(row['text'])}</td>"
+            left = "<td style='text-align:left'>"  # words: read from the left
+            body += (f"<tr><td>{i}</td>{left}{html.escape(page_title(row['page'], lang))}</td>"
+                     f"{left}{cells}</td>"
+                     f"<td>{row['minutes']}</td>{left}{t(row['text'])}</td>"
                      + "".join("<td>" + html.escape(_seconds(
                          row["seconds"][s], lang, named=len(machines[s]) > 1,
                          minutes=row["minutes"])) + "</td>" for s in timed) + "</tr>")

@@ -316,7 +316,7 @@ decay_left = d2l.book.glue("decay_left", (1 - lr * decay / (1 - momentum)) ** st
 
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# The part inside the span moved about {eval}`inside_ratio` times as far as the part outside. What little the outside part moved is rounding: this
+# In this page's run the part inside the span moved about {eval}`inside_ratio` times as far as the part outside. What little the outside part moved is rounding: this
 # run computed in {eval}`alexnet_precision`, whose rounding errors do not lie in the
 # span, and exact arithmetic would leave the outside part exactly where it started. The
 # reference recipe has no weight decay, so the outside part stays as long as training

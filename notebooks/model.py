@@ -296,7 +296,7 @@ trace[~trace["layer"].isin(["ReLU", "Dropout"])]  # the layers that change the s
 # turns $m$ into $\lfloor (m - 3)/2 \rfloor + 1$, which needs $m \ge 3$. Working backwards
 # from one pixel at the end: the last pooling needs 3, the middle one 7, so the first
 # convolution must output 15, which needs $n \ge 65$. At 65 pixels the network ends with a
-# $256 \times 1 \times 1$ map; at 224 it ends with $256 \times 5 \times 5$, the 6400
+# $256 \times 1 \times 1$ map; at 224 it ends with $256 \times 5 \times 5$, the 6,400
 # inputs of the first dense layer.
 #
 # ## ReLU instead of sigmoid
@@ -339,7 +339,7 @@ grads.assign(ratio=grads["relu"] / grads["sigmoid"]).join(pd.DataFrame(inputs)).
 # %% tags=["remove-cell"]
 first = grads.index[0]
 first_layer_ratio = d2l.book.glue(
-    "first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]), ".0f")
+    "first_layer_ratio", float(grads.loc[first, "relu"] / grads.loc[first, "sigmoid"]), ",.0f")
 last = grads.index[-1]
 last_layer_ratio = d2l.book.glue(
     "last_layer_ratio", float(grads.loc[last, "sigmoid"] / grads.loc[last, "relu"]), ".0f")

@@ -110,11 +110,13 @@ def test_the_plan_table_speaks_every_language_and_scrolls_by_keyboard(tmp_path,
     assert "Minutes planned in all: 13." in english
     # a step is named by the section it ends with, which Colab's notebooks (which add
     # cells) and the book share with JupyterLab; each edition names its own section
-    assert "<td>from the top to the end of “Layer by layer”</td>" in english
-    assert "<td>–</td>" in english and "<td>1–2</td>" not in english
+    left = "<td style='text-align:left'>"  # words, read from the left
+    assert f"{left}from the top to the end of “Layer by layer”</td>" in english
+    assert f"{left}–</td>" in english and "1–2</td>" not in english
     chinese = page.split('<div lang="')[2]
-    assert f"<td>从页首到“{lessons.section_title('model', 'Layer by layer', 'zh')}”一节结束</td>" \
-        in chinese and "Layer by layer" not in chinese
+    section = lessons.section_title('model', 'Layer by layer', 'zh')
+    assert f"{left}从页首到“{section}”一节结束</td>" in chinese
+    assert "Layer by layer" not in chinese
     # two machines at a scale: each cell names its machine; every scale timed: no sentence
     write(tmp_path, "timings-quick-b.json", "quick", "cpu B",
           [{"notebook": "model", "cells": PAGE}])
@@ -186,7 +188,7 @@ def test_timed_runs_and_plans_name_pages_and_machines_in_the_readers_language(
     monkeypatch.setitem(lessons.PLANS, "test", [("model", None, 10, "lesson_model")])
     plan = lessons.plan_html("test", tmp_path)
     zh = plan.split('<div lang="zh">')[1].split('<div lang="vi">')[0]
-    assert f"<td>{lessons.page_title('model', 'zh')}</td>" in zh
+    assert f"<td style='text-align:left'>{lessons.page_title('model', 'zh')}</td>" in zh
     assert "2 个线程" in zh and "threads" not in zh
 
 

@@ -235,7 +235,9 @@ def test_printed_tables_fit_their_box_on_a_laptop():
     script = """() => Array.from(document.querySelectorAll('.cell_output table'))
         .filter(t => t.offsetParent && !t.classList.contains('d2l-runs'))
         .map(t => [t.getBoundingClientRect().right,
-                   t.closest('.cell_output').getBoundingClientRect().right])"""
+                   t.closest('.cell_output').getBoundingClientRect().right,
+                   t.classList.contains('dataframe') && t.querySelector('tbody td')
+                   ? getComputedStyle(t.querySelector('tbody td')).textAlign : 'right'])"""
     with offline_page(["file://"], viewport=(1280, 900)) as page:
         for edition in LANG:
             for name in PAGES[1:-1]:  # the pages with code
@@ -245,7 +247,9 @@ def test_printed_tables_fit_their_box_on_a_laptop():
                     "buttons => buttons.forEach(b => b.click())")
                 page.wait_for_timeout(100)
                 tables = page.evaluate(script)
-                wide = [(round(t), round(box)) for t, box in tables if t > box + 1]
+                wide = [(round(t), round(box)) for t, box, _ in tables if t > box + 1]
                 assert not wide, (edition, name, wide)
+                # numbers under their right-aligned headers (vi read "61.706 2" as one)
+                assert {align for *_, align in tables} <= {"right"}, (edition, name)
                 if name == "exercises":
                     assert len(tables) >= 10, (edition, len(tables))  # solutions open
