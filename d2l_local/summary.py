@@ -403,9 +403,10 @@ class LabelledTable:
                 and not frame.dtypes.eq(object).any()):
             return frame  # nothing to rewrite: pandas writes it as the language does
 
-        if not english_digits and not self.as_text:
+        if not self.as_text:
             # a column of fractions with the digits pandas would show (1.067871, 0.100 beside
-            # 0.090), in the language's symbols
+            # 0.090, 0.00 under 14.21, 1.44e-07 in a column of its own kind), in the
+            # language's symbols
             from pandas.api.types import is_float_dtype
             from pandas.io.formats.format import format_array
 
@@ -442,7 +443,7 @@ class LabelledTable:
             grouped_from = 1_000 if any(_whole(v) and abs(v) >= 10_000 for v in values) \
                 else 10_000
             decimals = None
-            if not self.as_text:  # (a float column too: astype(object) lost its format)
+            if not self.as_text:  # (six at most, as pandas shows a column of objects)
                 decimals = max((len(f"{v:.6f}".rstrip("0").partition(".")[2])
                                 for v in values if _fraction(v) and v == v), default=None)
             shown.isetitem(i, pd.Series([written(v, grouped_from, decimals) for v in values],

@@ -195,6 +195,9 @@ def test_the_pages_tables_are_labelled_in_the_readers_language(monkeypatch, html
     # and a float column beside a five-digit count (Exercise 1 read 14.21, 164.19, 0.0)
     sums = html(pd.DataFrame({"parameters": [3_723_968, 0], "weights MiB": [14.21, 0.0]}))
     assert ">0.00<" in sums and ">14.21<" in sums and ">3,723,968<" in sums
+    # and a float column's tiny value as pandas writes it, not rounded away to 0.000
+    tiny = html(pd.DataFrame({"parameters": [61706, 0], "share": [0.5, 1.44e-07]}))
+    assert "1.440000e-07" in tiny and ">0.000<" not in tiny
     monkeypatch.setenv("D2L_LANG", "vi")
     shown = html(seconds)
     assert ">35,10<" in shown and ">0,885<" in shown
