@@ -102,3 +102,17 @@ def test_the_published_book_is_built_at_full_size_and_ci_stays_quick():
     assert "make book" in ci and "FULL=1" not in ci and "D2L_QUICK=0" not in ci
     makefile = (ROOT / "Makefile").read_text()
     assert "BOOK_QUICK := $(if $(or $(FULL),$(HAS_GPU)),,1)" in makefile
+
+
+def test_the_pinned_jupytext_is_the_one_the_pages_headers_name():
+    # a reader's save in JupyterLab rewrites a page whose header names another version
+    # (jupytext 1.19.7 rewrote every header written by 1.19.6)
+    import jupytext
+    pinned = re.search(r'"jupytext==([\d.]+)"', (ROOT / "pyproject.toml").read_text())
+    assert pinned, "pyproject.toml pins jupytext"
+    assert f'"jupytext=={pinned[1]}"' in (ROOT / "environment.yml").read_text()
+    assert jupytext.__version__ == pinned[1]
+    pages = [*(ROOT / "notebooks").rglob("*.md"), *(ROOT / "notebooks").glob("*.py")]
+    named = {re.search(r"jupytext_version: ([\d.]+)", p.read_text(encoding="utf-8"))[1]
+             for p in pages if "jupytext_version" in p.read_text(encoding="utf-8")}
+    assert named == {pinned[1]}, named
