@@ -252,9 +252,8 @@ def plan_html(plan, folder=None) -> str:
         head = "".join(f"<th>{t('lesson_column_' + c)}</th>" for c in
                        ("step", "page", "cells", "minutes", "what")) + "".join(
             f"<th>{t('lesson_scale_' + s)}</th>" for s in timed)
-        # a scale timed on one machine names it once, under the table (in its header the
-        # machine's long name squeezed the column of what to do at 1280 px)
-        # (the scales timed on the same machine in one sentence)
+        # a machine that timed a scale alone is named once, under the table, with all the
+        # scales it timed (in a header its long name squeezed "what to do" at 1280 px)
         by_machine = {}
         for s in timed:
             if len(machines[s]) == 1:
